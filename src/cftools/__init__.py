@@ -1,0 +1,42 @@
+"""cftools: a toolkit for the CallFire API v2.
+
+Three parts, each usable on its own:
+
+* :mod:`cftools.fields` parses CallFire's ``fields`` partial-response language and
+  applies it to JSON on the client side, exactly as the server would.
+* :mod:`cftools.dialplan` builds, reads, validates, draws and simulates CallFire IVR
+  XML (``dialplanXml``).
+* :mod:`cftools.client` is a thin httpx client, sync and async, for every operation
+  of the API, which checks ``fields``, ``dialplanXml`` and payloads before sending.
+
+cftools is not an official CallFire product and does not talk to the network unless
+you call a client method.
+
+Every exception the library raises on purpose derives from :class:`CftoolsError`.
+The subpackages are imported lazily: ``import cftools`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from cftools._errors import CftoolsError
+from cftools._version import __version__
+
+if TYPE_CHECKING:
+    from cftools import client, dialplan, fields
+
+__all__ = ["CftoolsError", "__version__", "client", "dialplan", "fields"]
+
+_SUBPACKAGES = frozenset({"client", "dialplan", "fields"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"cftools.{name}")
+    raise AttributeError(f"module 'cftools' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -1,0 +1,3 @@
+"""cftools.client (under construction)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""cftools.dialplan (under construction)."""
+
+__all__: list[str] = []

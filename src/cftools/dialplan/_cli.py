@@ -1,0 +1,12 @@
+"""``cftools dialplan``: placeholder registration, replaced by the dialplan implementation."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+__all__ = ["register"]
+
+
+def register(subparsers: "argparse._SubParsersAction[Any]") -> None:
+    """Add the ``dialplan`` sub-command to ``subparsers``."""

@@ -1,0 +1,3 @@
+"""cftools.fields (under construction)."""
+
+__all__: list[str] = []

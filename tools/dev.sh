@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Set up a development environment and run one job in it.
+#
+#   bash tools/dev.sh demo   # create .venv, install cftools, run the demo on bundled examples
+#   bash tools/dev.sh test   # create .venv, install test tools (+ Prism, Graphviz), run every check
+#
+# Everything lands in the repository (.venv, .ci/node); nothing global is touched except,
+# when running as root without Graphviz, the Debian package `graphviz`.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+job=${1:-test}
+py=${PYTHON:-python3}
+
+setup_venv() {
+  if [ ! -x .venv/bin/python ]; then
+    "$py" -m venv .venv
+  fi
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[$1]"
+}
+
+install_graphviz() {
+  command -v dot >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "dev.sh: installing Graphviz (for SVG diagrams)" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz) >/dev/null 2>&1 \
+      || echo "dev.sh: could not install Graphviz; SVG tests will skip" >&2
+  fi
+}
+
+install_prism() {
+  # The contract tests drive the official spec through the Prism mock server.
+  [ -x .ci/node/node_modules/.bin/prism ] && return 0
+  if command -v npm >/dev/null 2>&1; then
+    echo "dev.sh: installing the Prism mock server (npm)" >&2
+    mkdir -p .ci/node
+    (cd .ci/node && npm install --silent --no-audit --no-fund --prefix . @stoplight/prism-cli@5 >/dev/null 2>&1) \
+      || echo "dev.sh: could not install Prism; contract tests will skip" >&2
+  fi
+}
+
+case "$job" in
+  demo)
+    setup_venv ""
+    exec .venv/bin/cftools demo
+    ;;
+  test)
+    setup_venv "test,bench"
+    install_graphviz
+    install_prism
+    .venv/bin/ruff check src tests benchmarks
+    .venv/bin/mypy
+    exec .venv/bin/pytest -q
+    ;;
+  *)
+    echo "usage: bash tools/dev.sh demo|test" >&2
+    exit 2
+    ;;
+esac
