@@ -8,5 +8,5 @@ from typing import Any
 __all__ = ["register"]
 
 
-def register(subparsers: "argparse._SubParsersAction[Any]") -> None:
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add the ``fields`` sub-command to ``subparsers``."""
