@@ -1,0 +1,76 @@
+"""The shape of one API operation, as the table of operations describes it.
+
+This module holds only the value types; the table itself (every operation of the API,
+with its parameters and body schema) lives in ``_operations.py`` and is the single
+source of truth from which ``Client``, ``AsyncClient``, their docstrings and the request
+checks are all derived.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = ["Operation", "Parameter", "ParameterLocation", "ResponseKind"]
+
+ParameterLocation = Literal["path", "query", "body", "formData"]
+"""Where a parameter travels: in the URL path, the query string, the JSON body, or a
+multipart form field (files and their companions)."""
+
+ResponseKind = Literal["json", "empty", "binary", "boolean"]
+"""What a successful response holds: a JSON document, nothing (``None``), raw bytes
+(audio, media), or a JSON boolean (the availability and verification checks)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """One parameter of an operation.
+
+    ``schema`` is the JSON-schema subset the request checks understand (types,
+    enumerations, limits, references to body models); ``collection_format`` is
+    ``"multi"`` for query arrays sent as repeated keys.
+    """
+
+    name: str
+    location: ParameterLocation
+    required: bool = False
+    schema: Any = None
+    collection_format: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One operation of the CallFire API v2.
+
+    ``path`` is the template as the API writes it (``/calls/{id}``); ``success_status``
+    is the documented status of a successful response (``None`` where the API documents
+    none, i.e. any 2xx); ``paged`` marks list operations that accept ``limit`` and
+    ``offset`` and answer with a page (``items`` and ``totalCount``).
+    """
+
+    operation_id: str
+    method: Literal["GET", "POST", "PUT", "DELETE"]
+    path: str
+    tag: str
+    parameters: tuple[Parameter, ...]
+    response: ResponseKind
+    success_status: int | None = None
+    consumes: tuple[str, ...] = ("application/json",)
+    produces: tuple[str, ...] = ("application/json",)
+    paged: bool = False
+    summary: str = field(default="", compare=False)
+
+    def parameter(self, name: str) -> Parameter | None:
+        """Return the parameter called ``name``, or ``None``."""
+        for parameter in self.parameters:
+            if parameter.name == name:
+                return parameter
+        return None
+
+    @property
+    def body(self) -> Parameter | None:
+        """The JSON body parameter, if the operation takes one."""
+        for parameter in self.parameters:
+            if parameter.location == "body":
+                return parameter
+        return None
