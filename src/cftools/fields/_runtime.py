@@ -198,10 +198,10 @@ def flat_list(items: list[dict[Any, Any]], keys: frozenset[Any]) -> list[dict[An
 def _builder(order: tuple[str, ...]) -> Callable[[list[Any]], list[dict[str, Any]]]:
     build = _BUILDERS.get(order)
     if build is None:
-        names = [f"a{i}" for i in range(len(order))]
-        entries = ", ".join(f"{key!r}: {name}" for key, name in zip(order, names))
+        entries = ", ".join(f"{key!r}: a{i}" for i, key in enumerate(order))
+        names = ", ".join(f"a{i}" for i in range(len(order)))
         # itemgetter of one key returns the value itself, of several a tuple to unpack.
-        source = f"lambda values: [{{{entries}}} for {', '.join(names)} in values]"
+        source = f"lambda values: [{{{entries}}} for {names} in values]"
         build = eval(source, {"__builtins__": {}})  # keys appear only as repr() literals
         if len(_BUILDERS) >= _BUILDERS_LIMIT:
             _BUILDERS.clear()
