@@ -251,7 +251,7 @@ class Dialplan(Element):
             return False
         return super().__eq__(other)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
     def to_xml(self, pretty: bool = True, *, xml_declaration: bool = False) -> str:
         """Serialize in canonical form: table attribute order, two-space indentation

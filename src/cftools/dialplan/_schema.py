@@ -12,6 +12,8 @@ drift. Regenerate it with ``python -m cftools.dialplan._schema > grammars/dialpl
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 
 from cftools.dialplan._tags import BOOLEAN, TAGS, AttrSpec, TagSpec
@@ -86,7 +88,9 @@ def _ref_name(tag: str) -> str:
 
 def generate_rng() -> str:
     """Return the RELAX NG schema text for the whole tag table."""
-    grammar = etree.Element(f"{{{_RNG}}}grammar", nsmap={None: _RNG}, datatypeLibrary=_XSD_TYPES)
+    # lxml-stubs do not model the default namespace's None key.
+    nsmap: dict[Any, str] = {None: _RNG}
+    grammar = etree.Element(f"{{{_RNG}}}grammar", nsmap=nsmap, datatypeLibrary=_XSD_TYPES)
     grammar.append(
         etree.Comment(
             " Generated from cftools.dialplan._tags by cftools.dialplan._schema; do not edit. "
