@@ -64,7 +64,9 @@ class _Positioned:
 
     @line.setter
     def line(self, value: int | None) -> None:
-        self._line, self._locator = value, None
+        if self._locator is not None:
+            self._locator.resolve()
+        self._line = value
 
     @property
     def column(self) -> int | None:
@@ -75,7 +77,9 @@ class _Positioned:
 
     @column.setter
     def column(self, value: int | None) -> None:
-        self._column, self._locator = value, None
+        if self._locator is not None:
+            self._locator.resolve()
+        self._column = value
 
 
 class _Locator(Protocol):
