@@ -43,7 +43,9 @@ _UNKNOWN_TAG_HINTS = {
 
 
 # Per-tag tables derived once from the language table, for the hot loops below.
-_PARENTS: dict[str, frozenset[str]] = {wire: parents_of(wire) for wire in TAGS}
+_PARENTS: dict[str, frozenset[str]] = {
+    wire: frozenset(s.wire for s in TAGS.values() if wire in s.children) for wire in TAGS
+}
 _CANONICAL_ATTRS: dict[str, frozenset[str]] = {
     wire: frozenset(a.wire for a in spec.attrs) for wire, spec in TAGS.items()
 }
@@ -356,6 +358,14 @@ def _attribute_value(
 ) -> Iterator[Finding]:
     value = raw.strip()
     where = f"{spec.wire}/@{attr.wire}={raw!r}"
+    if attr.type == "expr":
+        if _looks_like_assignment(value):
+            yield ctx.finding(
+                "CF313",
+                element,
+                f"{where}: '=' assigns; compare with '==' (e.g. \"'${{x}}' == 'yes'\")",
+            )
+        return
     if _is_dynamic(value) or (not value and attr.type != "enum"):
         return
     if attr.type in ("enum", "bool"):
@@ -399,12 +409,6 @@ def _attribute_value(
             yield ctx.finding("CF304", element, f"{where}: CallFire documents 0-9 and * only")
         else:
             yield ctx.finding("CF312", element, f"{where} must be one key: 0-9 or *")
-    elif attr.type == "expr" and _looks_like_assignment(value):
-        yield ctx.finding(
-            "CF313",
-            element,
-            f"{where}: '=' assigns; compare with '==' (e.g. \"'${{x}}' == 'yes'\")",
-        )
 
 
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
