@@ -111,7 +111,8 @@ def read(xml: str | bytes) -> Dialplan:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
         message = _POSITION_SUFFIX.sub("", str(exc.msg or exc))
-        if (b"<!ENTITY" if isinstance(xml, bytes) else "<!ENTITY") in xml:
+        declares = b"<!ENTITY" in xml if isinstance(xml, bytes) else "<!ENTITY" in xml
+        if declares:
             # libxml2 stopped an entity bomb or unresolvable entity: say why we refuse.
             raise _error("CF101", f"{_ENTITIES_REFUSED} ({message})", line, column) from None
         raise _error("CF100", f"malformed XML: {message}", line or None, column or None) from None
