@@ -86,7 +86,7 @@ CODES: Mapping[str, CodeInfo] = {
     ),
     "CF303": CodeInfo("error", "bad-range", "a keypress range A-B with A > B"),
     "CF304": CodeInfo("warning", "doubtful-value", "a value the docs do not confirm"),
-    "CF305": CodeInfo("warning", "value-case", "an enumerated value written in another case"),
+    "CF305": CodeInfo("warning", "value-spelling", "an enumerated value in another case or padded"),
     "CF306": CodeInfo("warning", "pressed-too-long", "a keypress longer than the menu's maxDigits"),
     "CF307": CodeInfo("warning", "ambiguous-timeout", "a menu timeout of exactly 1000"),
     "CF308": CodeInfo("warning", "implausible-timeout", "a menu timeout that is too short or long"),
