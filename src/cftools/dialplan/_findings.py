@@ -99,7 +99,7 @@ CODES: Mapping[str, CodeInfo] = {
     "CF311": CodeInfo("warning", "odd-name", "a tag name with characters outside [A-Za-z0-9_-]"),
     "CF312": CodeInfo("error", "bad-digit", "a catch value that is not one key"),
     "CF313": CodeInfo("warning", "assignment-in-condition", "'=' where '==' was probably meant"),
-    "CF314": CodeInfo("error", "bad-sound", "a play value that cannot be a sound id or URL"),
+    "CF314": CodeInfo("error", "bad-sound", "a callfireid play whose value is not a sound id"),
     "CF400": CodeInfo("error", "unknown-target", "a goto or catch target that no tag names"),
     "CF401": CodeInfo("error", "ambiguous-target", "a goto or catch target named by several tags"),
     "CF402": CodeInfo("warning", "duplicate-name", "several tags share a name no goto targets"),

@@ -183,3 +183,6 @@ def validate(source: str | bytes | Dialplan | Element, **options: Any) -> Report
                 findings.append(finding)
     findings.sort(key=lambda f: f.order)
     return Report(tuple(findings))
+
+
+Context.__module__ = "cftools.dialplan"
