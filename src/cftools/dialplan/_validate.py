@@ -124,6 +124,9 @@ class Context:
     def tagged(self, wire: str) -> list[Element]:
         """The elements whose table tag is ``wire`` (case variants included)."""
         if self._by_wire is None:
+            if all(tag in TAGS for tag in self.by_tag):  # the usual case: no case variants
+                self._by_wire = self.by_tag
+                return self.by_tag.get(wire, [])
             self._by_wire = {}
             for tag, group in self.by_tag.items():
                 spec = spec_for_tag(tag)
