@@ -143,7 +143,10 @@ def test_generated_dialplans_round_trip_and_validate(plan: Dialplan) -> None:
     assert SCHEMA.validate(etree.fromstring(xml.encode())), SCHEMA.error_log
     report = validate(xml)
     # Only the SDK-only tags may warn: everything else generated is documented usage.
-    assert {f.code for f in report} <= {"CF204"}, [f.format() for f in report]
+    # (Graph rules, CF6xx, judge the generated control flow and are tested on their own.)
+    table_codes = {f.code for f in report if f.code < "CF600"}
+    assert table_codes <= {"CF204"}, [f.format() for f in report]
+    assert report.ok
     assert validate(plan).errors == ()
 
 
