@@ -182,6 +182,11 @@ def test_real_world_spellings_raise_no_finding(xml: str) -> None:
     assert [f.format() for f in validate(xml)] == []
 
 
+def test_root_in_another_case_only_warns() -> None:
+    assert codes("<Dialplan><hangup/></Dialplan>") == ["CF201"]
+    assert codes("<dialplan><Dialplan/></dialplan>") == ["CF201", "CF202"]
+
+
 def test_nested_variables_count_the_inner_name_only() -> None:
     found = codes(wrap('<play type="tts">${choice${num}}</play>'))
     assert found == ["CF501"]
