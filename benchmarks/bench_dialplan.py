@@ -1,0 +1,115 @@
+"""Time full dialplan validation against a bare ``lxml.etree.fromstring`` of the same
+documents, in one run, and print the ratio (the budget is 5x).
+
+    PYTHONPATH=src python benchmarks/bench_dialplan.py [--rounds N]
+
+The corpus is every bundled example in ``examples/dialplans`` plus one large generated
+dialplan (a 40-branch menu tree), so both typical and long documents count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from cftools.dialplan import Dialplan, parse, validate
+from cftools.dialplan._parse import parsed_elements
+from cftools.dialplan._validate import Context, _load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGET = 5.0
+
+
+def corpus() -> list[bytes]:
+    """The bundled examples and one generated large dialplan, as bytes."""
+    documents = [p.read_bytes() for p in sorted((ROOT / "examples" / "dialplans").glob("*.xml"))]
+    big = Dialplan(name="Root")
+    big.setvar("tries", 0)
+    for i in range(40):
+        with big.menu(name=f"menu_{i}", max_digits=1, timeout=5000) as menu:
+            menu.play(f"Menu {i}: press 1 to continue, 2 to hear this again, ${{tries}}.")
+            with menu.keypress("1") as one:
+                one.stash(f"answer_{i}", "${call.lastinput}")
+            with menu.keypress("2") as two:
+                two.setvar("tries", "${tries}+1")
+                two.goto(f"menu_{i}")
+            menu.keypress("default").goto(f"menu_{i}")
+    big.hangup()
+    documents.append(big.to_xml().encode())
+    return documents
+
+
+def best_of(
+    rounds: int, functions: list[Callable[[bytes], object]], docs: list[bytes]
+) -> list[float]:
+    """Best wall time of each function over all documents; the functions take turns in
+    every round, so a busy machine slows them alike instead of skewing the ratio."""
+    best = [float("inf")] * len(functions)
+    for _ in range(rounds):
+        for index, function in enumerate(functions):
+            start = time.perf_counter()
+            for doc in docs:
+                function(doc)
+            best[index] = min(best[index], time.perf_counter() - start)
+    return best
+
+
+def report(label: str, docs: list[bytes], rounds: int) -> float:
+    """Print the figures for one set of documents; return the validate ratio."""
+    baseline, parsed, full = best_of(rounds, [etree.fromstring, parse, validate], docs)
+    per = 1e6 / len(docs)
+    size = sum(len(d) for d in docs)
+    print(f"{label}: {len(docs)} dialplans, {size} bytes, best of {rounds} rounds")
+    print(f"  lxml.etree.fromstring : {baseline * per:8.1f} us/doc")
+    print(f"  cftools parse         : {parsed * per:8.1f} us/doc  ({parsed / baseline:.2f}x)")
+    print(f"  cftools validate      : {full * per:8.1f} us/doc  ({full / baseline:.2f}x)")
+    return full / baseline
+
+
+def breakdown(docs: list[bytes], rounds: int) -> None:
+    """Print what each stage of ``validate`` costs, as a multiple of ``fromstring``."""
+    (baseline,) = best_of(rounds, [etree.fromstring], docs)
+
+    def context(doc: bytes) -> Context:
+        plan = parse(doc)
+        return Context(plan, parsed_elements(plan))
+
+    contexts = [context(doc) for doc in docs]
+    stages: list[tuple[str, Callable[[], object]]] = [
+        ("parse (model build)", lambda: [parse(d) for d in docs]),
+        ("parse + Context", lambda: [context(d) for d in docs]),
+    ]
+    for check in _load_rules():
+        stages.append((check.__name__, lambda check=check: [list(check(c)) for c in contexts]))
+    print("  stage costs (x fromstring; rules timed on prebuilt contexts):")
+    for label, stage in stages:
+        best = float("inf")
+        for _ in range(max(rounds // 4, 5)):
+            start = time.perf_counter()
+            stage()
+            best = min(best, time.perf_counter() - start)
+        print(f"    {label:22} {best / baseline:6.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=200)
+    parser.add_argument("--breakdown", action="store_true", help="also time each stage")
+    args = parser.parse_args()
+    docs = corpus()
+    validate(docs[0])  # load the rule modules outside the timing
+    report("bundled examples", docs[:-1], args.rounds)
+    report("generated 40-menu dialplan", docs[-1:], args.rounds)
+    ratio = report("all", docs, args.rounds)
+    if args.breakdown:
+        breakdown(docs, args.rounds)
+    verdict = "within" if ratio <= BUDGET else "OVER"
+    print(f"ratio validate/fromstring = {ratio:.2f} ({verdict} the {BUDGET:.0f}x budget)")
+
+
+if __name__ == "__main__":
+    main()

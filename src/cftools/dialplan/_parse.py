@@ -1,0 +1,252 @@
+"""Read dialplan XML safely into the object model.
+
+Safety is by construction: lxml never loads a DTD, never resolves an entity, never
+touches the network and keeps its default depth and size limits (``huge_tree=False``);
+on top of that a document over :data:`MAX_SIZE` is refused before parsing and a
+document whose DOCTYPE declares entities (billion laughs, XXE) is refused after a
+parse that expanded nothing. Either way the caller gets a
+:class:`~cftools.dialplan.DialplanParseError` naming the problem, never a partial tree.
+
+Positions: lxml reports for each element the line on which its start tag *ends*, and no
+column. We therefore scan the source once with a regular expression that finds every
+``<`` opening markup. In well-formed XML a ``<`` cannot occur in text or attribute
+values, so after skipping comments, CDATA sections, processing instructions and the
+DOCTYPE, the n-th start tag in the source is the n-th element in document order. That
+gives the exact line and column of each tag's ``<`` for the cost of one C-level regex
+pass.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+
+from lxml import etree
+
+from cftools.dialplan._findings import DialplanParseError, Finding
+from cftools.dialplan._model import Comment, Dialplan, Element, document_order
+
+__all__ = ["MAX_SIZE", "parse", "parsed_elements", "read"]
+
+#: The largest document accepted, in bytes (or characters for ``str`` input). Real
+#: dialplans are a few kilobytes; this bounds memory and time on hostile input.
+MAX_SIZE = 1_000_000
+
+
+_local = threading.local()
+
+
+def _parser(encoding: str | None) -> etree.XMLParser:
+    """The one parser configuration used for dialplans (see the module docstring).
+
+    Parsers are reused (building one costs as much as parsing a small dialplan) but
+    never shared between threads, which lxml does not allow.
+    """
+    cache: dict[str | None, etree.XMLParser] | None = getattr(_local, "parsers", None)
+    if cache is None:
+        cache = _local.parsers = {}
+    parser = cache.get(encoding)
+    if parser is None:
+        parser = cache[encoding] = etree.XMLParser(
+            encoding=encoding,
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_blank_text=False,
+            remove_comments=False,
+            remove_pis=True,
+            strip_cdata=True,
+        )
+    return parser
+
+
+# One alternative per kind of markup opened by "<"; group "tag" is set for start tags
+# and group "comment" for comments. Everything else is skipped.
+_MARKUP = re.compile(
+    r"<(?:(?P<comment>!--.*?-->)|!\[CDATA\[.*?\]\]>|\?.*?\?>"
+    r"|!DOCTYPE(?:[^\[>]|\[.*?\])*>|/|(?P<tag>[^\s/>]))",
+    re.DOTALL,
+)
+_ENTITIES_REFUSED = (
+    "the DOCTYPE declares entities, which are refused because they enable entity-expansion "
+    "and external-entity attacks; remove the DOCTYPE"
+)
+_POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")
+
+
+def parse(xml: str | bytes) -> Dialplan:
+    """Read ``xml`` (text or bytes) into a :class:`~cftools.dialplan.Dialplan`.
+
+    Comments are kept, including those before and after the root element
+    (``Dialplan.comments_before``/``comments_after``); processing instructions and the
+    XML declaration are dropped. A root other than
+    ``<dialplan>`` is not refused here (``validate`` reports it). Raises
+    :class:`~cftools.dialplan.DialplanParseError` for malformed, oversized or
+    entity-declaring XML.
+    """
+    return read(xml)
+
+
+def read(xml: str | bytes) -> Dialplan:
+    """The implementation of :func:`parse`, shared with the validator."""
+    if not isinstance(xml, (str, bytes)):
+        raise TypeError(f"parse() takes str or bytes, not {type(xml).__name__}")
+    if len(xml) > MAX_SIZE:
+        raise _error(
+            "CF101",
+            f"document is {len(xml)} {'bytes' if isinstance(xml, bytes) else 'characters'}, "
+            f"over the {MAX_SIZE} limit; a dialplan this large is not plausible",
+        )
+    if isinstance(xml, str):
+        # A str is already decoded: ignore any encoding the XML declaration names.
+        parser = _parser("utf-8")
+        data = xml.encode("utf-8", "surrogatepass")
+    else:
+        parser = _parser(None)
+        data = xml
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (None, None)
+        message = _POSITION_SUFFIX.sub("", str(exc.msg or exc))
+        declares = b"<!ENTITY" in xml if isinstance(xml, bytes) else "<!ENTITY" in xml
+        if declares:
+            # libxml2 stopped an entity bomb or unresolvable entity: say why we refuse.
+            raise _error("CF101", f"{_ENTITIES_REFUSED} ({message})", line, column) from None
+        raise _error("CF100", f"malformed XML: {message}", line or None, column or None) from None
+    except (ValueError, UnicodeError) as exc:  # e.g. unknown encoding, bad surrogates
+        raise _error("CF100", f"unreadable XML: {exc}") from None
+    tree = root.getroottree()
+    dtd = tree.docinfo.internalDTD if root.getprevious() is not None or _has_doctype(xml) else None
+    entities = list(dtd.iterentities()) if dtd is not None else []  # type: ignore[union-attr]
+    if entities:
+        names = ", ".join(sorted(str(e.name) for e in entities))
+        raise _error("CF101", f"{_ENTITIES_REFUSED}; it declares {names}", 1, 1)
+    encoding = None if isinstance(xml, str) else tree.docinfo.encoding
+    locator = _Locator(xml, encoding)
+    plan = _new(Dialplan)
+    plan.comments_before = []
+    plan.comments_after = []
+    if root.getprevious() is not None:
+        before = [c for c in root.itersiblings(preceding=True) if type(c) is _COMMENT]
+        plan.comments_before = [_comment(c, None, locator) for c in reversed(before)]
+    _fill(plan, root, None, locator)
+    if root.getnext() is not None:
+        after = [c for c in root.itersiblings() if type(c) is _COMMENT]
+        plan.comments_after = [_comment(c, None, locator) for c in after]
+    return plan
+
+
+def _has_doctype(xml: str | bytes) -> bool:
+    # A DOCTYPE is not a sibling node in lxml; look for it in the prolog text.
+    return b"<!DOCTYPE" in xml if isinstance(xml, bytes) else "<!DOCTYPE" in xml
+
+
+def parsed_elements(plan: Dialplan) -> list[Element]:
+    """The elements of a freshly parsed, unmodified ``plan`` in document order, taken
+    from the parser's record instead of walking the tree again."""
+    locator = plan._locator
+    if not isinstance(locator, _Locator):
+        return document_order(plan)
+    return [node for node in locator.nodes if type(node) is not Comment]  # type: ignore[misc]
+
+
+def _decode(data: bytes, encoding: str | None) -> str:
+    try:
+        return data.decode(encoding or "utf-8", "replace")
+    except LookupError:
+        return data.decode("utf-8", "replace")
+
+
+def _error(
+    code: str, message: str, line: int | None = None, column: int | None = None
+) -> Exception:
+    return DialplanParseError(Finding(code, message, line, column))
+
+
+class _Locator:
+    """Resolve the (line, column) of every parsed node on first request.
+
+    ``nodes`` lists the elements and comments in document order as the parser creates
+    them; :meth:`resolve` scans the source once and pairs them with the markup found.
+    """
+
+    __slots__ = ("encoding", "nodes", "source")
+
+    def __init__(self, source: str | bytes, encoding: str | None) -> None:
+        self.source: str | bytes | None = source
+        self.encoding = encoding
+        self.nodes: list[Element | Comment] = []
+
+    def resolve(self) -> None:
+        source, self.source = self.source, None
+        if source is None:  # pragma: no cover - resolved already
+            return
+        text = source if isinstance(source, str) else _decode(source, self.encoding)
+        line_starts = [0]
+        line_starts += [m.end() for m in _NEWLINE.finditer(text)]
+        nodes = iter(self.nodes)
+        bisect_right = bisect.bisect_right
+        for match in _MARKUP.finditer(text):
+            if match.lastindex is None:  # a closing tag, CDATA, PI or DOCTYPE
+                continue
+            node = next(nodes, None)
+            if node is None:
+                break
+            offset = match.start()
+            line = bisect_right(line_starts, offset)
+            node._line, node._column = line, offset - line_starts[line - 1] + 1
+            node._locator = None
+        for node in nodes:  # only if the scan and the tree disagree: leave them unknown
+            node._line = node._column = None
+            node._locator = None
+
+
+_NEWLINE = re.compile("\n")
+_new = object.__new__
+
+
+def _comment(node: etree._Element, parent: Element | None, locator: _Locator) -> Comment:
+    comment: Comment = _new(Comment)
+    comment.text, comment.parent = str(node.text or ""), parent
+    comment._locator = locator
+    locator.nodes.append(comment)
+    return comment
+
+
+def _fill(
+    element: Element, node: etree._Element, parent: Element | None, locator: _Locator
+) -> None:
+    """Fill ``element`` from the lxml ``node`` and recurse (lxml bounds the depth).
+
+    This is the hot path of both :func:`parse` and ``validate``: one Python object per
+    element, the attribute dict copied once, positions left to the locator.
+    """
+    tag = node.tag
+    element.tag = tag if type(tag) is str else str(tag)
+    element.attrs = dict(node.items())  # type: ignore[arg-type]
+    element.parent = parent
+    element._locator = locator
+    locator.nodes.append(element)
+    if not len(node):
+        element.children = []
+        element.text = node.text or ""
+        return
+    children: list[Element | Comment] = []
+    texts = [node.text or ""]
+    for child in node:
+        if type(child) is _COMMENT:
+            children.append(_comment(child, element, locator))
+        else:
+            sub: Element = _new(Element)
+            _fill(sub, child, element, locator)
+            children.append(sub)
+        texts.append(child.tail or "")
+    element.children = children
+    text = "".join(texts)
+    element.text = "" if not text or text.isspace() else text.strip()
+
+
+_COMMENT = etree._Comment

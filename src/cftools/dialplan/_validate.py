@@ -1,0 +1,193 @@
+"""The validator: a registry of rule functions run over the parsed model.
+
+A rule is a function ``rule(ctx: Context) -> Iterable[Finding]`` registered with the
+:func:`rule` decorator. :func:`validate` parses the source once, builds one
+:class:`Context` (document-order element list, name index, goto targets, resolved tag
+specs) and runs every registered rule over it; the findings are de-duplicated and
+sorted into document order. Rules create findings with :meth:`Context.finding`, which
+fills in the position and path of the element concerned.
+
+Rule modules are imported lazily, on the first validation, from :data:`RULE_MODULES`.
+To add rules (e.g. graph-based reachability), write a module whose functions carry
+``@rule`` and add its import path to that tuple; no existing rule needs to change. New
+finding codes go into :data:`cftools.dialplan.CODES` (CF6xx is reserved for graph rules).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from cftools.dialplan._findings import CODES, DialplanParseError, Finding, Report
+from cftools.dialplan._model import Dialplan, Element, document_order
+from cftools.dialplan._parse import parsed_elements, read
+from cftools.dialplan._tags import TAGS, TagSpec
+
+__all__ = ["RULES", "RULE_MODULES", "Context", "Rule", "rule", "spec_for_tag", "validate"]
+
+#: Modules whose ``@rule`` functions make up the validator, in the order they run.
+RULE_MODULES: tuple[str, ...] = ("cftools.dialplan._rules",)
+
+Rule = Callable[["Context"], Iterable[Finding]]
+
+#: Every registered rule, in registration order.
+RULES: list[Rule] = []
+
+_loaded = False
+_TAGS_BY_LOWER = {wire.lower(): spec for wire, spec in TAGS.items()}
+
+
+def rule(function: Rule) -> Rule:
+    """Register ``function`` as a validation rule (decorator); return it unchanged."""
+    if function not in RULES:
+        RULES.append(function)
+    return function
+
+
+def _load_rules() -> list[Rule]:
+    global _loaded
+    if not _loaded:
+        for module in RULE_MODULES:
+            importlib.import_module(module)
+        _loaded = True
+    return RULES
+
+
+def spec_for_tag(tag: str) -> TagSpec | None:
+    """The table row for ``tag``, tolerating case (``<Menu>``); ``None`` if unknown."""
+    try:
+        return _SPEC_BY_TAG[tag]
+    except KeyError:
+        spec = _TAGS_BY_LOWER.get(tag.lower())
+        if len(_SPEC_BY_TAG) < 4096:  # bounded: unknown tags come from untrusted input
+            _SPEC_BY_TAG[tag] = spec
+        return spec
+
+
+_SPEC_BY_TAG: dict[str, TagSpec | None] = dict(TAGS)
+
+
+class Context:
+    """What every rule sees: the dialplan and indexes computed once.
+
+    * ``dialplan``: the root (a :class:`~cftools.dialplan.Dialplan`; its ``tag`` may
+      not be ``dialplan`` when the document is wrong).
+    * ``elements``: every element in document order, root first.
+    * ``by_tag``: tag as written -> its elements in document order; :meth:`tagged`
+      groups by table tag instead, merging case variants.
+    * ``names``: ``name`` attribute (trimmed) -> elements carrying it, in order.
+    * ``targets``: target name -> the ``goto`` elements and ``catch`` elements
+      (``goto`` attribute) that jump there; variable targets (``${...}``) are left out.
+    * :meth:`spec`: the tag's table row, resolving a known tag written in another case
+      (``<Menu>``); ``None`` for unknown tags.
+
+    Rules should iterate ``by_tag``/``tagged()`` rather than ``elements`` where they
+    can: validation is budgeted at a few times the cost of parsing.
+    """
+
+    def __init__(self, dialplan: Element, elements: list[Element] | None = None) -> None:
+        self.dialplan = dialplan
+        self.elements: list[Element] = document_order(dialplan) if elements is None else elements
+        by_tag: dict[str, list[Element]] = {}
+        names: dict[str, list[Element]] = {}
+        for element in self.elements:
+            tag = element.tag
+            group = by_tag.get(tag)
+            if group is None:
+                by_tag[tag] = [element]
+            else:
+                group.append(element)
+            name = element.attrs.get("name")
+            if name is not None:
+                name = name.strip()
+                same = names.get(name)
+                if same is None:
+                    names[name] = [element]
+                else:
+                    same.append(element)
+        self.by_tag = by_tag
+        self.names = names
+        self._by_wire: dict[str, list[Element]] | None = None
+        self.targets: dict[str, list[Element]] = {}
+        for element in self.tagged("goto"):
+            self._add_target(element.value, element)
+        for element in self.tagged("catch"):
+            self._add_target((element.attrs.get("goto") or "").strip(), element)
+        self._index: dict[int, int] | None = None
+        self._sequence = 0
+
+    def _add_target(self, target: str, element: Element) -> None:
+        if target and "${" not in target:
+            self.targets.setdefault(target, []).append(element)
+
+    def tagged(self, wire: str) -> list[Element]:
+        """The elements whose table tag is ``wire`` (case variants included)."""
+        if self._by_wire is None:
+            if all(tag in TAGS for tag in self.by_tag):  # the usual case: no case variants
+                self._by_wire = self.by_tag
+                return self.by_tag.get(wire, [])
+            self._by_wire = {}
+            for tag, group in self.by_tag.items():
+                spec = spec_for_tag(tag)
+                key = spec.wire if spec is not None else tag
+                self._by_wire[key] = self._by_wire.get(key, []) + group
+        return self._by_wire.get(wire, [])
+
+    def spec(self, element: Element) -> TagSpec | None:
+        """The element's row in the tag table (case-tolerant), or ``None``."""
+        return spec_for_tag(element.tag)
+
+    def finding(self, code: str, element: Element | None, message: str) -> Finding:
+        """Create a finding about ``element`` (position and path filled in)."""
+        if code not in CODES:
+            raise KeyError(f"unknown finding code {code!r}: add it to CODES")
+        self._sequence += 1
+        if element is None:
+            return Finding(code, message, order=(-1, self._sequence))
+        if self._index is None:
+            self._index = {id(e): i for i, e in enumerate(self.elements)}
+        index = self._index.get(id(element), len(self.elements))
+        return Finding(
+            code,
+            message,
+            element.line,
+            element.column,
+            element.path,
+            order=(index, self._sequence),
+        )
+
+
+def validate(source: str | bytes | Dialplan | Element, **options: Any) -> Report:
+    """Check a dialplan and return every finding at once; never raises on bad input.
+
+    ``source`` is XML text, XML bytes, or a dialplan built or parsed in Python.
+    Unreadable XML gives a report holding the single parse finding (CF100/CF101).
+    ``options`` are reserved for rule modules and currently unused.
+    """
+    elements: list[Element] | None = None
+    if isinstance(source, Element):
+        root: Element = source
+    elif isinstance(source, (str, bytes)):
+        try:
+            root = read(source)
+        except DialplanParseError as exc:
+            return Report(exc.findings)
+        elements = parsed_elements(root)
+    else:
+        kind = type(source).__name__
+        return Report((Finding("CF100", f"cannot validate a {kind}: pass XML text or bytes"),))
+    ctx = Context(root, elements)
+    seen: set[tuple[str, str, str]] = set()
+    findings: list[Finding] = []
+    for check in _load_rules():
+        for finding in check(ctx):
+            key = (finding.code, finding.path, finding.message)
+            if key not in seen:
+                seen.add(key)
+                findings.append(finding)
+    findings.sort(key=lambda f: f.order)
+    return Report(tuple(findings))
+
+
+Context.__module__ = "cftools.dialplan"
