@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import importlib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -108,26 +109,18 @@ def compile_fields(expression: str) -> Any:
     The client calls this too (for ``project=True``), so an expression is parsed once.
     Raises :class:`cftools.fields.FieldsSyntaxError` on a malformed expression.
     """
-    from cftools import fields
-
-    return fields.compile(expression)
+    return importlib.import_module("cftools.fields").compile(expression)
 
 
 @functools.lru_cache(maxsize=64)
 def _dialplan_report(xml: str) -> Any:
-    from cftools import dialplan
-
-    return dialplan.validate(xml)
+    return importlib.import_module("cftools.dialplan").validate(xml)
 
 
 @functools.cache
 def _has(module: str, name: str) -> bool:
     """Whether ``cftools.<module>`` provides ``name`` (the parts may be built later)."""
-    try:
-        imported = __import__(f"cftools.{module}", fromlist=[name])
-    except ImportError:  # pragma: no cover - the packages always exist
-        return False
-    return callable(getattr(imported, name, None))
+    return callable(getattr(importlib.import_module(f"cftools.{module}"), name, None))
 
 
 # -- Precomputed lookups per operation ----------------------------------------------------
@@ -210,11 +203,11 @@ def check_request(
     """
     plan = _plan(operation)
     found = _Findings()
-    for parameter in plan.required:
-        source = files if parameter.name in plan.files else params
-        if source is None or source.get(parameter.name) is None:
-            where = "files" if parameter.name in plan.files else parameter.location
-            found.add(f"{where}.{parameter.name}", "missing required parameter", "missing")
+    for needed in plan.required:
+        source = files if needed.name in plan.files else params
+        if source is None or source.get(needed.name) is None:
+            where = "files" if needed.name in plan.files else needed.location
+            found.add(f"{where}.{needed.name}", "missing required parameter", "missing")
     for name, value in params.items():
         if value is None:
             continue
