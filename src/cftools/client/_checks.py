@@ -54,8 +54,8 @@ from ._schemas import MODELS, Model, Schema
 __all__ = ["Problem", "RequestValidationError", "check_request", "compile_fields"]
 
 _INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
-_INTEGER = re.compile(r"[+-]?\d+\Z")
-_PHONE = re.compile(r"\+?\d{10,15}\Z|\d{5,6}\Z")
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_PHONE = re.compile(r"\+?[0-9]{10,15}\Z|[0-9]{5,6}\Z")
 _PHONE_NOISE = re.compile(r"[\s().\-]")
 _BOOLEAN_WORDS = {"true": True, "false": False}
 
