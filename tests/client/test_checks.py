@@ -468,7 +468,7 @@ dialplan_ready = pytest.mark.skipif(
 
 @fields_ready
 def test_a_fields_syntax_error_is_a_problem_of_the_request() -> None:
-    from cftools.fields import FieldsSyntaxError  # type: ignore[attr-defined]
+    from cftools.fields import FieldsSyntaxError
 
     with pytest.raises(RequestValidationError) as caught:
         check_request(OPERATIONS["findCalls"], {"fields": "items(id,name", "limit": "x"})
@@ -515,7 +515,7 @@ def test_every_dialplan_in_a_body_is_validated() -> None:
 
 @dialplan_ready
 def test_dialplan_warnings_are_returned() -> None:
-    from cftools.dialplan import validate  # type: ignore[attr-defined]
+    from cftools.dialplan import validate
 
     xml = '<dialplan name="Root"></dialplan>'
     report = validate(xml)
