@@ -475,7 +475,10 @@ def test_a_fields_syntax_error_is_a_problem_of_the_request() -> None:
     error = caught.value
     assert where(list(error.problems)) == ["query.fields", "query.limit"]
     assert error.problems[0].code == "fields"
-    assert error.problems[0].message.startswith("invalid fields expression: ")
+    assert error.problems[0].message == (
+        "invalid fields expression 'items(id,name': unclosed '(' at position 5"
+    )
+    assert "\n" not in str(error).split("\n  ", 1)[1].split("\n  ")[0]
     assert isinstance(error.__cause__, FieldsSyntaxError)
 
 
@@ -525,3 +528,14 @@ def test_dialplan_warnings_are_returned() -> None:
     )
     assert [w.code for w in warnings] == ["dialplan"] * len(report.warnings)
     assert warnings[0].location == "body[0].dialplanXml"
+
+
+@given(
+    st.integers(min_value=0, max_value=9),
+    st.text(min_size=1, max_size=15).filter(lambda k: k not in MODELS["CallRecipient"].properties),
+)
+def test_an_unknown_key_is_refused_exactly_where_it_is(index: int, key: str) -> None:
+    body: list[dict[str, Any]] = [{"phoneNumber": "12135551100"} for _ in range(10)]
+    body[index][key] = "x"
+    found = only(problems("sendCalls", body=body))
+    assert (found.location, found.code) == (f"body[{index}].{key}", "unknown")

@@ -321,7 +321,8 @@ def _check_fields(text: str, path: _Path, found: _Findings) -> None:
     try:
         compile_fields(text)
     except CftoolsError as error:
-        found.add(path, f"invalid fields expression: {error}", "fields")
+        first_line = str(error).split("\n", 1)[0]  # without the caret display
+        found.add(path, f"invalid fields expression {text!r}: {first_line}", "fields")
         found.causes.append(error)
 
 
