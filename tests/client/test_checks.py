@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import pytest
@@ -456,17 +455,7 @@ def test_only_ascii_digits_make_a_phone_number() -> None:
 
 # -- fields and dialplan -----------------------------------------------------------------
 
-fields_ready = pytest.mark.skipif(
-    not callable(getattr(importlib.import_module("cftools.fields"), "compile", None)),
-    reason="cftools.fields.compile is not merged yet",
-)
-dialplan_ready = pytest.mark.skipif(
-    not callable(getattr(importlib.import_module("cftools.dialplan"), "validate", None)),
-    reason="cftools.dialplan.validate is not merged yet",
-)
 
-
-@fields_ready
 def test_a_fields_syntax_error_is_a_problem_of_the_request() -> None:
     from cftools.fields import FieldsSyntaxError
 
@@ -482,12 +471,10 @@ def test_a_fields_syntax_error_is_a_problem_of_the_request() -> None:
     assert isinstance(error.__cause__, FieldsSyntaxError)
 
 
-@fields_ready
 def test_valid_fields_pass() -> None:
     assert problems("findCalls", {"fields": "items(id,state,toNumber),totalCount"}) == []
 
 
-@fields_ready
 def test_webhook_fields_are_compiled_too() -> None:
     found = only(problems("createWebhook", body={"name": "w", "fields": "a(("}))
     assert (found.location, found.code) == ("body.fields", "fields")
@@ -497,7 +484,6 @@ BAD_DIALPLAN = '<dialplan name="Root"><menuu name="m"/></dialplan>'
 GOOD_DIALPLAN = '<dialplan name="Root"><play type="tts">Hello</play></dialplan>'
 
 
-@dialplan_ready
 def test_dialplan_errors_refuse_the_request_at_the_property() -> None:
     body = [
         {"phoneNumber": "12135551100", "dialplanXml": GOOD_DIALPLAN},
@@ -508,7 +494,6 @@ def test_dialplan_errors_refuse_the_request_at_the_property() -> None:
     assert all(p.code == "dialplan" and p.message.startswith("dialplan CF") for p in found)
 
 
-@dialplan_ready
 def test_every_dialplan_in_a_body_is_validated() -> None:
     assert where(problems("createCallBroadcast", body={"dialplanXml": BAD_DIALPLAN}))
     body = {"configType": "IVR", "ivrInboundConfig": {"dialplanXml": BAD_DIALPLAN}}
@@ -516,7 +501,6 @@ def test_every_dialplan_in_a_body_is_validated() -> None:
     assert {p.location for p in found} == {"body.ivrInboundConfig.dialplanXml"}
 
 
-@dialplan_ready
 def test_dialplan_warnings_are_returned() -> None:
     from cftools.dialplan import validate
 
