@@ -481,7 +481,7 @@ def _build_plan(operation: Operation) -> _Plan:
         schema = parameter.schema
         if parameter.location == "body":
             body = parameter
-        elif schema is not None and schema.type == "file":
+        elif schema.type == "file":
             files.add(parameter.name)
         else:
             single = None
