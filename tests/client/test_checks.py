@@ -523,3 +523,27 @@ def test_an_unknown_key_is_refused_exactly_where_it_is(index: int, key: str) -> 
     body[index][key] = "x"
     found = only(problems("sendCalls", body=body))
     assert (found.location, found.code) == (f"body[{index}].{key}", "unknown")
+
+
+def test_the_error_survives_pickling() -> None:
+    import pickle
+
+    with pytest.raises(RequestValidationError) as caught:
+        check_request(OPERATIONS["getCall"], {"id": "x"})
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (copy.operation_id, copy.problems, str(copy)) == (
+        "getCall",
+        caught.value.problems,
+        str(caught.value),
+    )
+
+
+def test_the_request_is_left_untouched() -> None:
+    import copy
+
+    params = {"defaultVoice": "male1", "campaignId": "5"}
+    body = [{"phoneNumber": "213-555-1100", "attributes": {"a": 1}}, {"contactId": "7"}]
+    before = copy.deepcopy((params, body))
+    with pytest.raises(RequestValidationError):
+        check_request(OPERATIONS["sendCalls"], params, body=body)
+    assert (params, body) == before
