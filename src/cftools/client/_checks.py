@@ -82,8 +82,9 @@ class Problem:
 class RequestValidationError(CftoolsError, ValueError):
     """A request refused before any I/O, with every problem found in it.
 
-    ``problems`` lists them in request order (path, query, form, files, body);
-    ``operation_id`` names the operation. ``str()`` shows one problem per line.
+    ``problems`` lists them in a stable order: missing parameters, then the given
+    parameters in the caller's order, files, and the body in document order.
+    ``operation_id`` names the operation; ``str()`` shows one problem per line.
     """
 
     __module__ = "cftools.client"
