@@ -28,7 +28,9 @@ class Parameter:
 
     ``schema`` is the JSON-schema subset the request checks understand (types,
     enumerations, limits, references to body models); ``collection_format`` is
-    ``"multi"`` for query arrays sent as repeated keys.
+    ``"multi"`` for query arrays sent as repeated keys. ``seed_only`` marks a parameter
+    that CallFire's reference pages document but the official specification lacks (the
+    server accepts it; the conformance test accounts for each one explicitly).
     """
 
     name: str
@@ -36,6 +38,7 @@ class Parameter:
     required: bool = False
     schema: Any = None
     collection_format: str | None = None
+    seed_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
