@@ -19,7 +19,6 @@ exceptions show them.
 from __future__ import annotations
 
 import difflib
-import functools
 import logging
 import os
 import platform
@@ -32,7 +31,7 @@ from typing import IO, Any, ClassVar
 import httpx
 
 from cftools._version import __version__
-from cftools.client import _checks
+from cftools.client._checks import check_request, compile_fields
 from cftools.client._errors import ApiError, ConfigurationError, TransportError
 from cftools.client._naming import method_name
 from cftools.client._operation import Operation
@@ -40,7 +39,14 @@ from cftools.client._operations import OPERATIONS
 from cftools.client._paging import Pager
 from cftools.client._retry import RetryPolicy
 from cftools.client._types import FilesArgument, TimeoutArgument
-from cftools.client._wire import WireRequest, api_error, decode_success, parse_retry_after, to_wire
+from cftools.client._wire import (
+    WireRequest,
+    api_error,
+    decode_success,
+    name_files,
+    parse_retry_after,
+    to_wire,
+)
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -78,14 +84,6 @@ class PreparedCall:
     operation: Operation
     wire: WireRequest
     projector: Projector | None
-
-
-@functools.lru_cache(maxsize=256)
-def compile_fields(expression: str) -> Projector:
-    """Compile a ``fields`` expression with :mod:`cftools.fields` (cached)."""
-    from cftools import fields
-
-    return fields.compile(expression)
 
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
@@ -187,14 +185,15 @@ class BaseClient:
         project: bool,
         validate: bool,
     ) -> PreparedCall:
+        named_files = name_files(operation, files)
         if validate:
-            for warning in _checks.check_request(operation, params, body=body, files=files):
+            for warning in check_request(operation, params, body=body, files=named_files):
                 logger.warning("%s: %s", operation.operation_id, warning)
         projector = None
         fields = params.get("fields")
         if project and isinstance(fields, str):
             projector = compile_fields(fields)
-        wire = to_wire(operation, params, body=body, files=files)
+        wire = to_wire(operation, params, body=body, files=named_files)
         return PreparedCall(operation, wire, projector)
 
     def _pager(

@@ -2723,7 +2723,7 @@ class SyncOperations:
         Args:
             id: integer (int64); path; required.
             body: array of Recipient object; body.
-            enable: boolean; query.
+            enable: boolean; query; API default False.
             validate: check the request before sending it (default).
 
         Returns:
@@ -2746,7 +2746,7 @@ class SyncOperations:
         Args:
             id: integer (int64); path; required.
             body: array of Recipient object; body.
-            enable: boolean; query.
+            enable: boolean; query; API default False.
             validate: check the request before sending it (default).
 
         Returns:
@@ -5718,7 +5718,7 @@ class AsyncOperations:
         Args:
             id: integer (int64); path; required.
             body: array of Recipient object; body.
-            enable: boolean; query.
+            enable: boolean; query; API default False.
             validate: check the request before sending it (default).
 
         Returns:
@@ -5741,7 +5741,7 @@ class AsyncOperations:
         Args:
             id: integer (int64); path; required.
             body: array of Recipient object; body.
-            enable: boolean; query.
+            enable: boolean; query; API default False.
             validate: check the request before sending it (default).
 
         Returns:

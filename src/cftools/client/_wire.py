@@ -18,10 +18,10 @@ import json
 import mimetypes
 import os
 import re
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -31,7 +31,15 @@ from cftools.client._errors import ApiError, ConfigurationError, RateLimitError,
 from cftools.client._operation import Operation, Parameter
 from cftools.client._types import FileInput, FilesArgument
 
-__all__ = ["WireRequest", "api_error", "decode_success", "parse_retry_after", "to_wire"]
+__all__ = [
+    "WireRequest",
+    "api_error",
+    "decode_success",
+    "name_files",
+    "parse_retry_after",
+    "read_file",
+    "to_wire",
+]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -55,7 +63,7 @@ def to_wire(
     params: Mapping[str, Any],
     *,
     body: Any = None,
-    files: FilesArgument | None = None,
+    files: Mapping[str, FileInput] | None = None,
 ) -> WireRequest:
     """Build the HTTP parts of ``operation`` called with ``params`` (API names).
 
@@ -135,25 +143,36 @@ def _file_parameters(operation: Operation) -> list[str]:
     ]
 
 
+def name_files(operation: Operation, files: FilesArgument | None) -> Mapping[str, FileInput] | None:
+    """``files=`` as a mapping from file parameter names to files.
+
+    A single file (not a mapping) goes to the operation's only file parameter.
+    """
+    if files is None or isinstance(files, Mapping):
+        return files
+    names = _file_parameters(operation)
+    if len(names) != 1:
+        raise ConfigurationError(
+            f"{operation.operation_id} takes no file upload"
+            if not names
+            else f"{operation.operation_id}: name the file parameters {names} in files="
+        )
+    return {names[0]: files}
+
+
 def _file_parts(
-    operation: Operation, files: FilesArgument | None
+    operation: Operation, files: Mapping[str, FileInput] | None
 ) -> tuple[tuple[str, tuple[str, bytes, str]], ...]:
-    if files is None:
+    if not files:
         return ()
     names = _file_parameters(operation)
-    if not names:
-        raise ConfigurationError(f"{operation.operation_id} takes no file upload")
-    if isinstance(files, Mapping):
-        chosen = dict(files)
-    elif len(names) == 1:
-        chosen = {names[0]: files}
-    else:  # pragma: no cover - no operation of the API has two file parameters
-        raise ConfigurationError(f"{operation.operation_id}: name the file parameters {names}")
     parts = []
-    for name, item in chosen.items():
+    for name, item in files.items():
+        if item is None:
+            continue
         if name not in names:
             raise ConfigurationError(
-                f"{operation.operation_id}: no file parameter {name!r} (it takes {names})"
+                f"{operation.operation_id}: no file parameter {name!r} (it takes {names or 'none'})"
             )
         parts.append((name, read_file(item, default_name=name)))
     return tuple(parts)
