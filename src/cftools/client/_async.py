@@ -50,8 +50,16 @@ class AsyncClient(BaseClient, AsyncOperations):
         super().__init__(
             username, password, base_url=base_url, timeout=timeout, max_retries=max_retries
         )
-        self._http = httpx.AsyncClient(auth=self._auth, timeout=self._timeout, transport=transport)
+        self._http = httpx.AsyncClient(
+            auth=self._auth,
+            timeout=self._timeout,
+            transport=transport,
+            event_hooks={"request": [self._alog_request]},
+        )
         self._async_sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
+
+    async def _alog_request(self, request: httpx.Request) -> None:
+        self._log_request(request)
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -125,11 +133,13 @@ class AsyncClient(BaseClient, AsyncOperations):
         :meth:`Client.paginate`. Arguments are checked when this is called, before any
         page is fetched."""
         op, pager = self._pager(
-            operation, params, page_size=page_size, max_items=max_items, project=project
+            operation,
+            params,
+            page_size=page_size,
+            max_items=max_items,
+            project=project,
+            validate=validate,
         )
-        first = pager.next_params()
-        if first is not None and validate:
-            self._prepare(op, first, body=None, files=None, project=False, validate=True)
         return self._pages(op, pager, validate)
 
     async def _pages(

@@ -187,14 +187,24 @@ class BaseClient:
     ) -> PreparedCall:
         named_files = name_files(operation, files)
         if validate:
-            for warning in check_request(operation, params, body=body, files=named_files):
-                logger.warning("%s: %s", operation.operation_id, warning)
+            self._check(operation, params, body=body, files=named_files)
         projector = None
         fields = params.get("fields")
         if project and isinstance(fields, str):
             projector = compile_fields(fields)
         wire = to_wire(operation, params, body=body, files=named_files)
         return PreparedCall(operation, wire, projector)
+
+    @staticmethod
+    def _check(
+        operation: Operation,
+        params: Mapping[str, Any],
+        *,
+        body: Any = None,
+        files: Mapping[str, Any] | None = None,
+    ) -> None:
+        for warning in check_request(operation, params, body=body, files=files):
+            logger.warning("%s: %s", operation.operation_id, warning)
 
     def _pager(
         self,
@@ -204,8 +214,15 @@ class BaseClient:
         page_size: int | None,
         max_items: int | None,
         project: bool,
+        validate: bool,
     ) -> tuple[Operation, Pager]:
+        """Resolve, check (as the first page would be sent) and start a pagination."""
         operation = self._operation(ref)
+        if validate:
+            first = dict(params)
+            if page_size is not None:
+                first.setdefault("limit", page_size)
+            self._check(operation, first)
         fields = params.get("fields")
         projector = compile_fields(fields) if isinstance(fields, str) else None
         pager = Pager(
@@ -234,15 +251,16 @@ class BaseClient:
             files=list(wire.files) or None,
             extensions={"timeout": self._timeout.as_dict()},
         )
+        return request
+
+    @staticmethod
+    def _log_request(request: httpx.Request) -> None:
+        """Log a request as it leaves (an httpx event hook: after authentication, so the
+        ``Authorization`` header is there, and shown redacted)."""
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
-                "%s: %s %s headers=%s",
-                call.operation.operation_id,
-                request.method,
-                request.url,
-                redact_headers(dict(request.headers)),
+                "%s %s headers=%s", request.method, request.url, redact_headers(request.headers)
             )
-        return request
 
     # -- step 3 helpers: retry decisions -----------------------------------------------
 

@@ -55,7 +55,12 @@ class Client(BaseClient, SyncOperations):
         super().__init__(
             username, password, base_url=base_url, timeout=timeout, max_retries=max_retries
         )
-        self._http = httpx.Client(auth=self._auth, timeout=self._timeout, transport=transport)
+        self._http = httpx.Client(
+            auth=self._auth,
+            timeout=self._timeout,
+            transport=transport,
+            event_hooks={"request": [self._log_request]},
+        )
 
     def __enter__(self) -> Client:
         return self
@@ -143,11 +148,13 @@ class Client(BaseClient, SyncOperations):
         :mod:`cftools.client._paging` for the stopping rules and ``fields``.
         """
         op, pager = self._pager(
-            operation, params, page_size=page_size, max_items=max_items, project=project
+            operation,
+            params,
+            page_size=page_size,
+            max_items=max_items,
+            project=project,
+            validate=validate,
         )
-        first = pager.next_params()
-        if first is not None and validate:  # refuse a bad request now, not on next()
-            self._prepare(op, first, body=None, files=None, project=False, validate=True)
         return self._pages(op, pager, validate)
 
     def _pages(self, operation: Operation, pager: Pager, validate: bool) -> Iterator[Any]:

@@ -82,10 +82,6 @@ def to_wire(
             path_values[name] = value
         elif location == "formData":
             data[name] = _scalar(value)
-        elif location == "body":
-            raise ConfigurationError(
-                f"{operation.operation_id}: pass the request body as body=, not {name}="
-            )
         else:
             query.extend(_query_items(name, value, parameter))
     headers = {"Accept": ", ".join(operation.produces)}
@@ -298,8 +294,8 @@ def _excerpt(response: httpx.Response) -> str:
     """A short, single-line, printable excerpt of a body, or the reason phrase."""
     text = response.content[: _EXCERPT * 4].decode("utf-8", errors="replace")
     text = re.sub(r"<[^>]*>", " ", text)  # HTML error pages: keep the words
+    text = "".join(ch if ch.isprintable() and ch != "\ufffd" else " " for ch in text)
     text = " ".join(text.split())
-    text = "".join(ch for ch in text if ch.isprintable())
     if not text:
         return response.reason_phrase or "no error body"
     return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
