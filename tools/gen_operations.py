@@ -32,12 +32,14 @@ SCHEMAS_PY = ROOT / "src" / "cftools" / "client" / "_schemas.py"
 
 # -- What the project adds to the specification ------------------------------------------
 
-# Parameters that the reference pages (seed) document and the specification lacks.
-SEED_ONLY_PARAMETERS: dict[str, tuple[str, ...]] = {
-    "findNumberLeases": ("lata", "rateCenter"),
-    "findNumberLeaseConfigs": ("lata", "rateCenter"),
-    "findNumbersLocal": ("lata", "rateCenter"),
-    "findNumberRegions": ("lata", "rateCenter"),
+# Query parameters that the reference pages (seed) use and the specification lacks, with
+# their schemas: lata and rateCenter are documented beside each number search; offset is
+# passed to findNumbersLocal by both of its examples (curl and Python).
+SEED_ONLY_PARAMETERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "findNumberLeases": (("lata", "STRING"), ("rateCenter", "STRING")),
+    "findNumberLeaseConfigs": (("lata", "STRING"), ("rateCenter", "STRING")),
+    "findNumbersLocal": (("lata", "STRING"), ("rateCenter", "STRING"), ("offset", "INT32")),
+    "findNumberRegions": (("lata", "STRING"), ("rateCenter", "STRING")),
 }
 # Body properties that the reference pages document and the specification lacks.
 SEED_ONLY_PROPERTIES: dict[str, tuple[str, ...]] = {
@@ -335,8 +337,8 @@ def parameter_source(spec: dict[str, Any], operation_id: str, p: dict[str, Any])
 def operation_source(spec: dict[str, Any], method: str, path: str, op: dict[str, Any]) -> str:
     operation_id = op["operationId"]
     parameters = [parameter_source(spec, operation_id, p) for p in op.get("parameters", [])]
-    for name in SEED_ONLY_PARAMETERS.get(operation_id, ()):
-        parameters.append(f"Parameter({name!r}, 'query', schema=STRING, seed_only=True),")
+    for name, schema in SEED_ONLY_PARAMETERS.get(operation_id, ()):
+        parameters.append(f"Parameter({name!r}, 'query', schema={schema}, seed_only=True),")
     ok = {code: r for code, r in op["responses"].items() if code.startswith("2")}
     status: int | None = None
     response = "empty"

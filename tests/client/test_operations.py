@@ -25,16 +25,20 @@ SPEC_PATH = (
     Path(__file__).resolve().parents[3] / "shared" / "reference" / "callfire-v2-swagger.yaml"
 )
 
-# Parameters the reference pages document and the specification dropped.
+# Parameters the reference pages document (or pass in their examples) and the
+# specification lacks, with their schemas.
 SEED_ONLY_PARAMETERS = {
-    (op, name)
-    for op in (
-        "findNumberLeases",
-        "findNumberLeaseConfigs",
-        "findNumbersLocal",
-        "findNumberRegions",
-    )
-    for name in ("lata", "rateCenter")
+    **{
+        (op, name): Schema("string")
+        for op in (
+            "findNumberLeases",
+            "findNumberLeaseConfigs",
+            "findNumbersLocal",
+            "findNumberRegions",
+        )
+        for name in ("lata", "rateCenter")
+    },
+    ("findNumbersLocal", "offset"): Schema("integer", "int32"),
 }
 SEED_ONLY_PROPERTIES = {("NumberPurchaseRequest", "lata"), ("NumberPurchaseRequest", "rateCenter")}
 
@@ -164,11 +168,12 @@ def test_seed_only_parameters_are_exactly_the_documented_extras() -> None:
         for p in op.parameters
         if p.seed_only
     }
-    assert marked == SEED_ONLY_PARAMETERS
-    for operation_id, name in marked:
+    assert marked == set(SEED_ONLY_PARAMETERS)
+    for (operation_id, name), schema in SEED_ONLY_PARAMETERS.items():
         parameter = OPERATIONS[operation_id].parameter(name)
         assert parameter is not None
-        assert (parameter.location, parameter.schema) == ("query", Schema("string"))
+        assert (parameter.location, parameter.schema) == ("query", schema)
+        assert not parameter.required
 
 
 def test_comma_separated_filters_take_their_members_from_the_response_models(

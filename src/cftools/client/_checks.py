@@ -42,7 +42,7 @@ import functools
 import importlib
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,8 +54,8 @@ from ._schemas import MODELS, Model, Schema
 __all__ = ["Problem", "RequestValidationError", "check_request", "compile_fields"]
 
 _INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
-_INTEGER = re.compile(r"[+-]?\d+\Z")
-_PHONE = re.compile(r"\+?\d{10,15}\Z|\d{5,6}\Z")
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_PHONE = re.compile(r"\+?[0-9]{10,15}\Z|[0-9]{5,6}\Z")
 _PHONE_NOISE = re.compile(r"[\s().\-]")
 _BOOLEAN_WORDS = {"true": True, "false": False}
 
@@ -123,16 +123,351 @@ def _has(module: str, name: str) -> bool:
     return callable(getattr(importlib.import_module(f"cftools.{module}"), name, None))
 
 
+# -- Compiled checkers ---------------------------------------------------------------------
+#
+# Each schema is turned once into a checker function ``check(value, path, found)``; a
+# request then costs one call per value and no string work unless something is wrong.
+# ``path`` is a linked list of ``(parent, key)`` tuples ending in the root string
+# (``"body"``, ``"query.id"``); it becomes ``body[3].phoneNumber`` only in a problem.
+
+_Path = Any  # str | tuple[_Path, str | int]
+_Checker = Callable[[Any, _Path, "_Findings"], None]
+
+
+def _render(path: _Path) -> str:
+    parts: list[str] = []
+    while type(path) is tuple:
+        path, key = path
+        parts.append(f"[{key}]" if type(key) is int else f".{key}")
+    return str(path) + "".join(reversed(parts))
+
+
+class _Findings:
+    """Collects problems and warnings during one check."""
+
+    __slots__ = ("causes", "problems", "warnings")
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.causes: list[BaseException] = []
+
+    def add(self, path: _Path, message: str, code: str) -> None:
+        self.problems.append(Problem(_render(path), message, code))
+
+    def warn(self, path: _Path, message: str, code: str) -> None:
+        self.warnings.append(Problem(_render(path), message, code))
+
+    def wrong_type(self, schema: Schema, value: Any, path: _Path) -> None:
+        self.add(path, f"expected {schema.describe()}, got {_show(value)}", "type")
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, (Mapping, list, tuple)):
+        return type(value).__name__
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_COMPILED: dict[int, tuple[Schema, _Checker]] = {}
+_MODEL_CHECKERS: dict[str, _Checker] = {}
+
+
+def _compile(schema: Schema) -> _Checker:
+    """The checker of ``schema``, built once (keyed by identity: the tables are static)."""
+    entry = _COMPILED.get(id(schema))
+    if entry is None or entry[0] is not schema:
+        entry = (schema, _build(schema))
+        _COMPILED[id(schema)] = entry
+    return entry[1]
+
+
+def _build(schema: Schema) -> _Checker:
+    if schema.ref is not None:
+        return _model_checker(schema.ref)
+    builder = _BUILDERS.get(schema.type or "")
+    return builder(schema) if builder is not None else _accept
+
+
+def _accept(value: Any, path: _Path, found: _Findings) -> None:
+    return
+
+
+def _model_checker(name: str) -> _Checker:
+    checker = _MODEL_CHECKERS.get(name)
+    if checker is None:
+        # Install a forwarder first so that models referring to each other terminate.
+        _MODEL_CHECKERS[name] = lambda value, path, found: _MODEL_CHECKERS[name](value, path, found)
+        checker = _build_model(MODELS[name])
+        _MODEL_CHECKERS[name] = checker
+    return checker
+
+
+def _build_model(model: Model) -> _Checker:
+    # Per property: (read-only, checker, plain): a plain string property is settled by
+    # a type test, without a call.
+    properties = {
+        key: (
+            schema.read_only,
+            _compile(schema),
+            schema.type == "string" and schema.enum is None and schema.format is None,
+        )
+        for key, schema in model.properties.items()
+    }
+    one_of = model.one_of
+    name = model.name
+
+    def check(value: Any, path: _Path, found: _Findings) -> None:
+        if type(value) is not dict and not isinstance(value, Mapping):
+            found.add(path, f"expected {name} object, got {_show(value)}", "type")
+            return
+        for key, item in value.items():
+            entry = properties.get(key)
+            if entry is None:
+                hint = _did_you_mean(str(key), properties)
+                message = f"unknown property of {name}{hint} (the server ignores it silently)"
+                found.add((path, key), message, "unknown")
+            elif item is None or (entry[2] and type(item) is str):
+                continue
+            elif entry[0]:
+                message = "is set by the server; requests cannot change it"
+                found.warn((path, key), message, "read-only")
+            else:
+                entry[1](item, (path, key), found)
+        if one_of:
+            for key in one_of:
+                if value.get(key) is not None:
+                    break
+            else:
+                found.add(path, f"names no recipient: set {' or '.join(one_of)}", "recipient")
+
+    return check
+
+
+def _build_string(schema: Schema) -> _Checker:
+    text_check = _text_checker(schema)
+    separator = schema.separator
+
+    def check(value: Any, path: _Path, found: _Findings) -> None:
+        kind = type(value)
+        if kind is str:
+            text = value
+        elif kind is int or kind is float:
+            text = str(value)  # the server reads a JSON number as its text
+        elif separator is not None and (kind is list or kind is tuple):
+            for index, item in enumerate(value):
+                check(item, (path, index), found)
+            return
+        elif isinstance(value, (int, float, str)) and not isinstance(value, bool):
+            text = str(value)
+        else:
+            found.wrong_type(schema, value, path)
+            return
+        if text_check is None:
+            return
+        if separator is None:
+            text_check(text, path, found)
+        else:
+            for member in text.split(separator):
+                text_check(member.strip(), path, found)
+
+    return check
+
+
+def _text_checker(schema: Schema) -> Callable[[str, _Path, _Findings], None] | None:
+    enum = frozenset(schema.enum) if schema.enum is not None else None
+    fmt = schema.format
+    if enum is not None:
+        assert schema.enum is not None
+        listed = schema.enum
+
+        def check_enum(text: str, path: _Path, found: _Findings) -> None:
+            if text not in enum:
+                hint = _did_you_mean(text, listed)
+                shown = ", ".join(listed) if len(listed) <= 16 else f"{len(listed)} values"
+                found.add(path, f"{text!r} is not one of {shown}{hint}", "enum")
+
+        return check_enum
+    return _FORMAT_CHECKERS.get(fmt) if fmt is not None else None
+
+
+def _check_phone(text: str, path: _Path, found: _Findings) -> None:
+    if _PHONE.match(text):
+        return
+    digits = _PHONE_NOISE.sub("", text)
+    if digits != text and _PHONE.match(digits):
+        found.add(
+            path,
+            f"{text!r} is not a phone number as the API takes it: write digits only, "
+            f"e.g. {digits!r}",
+            "phone",
+        )
+        return
+    count = sum("0" <= c <= "9" for c in text)
+    hint = " (is the area code missing?)" if count == 7 else ""
+    found.add(
+        path,
+        f"{text!r} is not a phone number{hint}: use 10 to 15 digits (E.164 like "
+        "12132000384, or a 10-digit North American number) or a 5-6 digit short code",
+        "phone",
+    )
+
+
+def _check_fields(text: str, path: _Path, found: _Findings) -> None:
+    if not _has("fields", "compile"):
+        return
+    try:
+        compile_fields(text)
+    except CftoolsError as error:
+        found.add(path, f"invalid fields expression: {error}", "fields")
+        found.causes.append(error)
+
+
+def _check_dialplan(text: str, path: _Path, found: _Findings) -> None:
+    if not _has("dialplan", "validate"):
+        return
+    report = _dialplan_report(text)
+    for finding in report.findings:
+        where = f"line {finding.line}, column {finding.column}" if finding.line else "document"
+        message = f"dialplan {finding.code} at {where}: {finding.message}"
+        if finding.severity == "error":
+            found.add(path, message, "dialplan")
+        else:
+            found.warn(path, message, "dialplan")
+
+
+_FORMAT_CHECKERS: dict[str, Callable[[str, _Path, _Findings], None]] = {
+    "phone": _check_phone,
+    "fields": _check_fields,
+    "dialplan": _check_dialplan,
+}
+
+
+def _build_integer(schema: Schema) -> _Checker:
+    low, high = _INT_RANGES.get(schema.format or "int64", _INT_RANGES["int64"])
+    if schema.minimum is not None:
+        low = schema.minimum
+    if schema.maximum is not None:
+        high = schema.maximum
+
+    def check(value: Any, path: _Path, found: _Findings) -> None:
+        kind = type(value)
+        if kind is int:
+            number = value
+        elif kind is bool:
+            found.wrong_type(schema, value, path)
+            return
+        elif (
+            (kind is str and _INTEGER.match(value.strip()))
+            or (kind is float and value.is_integer())
+            or isinstance(value, int)  # an int subclass such as an IntEnum member
+        ):
+            number = int(value)
+        else:
+            found.wrong_type(schema, value, path)
+            return
+        if not low <= number <= high:
+            found.add(path, f"{number} is out of range {low}..{high}", "range")
+
+    return check
+
+
+def _build_number(schema: Schema) -> _Checker:
+    def check(value: Any, path: _Path, found: _Findings) -> None:
+        kind = type(value)
+        if kind is int:
+            return
+        if kind is float:
+            number = value
+        elif kind is str:
+            try:
+                number = float(value)
+            except ValueError:
+                found.wrong_type(schema, value, path)
+                return
+        else:
+            found.wrong_type(schema, value, path)
+            return
+        if not math.isfinite(number):
+            found.add(path, f"{_show(value)} is not a finite number", "type")
+
+    return check
+
+
+def _build_boolean(schema: Schema) -> _Checker:
+    def check(value: Any, path: _Path, found: _Findings) -> None:
+        if value is True or value is False:
+            return
+        if type(value) is str and value.strip().lower() in _BOOLEAN_WORDS:
+            return
+        found.wrong_type(schema, value, path)
+
+    return check
+
+
+def _build_array(schema: Schema) -> _Checker:
+    items = schema.items
+    item_check = _compile(items) if items is not None else None
+    limit = schema.max_items
+
+    def check(value: Any, path: _Path, found: _Findings) -> None:
+        if type(value) is not list and type(value) is not tuple:
+            found.wrong_type(schema, value, path)
+            return
+        if limit is not None and len(value) > limit:
+            message = f"has {len(value)} items; at most {limit} are allowed per request"
+            found.add(path, message, "too-many")
+        if item_check is None or items is None:
+            return
+        for index, item in enumerate(value):
+            if item is None:
+                found.wrong_type(items, item, (path, index))
+            else:
+                item_check(item, (path, index), found)
+
+    return check
+
+
+def _build_map(schema: Schema) -> _Checker:
+    """A free-form map: any key, values of the ``additional`` schema (``null`` allowed)."""
+    value_check = _compile(schema.additional) if schema.additional is not None else None
+
+    def check(value: Any, path: _Path, found: _Findings) -> None:
+        if type(value) is not dict and not isinstance(value, Mapping):
+            found.wrong_type(schema, value, path)
+            return
+        for key, item in value.items():
+            if type(key) is not str:
+                found.add((path, key), f"map keys must be strings, got {_show(key)}", "type")
+            elif item is not None and value_check is not None:
+                value_check(item, (path, key), found)
+
+    return check
+
+
+_BUILDERS: dict[str, Callable[[Schema], _Checker]] = {
+    "string": _build_string,
+    "integer": _build_integer,
+    "number": _build_number,
+    "boolean": _build_boolean,
+    "array": _build_array,
+    "object": _build_map,
+    "file": lambda schema: _accept,  # presence is checked with the required parameters
+}
+
+
 # -- Precomputed lookups per operation ----------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
     operation: Operation
-    params: Mapping[str, Parameter]
-    files: Mapping[str, Parameter]
-    required: tuple[Parameter, ...]
-    body: Parameter | None
+    params: Mapping[str, tuple[str, _Checker, _Checker | None]]  # root, check, single item
+    files: frozenset[str]
+    required: tuple[tuple[str, bool, str], ...]  # name, is a file, root location
+    body: _Checker | None
     body_names: frozenset[str]
 
 
@@ -148,40 +483,36 @@ def _plan(operation: Operation) -> _Plan:
 
 
 def _build_plan(operation: Operation) -> _Plan:
-    params: dict[str, Parameter] = {}
-    files: dict[str, Parameter] = {}
+    params: dict[str, tuple[str, _Checker, _Checker | None]] = {}
+    files: set[str] = set()
     body: Parameter | None = None
     for parameter in operation.parameters:
+        schema = parameter.schema
         if parameter.location == "body":
             body = parameter
-        elif parameter.schema is not None and parameter.schema.type == "file":
-            files[parameter.name] = parameter
+        elif schema is not None and schema.type == "file":
+            files.add(parameter.name)
         else:
-            params[parameter.name] = parameter
+            single = None
+            if parameter.collection_format == "multi" and schema.items is not None:
+                single = _compile(schema.items)  # one value standing for a one-item array
+            root = f"{parameter.location}.{parameter.name}"
+            params[parameter.name] = (root, _compile(schema), single)
     body_names: frozenset[str] = frozenset()
     if body is not None:
-        schema = body.schema.items if body.schema.type == "array" else body.schema
-        if schema is not None and schema.ref is not None:
-            body_names = frozenset(MODELS[schema.ref].properties)
-    required = tuple(p for p in operation.parameters if p.required and p.location != "body")
-    return _Plan(operation, params, files, required, body, body_names)
+        inner = body.schema.items if body.schema.type == "array" else body.schema
+        if inner is not None and inner.ref is not None:
+            body_names = frozenset(MODELS[inner.ref].properties)
+    required = tuple(
+        (p.name, p.name in files, "files" if p.name in files else p.location)
+        for p in operation.parameters
+        if p.required and p.location != "body"
+    )
+    body_check = _compile(body.schema) if body is not None else None
+    return _Plan(operation, params, frozenset(files), required, body_check, body_names)
 
 
 # -- The check ---------------------------------------------------------------------------
-
-
-class _Findings:
-    """Collects problems and warnings during one check."""
-
-    __slots__ = ("causes", "problems", "warnings")
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-        self.warnings: list[Problem] = []
-        self.causes: list[BaseException] = []
-
-    def add(self, location: str, message: str, code: str) -> None:
-        self.problems.append(Problem(location, message, code))
 
 
 def check_request(
@@ -203,23 +534,23 @@ def check_request(
     """
     plan = _plan(operation)
     found = _Findings()
-    for needed in plan.required:
-        source = files if needed.name in plan.files else params
-        if source is None or source.get(needed.name) is None:
-            where = "files" if needed.name in plan.files else needed.location
-            found.add(f"{where}.{needed.name}", "missing required parameter", "missing")
+    for name, is_file, where in plan.required:
+        source = files if is_file else params
+        if source is None or source.get(name) is None:
+            found.add(f"{where}.{name}", "missing required parameter", "missing")
+    known = plan.params
     for name, value in params.items():
         if value is None:
             continue
-        parameter = plan.params.get(name)
-        if parameter is None:
+        entry = known.get(name)
+        if entry is None:
             _unknown_parameter(plan, name, found)
             continue
-        location = f"{parameter.location}.{name}"
-        if parameter.collection_format == "multi":
-            _check_multi(parameter.schema, value, location, found)
+        root, check, single = entry
+        if single is not None and type(value) is not list and type(value) is not tuple:
+            single(value, root, found)
         else:
-            _check(parameter.schema, value, location, found)
+            check(value, root, found)
     if files:
         for name, value in files.items():
             if name not in plan.files and value is not None:
@@ -229,7 +560,7 @@ def check_request(
         if plan.body is None:
             found.add("body", f"{operation.operation_id} takes no body", "unknown")
         else:
-            _check(plan.body.schema, body, "body", found)
+            plan.body(body, "body", found)
     if found.problems:
         error = RequestValidationError(operation.operation_id, found.problems)
         if found.causes:
@@ -249,251 +580,11 @@ def _unknown_parameter(plan: _Plan, name: str, found: _Findings) -> None:
         found.add(location, f"unknown parameter of {plan.operation.operation_id}{hint}", "unknown")
 
 
-def _did_you_mean(name: str, known: Mapping[str, Any] | frozenset[str]) -> str:
+def _did_you_mean(name: str, known: Iterable[str]) -> str:
+    candidates = list(known)
     folded = name.casefold()
-    for candidate in known:
+    for candidate in candidates:
         if candidate.casefold() == folded:
             return f"; did you mean {candidate!r}?"
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def _check_multi(schema: Schema, value: Any, location: str, found: _Findings) -> None:
-    """A query array sent as repeated keys: a sequence, or one value standing alone."""
-    if isinstance(value, (list, tuple)):
-        _check(schema, value, location, found)
-    elif schema.items is not None:
-        _check(schema.items, value, location, found)
-
-
-def _check(schema: Schema, value: Any, location: str, found: _Findings) -> None:
-    """Check ``value`` against ``schema``; ``None`` is handled by the caller."""
-    if schema.ref is not None:
-        _check_object(MODELS[schema.ref], value, location, found)
-        return
-    kind = schema.type
-    checker = _CHECKERS.get(kind) if kind is not None else None
-    if checker is not None:
-        checker(schema, value, location, found)
-
-
-def _type_problem(schema: Schema, value: Any, location: str, found: _Findings) -> None:
-    found.add(location, f"expected {schema.describe()}, got {_show(value)}", "type")
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, (Mapping, list, tuple)):
-        return type(value).__name__
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _check_string(schema: Schema, value: Any, location: str, found: _Findings) -> None:
-    if isinstance(value, str):
-        text = value
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        text = str(value)  # the server reads a JSON number as its text
-    elif schema.separator is not None and isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            _check_string(schema, item, f"{location}[{index}]", found)
-        return
-    else:
-        _type_problem(schema, value, location, found)
-        return
-    if schema.separator is not None:
-        members = [m.strip() for m in text.split(schema.separator)]
-        for member in members:
-            _check_text(schema, member, location, found)
-    else:
-        _check_text(schema, text, location, found)
-
-
-def _check_text(schema: Schema, text: str, location: str, found: _Findings) -> None:
-    if schema.enum is not None and text not in schema.enum:
-        hint = _did_you_mean(text, frozenset(schema.enum))
-        shown = ", ".join(schema.enum) if len(schema.enum) <= 16 else f"{len(schema.enum)} values"
-        found.add(location, f"{text!r} is not one of {shown}{hint}", "enum")
-        return
-    fmt = schema.format
-    if fmt == "phone":
-        _check_phone(text, location, found)
-    elif fmt == "fields":
-        _check_fields(text, location, found)
-    elif fmt == "dialplan":
-        _check_dialplan(text, location, found)
-
-
-def _check_phone(text: str, location: str, found: _Findings) -> None:
-    if _PHONE.match(text):
-        return
-    digits = _PHONE_NOISE.sub("", text)
-    if digits != text and _PHONE.match(digits):
-        found.add(
-            location,
-            f"{text!r} is not a phone number as the API takes it: write digits only, "
-            f"e.g. {digits!r}",
-            "phone",
-        )
-        return
-    count = sum(c.isdigit() for c in text)
-    hint = " (is the area code missing?)" if count == 7 else ""
-    found.add(
-        location,
-        f"{text!r} is not a phone number{hint}: use 10 to 15 digits (E.164 like "
-        "12132000384, or a 10-digit North American number) or a 5-6 digit short code",
-        "phone",
-    )
-
-
-def _check_fields(text: str, location: str, found: _Findings) -> None:
-    if not _has("fields", "compile"):
-        return
-    try:
-        compile_fields(text)
-    except CftoolsError as error:
-        found.add(location, f"invalid fields expression: {error}", "fields")
-        found.causes.append(error)
-
-
-def _check_dialplan(text: str, location: str, found: _Findings) -> None:
-    if not _has("dialplan", "validate"):
-        return
-    report = _dialplan_report(text)
-    for finding in report.findings:
-        where = f"line {finding.line}, column {finding.column}" if finding.line else "document"
-        problem = Problem(
-            location, f"dialplan {finding.code} at {where}: {finding.message}", "dialplan"
-        )
-        if finding.severity == "error":
-            found.problems.append(problem)
-        else:
-            found.warnings.append(problem)
-
-
-def _check_integer(schema: Schema, value: Any, location: str, found: _Findings) -> None:
-    if isinstance(value, bool):
-        _type_problem(schema, value, location, found)
-        return
-    if isinstance(value, int):
-        number = value
-    elif (isinstance(value, str) and _INTEGER.match(value.strip())) or (
-        isinstance(value, float) and value.is_integer()
-    ):
-        number = int(value)
-    else:
-        _type_problem(schema, value, location, found)
-        return
-    low, high = _INT_RANGES.get(schema.format or "int64", _INT_RANGES["int64"])
-    if schema.minimum is not None:
-        low = schema.minimum
-    if schema.maximum is not None:
-        high = schema.maximum
-    if not low <= number <= high:
-        found.add(location, f"{number} is out of range {low}..{high}", "range")
-
-
-def _check_number(schema: Schema, value: Any, location: str, found: _Findings) -> None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)
-    elif isinstance(value, str):
-        try:
-            number = float(value)
-        except ValueError:
-            _type_problem(schema, value, location, found)
-            return
-    else:
-        _type_problem(schema, value, location, found)
-        return
-    if not math.isfinite(number):
-        found.add(location, f"{_show(value)} is not a finite number", "type")
-
-
-def _check_boolean(schema: Schema, value: Any, location: str, found: _Findings) -> None:
-    if isinstance(value, bool):
-        return
-    if isinstance(value, str) and value.strip().lower() in _BOOLEAN_WORDS:
-        return
-    _type_problem(schema, value, location, found)
-
-
-def _check_array(schema: Schema, value: Any, location: str, found: _Findings) -> None:
-    if not isinstance(value, (list, tuple)):
-        _type_problem(schema, value, location, found)
-        return
-    if schema.max_items is not None and len(value) > schema.max_items:
-        found.add(
-            location,
-            f"has {len(value)} items; at most {schema.max_items} are allowed per request",
-            "too-many",
-        )
-    items = schema.items
-    if items is None:
-        return
-    for index, item in enumerate(value):
-        where = f"{location}[{index}]"
-        if item is None:
-            _type_problem(items, item, where, found)
-        else:
-            _check(items, item, where, found)
-
-
-def _check_map(schema: Schema, value: Any, location: str, found: _Findings) -> None:
-    """A free-form map: any key, values of the ``additional`` schema (``null`` allowed)."""
-    if not isinstance(value, Mapping):
-        _type_problem(schema, value, location, found)
-        return
-    values = schema.additional
-    for key, item in value.items():
-        where = f"{location}.{key}"
-        if not isinstance(key, str):
-            found.add(where, f"map keys must be strings, got {_show(key)}", "type")
-        elif item is not None and values is not None:
-            _check(values, item, where, found)
-
-
-def _check_file(schema: Schema, value: Any, location: str, found: _Findings) -> None:
-    return  # presence is checked with the required parameters
-
-
-def _check_object(model: Model, value: Any, location: str, found: _Findings) -> None:
-    if not isinstance(value, Mapping):
-        found.add(location, f"expected {model.name} object, got {_show(value)}", "type")
-        return
-    properties = model.properties
-    for key, item in value.items():
-        where = f"{location}.{key}"
-        schema = properties.get(key)
-        if schema is None:
-            hint = _did_you_mean(str(key), properties)
-            found.add(
-                where,
-                f"unknown property of {model.name}{hint} (the server ignores it silently)",
-                "unknown",
-            )
-        elif item is None:
-            continue
-        elif schema.read_only:
-            found.warnings.append(
-                Problem(where, "is set by the server; requests cannot change it", "read-only")
-            )
-        else:
-            _check(schema, item, where, found)
-    if model.one_of and all(value.get(name) is None for name in model.one_of):
-        found.add(
-            location,
-            f"names no recipient: set {' or '.join(model.one_of)}",
-            "recipient",
-        )
-
-
-_CHECKERS: dict[str, Callable[[Schema, Any, str, _Findings], None]] = {
-    "string": _check_string,
-    "integer": _check_integer,
-    "number": _check_number,
-    "boolean": _check_boolean,
-    "array": _check_array,
-    "object": _check_map,
-    "file": _check_file,
-}

@@ -1304,6 +1304,7 @@ _TABLE: tuple[Operation, ...] = (
             Parameter("fields", "query", schema=FIELDS),
             Parameter("lata", "query", schema=STRING, seed_only=True),
             Parameter("rateCenter", "query", schema=STRING, seed_only=True),
+            Parameter("offset", "query", schema=INT32, seed_only=True),
         ),
         "json",
         success_status=200,

@@ -1,3 +1,47 @@
-"""cftools.fields (under construction)."""
+"""CallFire's ``fields`` partial-response language, parsed and applied client-side.
 
-__all__: list[str] = []
+A ``fields`` expression such as ``totalCount,items(id,contact/homePhone)`` names the
+parts of a response to keep; ``!`` in front of it names the parts to remove instead.
+This package parses expressions with the Lark grammar ``grammars/fields.lark`` into an
+immutable :class:`Selection`, and compiles selections into :class:`Projector` functions
+(generated Python, as fast as a hand-written comprehension) that apply them to decoded
+JSON exactly as the cftools fields semantics specify: absent keys omitted, arrays
+traversed element-wise at any depth, document key order kept, the input never modified.
+
+A blank expression (``None``, ``""`` or only whitespace) means "no projection": the
+projector returns a deep copy of the document, and ``str()`` of its selection is ``""``.
+
+Quick use::
+
+    from cftools import fields
+
+    fields.project(page, "totalCount,items(id,state)")   # one call
+    keep = fields.compile("items(id,state)")             # cached, reusable
+    keep(page)
+    fields.parse("items/id") == fields.parse("items(id)")  # True
+
+It does not validate names against the API schema (it has none): an unknown name
+selects nothing, as a misspelled optional field would.
+"""
+
+from __future__ import annotations
+
+from cftools.fields._errors import DocumentError, FieldsError, FieldsSyntaxError, FieldsTypeError
+from cftools.fields._parser import MAX_LENGTH, parse
+from cftools.fields._projector import CACHE_SIZE, Projector, compile, project
+from cftools.fields._selection import MAX_DEPTH, Selection
+
+__all__ = [
+    "CACHE_SIZE",
+    "MAX_DEPTH",
+    "MAX_LENGTH",
+    "DocumentError",
+    "FieldsError",
+    "FieldsSyntaxError",
+    "FieldsTypeError",
+    "Projector",
+    "Selection",
+    "compile",
+    "parse",
+    "project",
+]

@@ -1,0 +1,77 @@
+"""Projectors: compiled selections, and the cached :func:`compile` / :func:`project`."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Final
+
+from cftools.fields._codegen import generate
+from cftools.fields._parser import parse
+from cftools.fields._selection import Selection
+
+__all__ = ["CACHE_SIZE", "Projector", "compile", "project"]
+
+#: How many compiled expressions :func:`compile` keeps (least recently used go first).
+CACHE_SIZE: Final = 256
+
+
+class Projector:
+    """A compiled selection: call it with a decoded JSON document to project it.
+
+    The call builds a new document (input never modified, nothing shared with it) whose
+    objects keep the document's key order. Get projectors from :func:`compile`, which
+    caches them; ``Projector(selection)`` compiles without the cache.
+    """
+
+    __module__ = "cftools.fields"
+    __slots__ = ("_function", "selection", "source")
+
+    selection: Selection
+    """The selection this projector applies."""
+    source: str
+    """The generated Python source (for inspection and debugging)."""
+
+    def __init__(self, selection: Selection) -> None:
+        function, source = generate(selection)
+        self.selection = selection
+        self.source = source
+        self._function = function
+
+    def __call__(self, data: Any) -> Any:
+        """Return the projection of ``data`` (a decoded JSON document).
+
+        Raises :class:`DocumentError` only for a document that contains itself.
+        """
+        return self._function(data)
+
+    def __repr__(self) -> str:
+        return f"<cftools.fields.Projector {str(self.selection)!r}>"
+
+
+def compile(expression: str | Selection | None) -> Projector:
+    """Return the projector of ``expression`` (a string, a :class:`Selection` or ``None``).
+
+    Projectors are cached by expression and by selection (at most :data:`CACHE_SIZE`
+    of each, least recently used dropped first), so calling this for every request is
+    cheap. Raises :class:`FieldsSyntaxError` / :class:`FieldsTypeError` like :func:`parse`.
+    """
+    if isinstance(expression, Selection):
+        return _compile_selection(expression)
+    if expression is None or type(expression) is str:
+        return _compile_text(expression)
+    return _compile_selection(parse(expression))  # parse raises the right error
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _compile_text(expression: str | None) -> Projector:
+    return _compile_selection(parse(expression))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _compile_selection(selection: Selection) -> Projector:
+    return Projector(selection)
+
+
+def project(data: Any, expression: str | Selection | None) -> Any:
+    """Return ``data`` projected by ``expression``: ``compile(expression)(data)``."""
+    return compile(expression)(data)

@@ -1,0 +1,8 @@
+"""Make the helper modules of this directory (the oracle, the strategies) importable."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
