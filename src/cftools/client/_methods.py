@@ -1087,6 +1087,7 @@ class SyncOperations:
         fields: str | None = None,
         lata: str | None = None,
         rate_center: str | None = None,
+        offset: int | None = None,
         project: bool = False,
         validate: bool = True,
     ) -> Any:
@@ -1103,13 +1104,14 @@ class SyncOperations:
             fields: string (fields); query.
             lata: string; query.
             rate_center (``rateCenter``): string; query.
+            offset: integer (int32); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
         Returns:
             The decoded JSON response (projected with ``fields`` when ``project`` is set).
         """
-        return self._call('findNumbersLocal', {'limit': limit, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        return self._call('findNumbersLocal', {'limit': limit, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center, 'offset': offset}, body=None, files=None, project=project, validate=validate)
 
     def find_numbers_tollfree(
         self,
@@ -4082,6 +4084,7 @@ class AsyncOperations:
         fields: str | None = None,
         lata: str | None = None,
         rate_center: str | None = None,
+        offset: int | None = None,
         project: bool = False,
         validate: bool = True,
     ) -> Any:
@@ -4098,13 +4101,14 @@ class AsyncOperations:
             fields: string (fields); query.
             lata: string; query.
             rate_center (``rateCenter``): string; query.
+            offset: integer (int32); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
         Returns:
             The decoded JSON response (projected with ``fields`` when ``project`` is set).
         """
-        return await self._call('findNumbersLocal', {'limit': limit, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        return await self._call('findNumbersLocal', {'limit': limit, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center, 'offset': offset}, body=None, files=None, project=project, validate=validate)
 
     async def find_numbers_tollfree(
         self,
