@@ -12,7 +12,14 @@ from typing import Any
 import httpx
 import pytest
 
-from cftools.client import AsyncClient, Client, ConfigurationError, NotFoundError, ServerError
+from cftools.client import (
+    AsyncClient,
+    Client,
+    ConfigurationError,
+    NotFoundError,
+    ServerError,
+    TransportError,
+)
 
 AUDIO = b"ID3" + bytes(range(256)) * 400
 
@@ -57,9 +64,11 @@ def test_a_download_cut_off_midway_leaves_no_file(
             raise httpx.ReadError("connection reset")
 
     server.reply(lambda request: httpx.Response(200, stream=Broken()))
-    with pytest.raises(httpx.ReadError):
+    with pytest.raises(TransportError, match="ReadError: connection reset") as info:
         client.download("getCallRecordingMp3", tmp_path / "r.mp3", id=1)
+    assert isinstance(info.value.__cause__, httpx.ReadError)
     assert list(tmp_path.iterdir()) == []
+    assert server.count == 1  # a broken stream is not retried
 
 
 def test_download_is_retried_like_any_get(client: Client, server: Any, tmp_path: Path) -> None:

@@ -199,3 +199,10 @@ def test_async_post_is_not_retried_after_a_response(
     with pytest.raises(ServerError):
         asyncio.run(run())
     assert server.count == 1
+
+
+def test_a_body_that_cannot_be_decoded_is_a_transport_error(client: Client, server: Any) -> None:
+    server.reply(httpx.DecodingError("bad gzip"))
+    with pytest.raises(TransportError, match="DecodingError"):
+        client.get_call(1)
+    assert server.count == 1

@@ -39,6 +39,7 @@ from cftools.client._errors import (
 from cftools.client._naming import method_name
 from cftools.client._operation import Operation, Parameter
 from cftools.client._operations import OPERATIONS
+from cftools.client._types import FileInput, FilesArgument
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -49,6 +50,8 @@ __all__ = [
     "BadRequestError",
     "Client",
     "ConfigurationError",
+    "FileInput",
+    "FilesArgument",
     "ForbiddenError",
     "NotFoundError",
     "Operation",

@@ -176,6 +176,8 @@ class AsyncClient(BaseClient, AsyncOperations):
                     self._finish(call, response)  # raises the matching ApiError
                 async for chunk in response.aiter_bytes():
                     sink.write(chunk)
+            except httpx.RequestError as exc:  # mid-stream: never retried
+                raise self._stream_failed(call, exc) from exc
             finally:
                 await response.aclose()
         return sink.written
@@ -185,7 +187,7 @@ class AsyncClient(BaseClient, AsyncOperations):
         while True:
             try:
                 response = await self._http.send(self._http_request(call), stream=stream)
-            except httpx.TransportError as exc:
+            except httpx.RequestError as exc:
                 await self._async_sleep(self._retry_after_exception(call, attempt, exc))
                 attempt += 1
                 continue

@@ -265,23 +265,28 @@ class BaseClient:
     # -- step 3 helpers: retry decisions -----------------------------------------------
 
     def _retry_after_exception(
-        self, call: PreparedCall, attempt: int, exc: httpx.TransportError
+        self, call: PreparedCall, attempt: int, exc: httpx.RequestError
     ) -> float:
         """The delay before retrying after ``exc``; raises ``TransportError`` when the
         request must not (or may no longer) be retried."""
         delay = self._retry.after_exception(call.operation.method, attempt, exc)
-        operation = call.operation
         if delay is None:
-            timeout = isinstance(exc, httpx.TimeoutException)
-            what = "timed out" if timeout else "failed"
-            raise TransportError(
-                f"{operation.operation_id} ({operation.method} {call.wire.path}) {what}: "
-                f"{type(exc).__name__}: {exc}",
-                operation_id=operation.operation_id,
-                timeout=timeout,
-            ) from exc
+            raise self._stream_failed(call, exc) from exc
         self._log_retry(call, attempt, delay, type(exc).__name__)
         return delay
+
+    @staticmethod
+    def _stream_failed(call: PreparedCall, exc: httpx.RequestError) -> TransportError:
+        """The ``TransportError`` for a request or response that broke off."""
+        operation = call.operation
+        timeout = isinstance(exc, httpx.TimeoutException)
+        what = "timed out" if timeout else "failed"
+        return TransportError(
+            f"{operation.operation_id} ({operation.method} {call.wire.path}) {what}: "
+            f"{type(exc).__name__}: {exc}",
+            operation_id=operation.operation_id,
+            timeout=timeout,
+        )
 
     def _retry_after_response(
         self, call: PreparedCall, attempt: int, response: httpx.Response

@@ -192,6 +192,8 @@ class Client(BaseClient, SyncOperations):
                     self._finish(call, response)  # raises the matching ApiError
                 for chunk in response.iter_bytes():
                     sink.write(chunk)
+            except httpx.RequestError as exc:  # mid-stream: never retried
+                raise self._stream_failed(call, exc) from exc
             finally:
                 response.close()
         return sink.written
@@ -201,7 +203,7 @@ class Client(BaseClient, SyncOperations):
         while True:
             try:
                 response = self._http.send(self._http_request(call), stream=stream)
-            except httpx.TransportError as exc:
+            except httpx.RequestError as exc:
                 self._sleep_for(self._retry_after_exception(call, attempt, exc))
                 attempt += 1
                 continue
