@@ -9,6 +9,7 @@ import inspect
 import json
 from collections.abc import Callable
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import httpx
@@ -21,6 +22,8 @@ from cftools.client import (
     AsyncClient,
     Client,
     ConfigurationError,
+    Operation,
+    Parameter,
     RequestValidationError,
     method_name,
 )
@@ -399,3 +402,40 @@ def test_async_upload(new_async_client: Callable[..., AsyncClient], server: Any)
 
     asyncio.run(run())
     assert 'filename="a.png"' in _parts(server.last)
+
+
+# -- the table is data ---------------------------------------------------------------------
+
+
+def test_a_client_serves_whatever_table_it_is_given(server: Any) -> None:
+    """The runtime interprets Operation values; nothing is specific to one operation."""
+    from cftools.client._schemas import Schema
+
+    ping = Operation(
+        "pingWidget",
+        "GET",
+        "/widgets/{id}/ping",
+        "widgets",
+        (
+            Parameter("id", "path", required=True, schema=Schema("integer", "int64")),
+            Parameter("loud", "query", schema=Schema("boolean")),
+        ),
+        "boolean",
+        200,
+    )
+
+    class WidgetClient(Client):
+        operations = MappingProxyType({"pingWidget": ping})
+
+    server.reply(httpx.Response(200, json=True))
+    with WidgetClient("u", "p", transport=httpx.MockTransport(server.handle)) as widgets:
+        assert widgets.invoke("pingWidget", id=3, loud=True) is True
+        assert widgets.invoke("ping_widget", id=4) is True
+        with pytest.raises(RequestValidationError, match=r"path\.id"):
+            widgets.invoke("pingWidget", id="three")
+        with pytest.raises(ConfigurationError, match="did you mean 'pingWidget'"):
+            widgets.invoke("pingWidgets", id=3)
+    assert [str(r.url) for r in server.requests] == [
+        "https://api.callfire.com/v2/widgets/3/ping?loud=true",
+        "https://api.callfire.com/v2/widgets/4/ping",
+    ]

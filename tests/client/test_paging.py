@@ -248,3 +248,29 @@ def test_async_paginate_refuses_before_any_request(
 
     asyncio.run(run())
     assert server.count == 0
+
+
+def test_an_exclusion_list_keeping_total_count_is_sent_unchanged(
+    client: Client, server: Any
+) -> None:
+    server.reply(catalogue(3))
+    items = list(client.paginate("findCalls", page_size=2, fields="!items/contact", project=True))
+    assert items == [{"id": i, "state": "FINISHED"} for i in range(3)]
+    assert {r.url.params["fields"] for r in server.requests} == {"!items/contact"}
+
+
+def test_an_exclusion_list_dropping_total_count_falls_back_on_short_pages(
+    client: Client, server: Any
+) -> None:
+    full = catalogue(5)
+
+    def honouring(request: httpx.Request) -> httpx.Response:
+        page = full(request).json()
+        del page["totalCount"]  # what the server does with fields=!totalCount
+        return httpx.Response(200, json=page)
+
+    server.reply(honouring)
+    items = list(client.paginate("findCalls", page_size=2, fields="!totalCount"))
+    assert [i["id"] for i in items] == [0, 1, 2, 3, 4]
+    assert server.last.url.params["fields"] == "!totalCount"
+    assert offsets(server) == [(0, 2), (2, 2), (4, 2)]
