@@ -177,7 +177,7 @@ class AsyncClient(BaseClient, AsyncOperations):
                 async for chunk in response.aiter_bytes():
                     sink.write(chunk)
             except httpx.RequestError as exc:  # mid-stream: never retried
-                raise self._stream_failed(call, exc) from exc
+                raise self._transport_error(call, exc) from exc
             finally:
                 await response.aclose()
         return sink.written

@@ -241,7 +241,7 @@ class BaseClient:
     def _http_request(self, call: PreparedCall) -> httpx.Request:
         wire = call.wire
         headers = {**self._headers, **wire.headers}
-        request = httpx.Request(
+        return httpx.Request(
             wire.method,
             self._base_url + wire.path,
             params=wire.query or None,
@@ -251,7 +251,6 @@ class BaseClient:
             files=list(wire.files) or None,
             extensions={"timeout": self._timeout.as_dict()},
         )
-        return request
 
     @staticmethod
     def _log_request(request: httpx.Request) -> None:
@@ -271,13 +270,13 @@ class BaseClient:
         request must not (or may no longer) be retried."""
         delay = self._retry.after_exception(call.operation.method, attempt, exc)
         if delay is None:
-            raise self._stream_failed(call, exc) from exc
+            raise self._transport_error(call, exc) from exc
         self._log_retry(call, attempt, delay, type(exc).__name__)
         return delay
 
     @staticmethod
-    def _stream_failed(call: PreparedCall, exc: httpx.RequestError) -> TransportError:
-        """The ``TransportError`` for a request or response that broke off."""
+    def _transport_error(call: PreparedCall, exc: httpx.RequestError) -> TransportError:
+        """The ``TransportError`` for a request that got no (complete) response."""
         operation = call.operation
         timeout = isinstance(exc, httpx.TimeoutException)
         what = "timed out" if timeout else "failed"

@@ -193,7 +193,7 @@ class Client(BaseClient, SyncOperations):
                 for chunk in response.iter_bytes():
                     sink.write(chunk)
             except httpx.RequestError as exc:  # mid-stream: never retried
-                raise self._stream_failed(call, exc) from exc
+                raise self._transport_error(call, exc) from exc
             finally:
                 response.close()
         return sink.written

@@ -110,7 +110,9 @@ def _fill_path(operation: Operation, values: Mapping[str, Any]) -> str:
             raise ConfigurationError(
                 f"{operation.operation_id}: path parameter {name!r} must not be empty"
             )
-        return quote(text, safe="")
+        encoded = quote(text, safe="")
+        # "." and ".." would be resolved away by URL normalisation, changing the target.
+        return encoded.replace(".", "%2E") if encoded in (".", "..") else encoded
 
     return _PLACEHOLDER.sub(substitute, operation.path)
 
