@@ -37,6 +37,7 @@ def test_two_placeholders_in_one_segment() -> None:
     wire = to_wire(GET_MEDIA_DATA, {"id": 12, "extension": "png"})
     assert wire.path == "/media/12.png"
     assert wire.headers["Accept"].startswith("image/jpeg, image/png")
+    assert wire.headers["Accept"].endswith(", */*;q=0.1")  # whatever the file turns out to be
 
 
 @given(

@@ -84,7 +84,10 @@ def to_wire(
             data[name] = _scalar(value)
         else:
             query.extend(_query_items(name, value, parameter))
-    headers = {"Accept": ", ".join(operation.produces)}
+    accept = ", ".join(operation.produces)
+    if operation.response == "binary":  # the spec's media types for files are incomplete
+        accept += ", */*;q=0.1"
+    headers = {"Accept": accept}
     parts = _file_parts(operation, files)
     return WireRequest(
         method=operation.method,
