@@ -337,3 +337,14 @@ def test_operation_values_are_immutable() -> None:
         op.path = "/elsewhere"  # type: ignore[misc]
     with pytest.raises(TypeError):
         OPERATIONS["x"] = op  # type: ignore[index]
+
+
+def test_recipient_rules_come_from_the_definitions(spec: dict[str, Any]) -> None:
+    """Models whose description requires a phone number or a contact id, and only those."""
+    definitions = spec["definitions"]
+    ruled = {name for name, model in MODELS.items() if model.one_of}
+    assert ruled == {"Recipient", "CallRecipient", "TextRecipient"}
+    for name in ruled:
+        text = definitions[name]["description"].lower()
+        assert "one of" in text or "either" in text, name
+        assert set(MODELS[name].one_of) == {"phoneNumber", "contactId"}

@@ -6,9 +6,9 @@ and the body and files, and either returns the warnings (possibly none) or raise
 
     path.id: missing required parameter
     query.limit: expected integer (int32), got 'ten'
-    query.fromNubmer: unknown parameter; did you mean 'fromNumber'?
-    body[3].phoneNumber: '213-555-1100' is not a phone number: write digits only ...
-    body[0].dialPlanXml: unknown property of CallRecipient; did you mean 'dialplanXml'?
+    query.fromNubmer: unknown parameter of findCalls; did you mean 'fromNumber'?
+    body[3].phoneNumber: '213-555-1100' is not a phone number as the API takes it: ...
+    body[0].dialPlanXml: unknown property of CallRecipient; did you mean 'dialplanXml'? ...
 
 What is checked, all driven by the schemas of the table:
 
@@ -73,7 +73,7 @@ class Problem:
 
     location: str
     message: str
-    code: str = "invalid"
+    code: str
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -82,8 +82,9 @@ class Problem:
 class RequestValidationError(CftoolsError, ValueError):
     """A request refused before any I/O, with every problem found in it.
 
-    ``problems`` lists them in request order (path, query, form, files, body);
-    ``operation_id`` names the operation. ``str()`` shows one problem per line.
+    ``problems`` lists them in a stable order: missing parameters, then the given
+    parameters in the caller's order, files, and the body in document order.
+    ``operation_id`` names the operation; ``str()`` shows one problem per line.
     """
 
     __module__ = "cftools.client"
@@ -99,7 +100,7 @@ class RequestValidationError(CftoolsError, ValueError):
         return "\n  ".join([head + ":", *(str(p) for p in self.problems)])
 
 
-# -- The optional collaborators: cftools.fields and cftools.dialplan ----------------------
+# -- The collaborators: cftools.fields and cftools.dialplan, imported on first use ---------
 
 
 @functools.lru_cache(maxsize=256)
@@ -115,12 +116,6 @@ def compile_fields(expression: str) -> Any:
 @functools.lru_cache(maxsize=64)
 def _dialplan_report(xml: str) -> Any:
     return importlib.import_module("cftools.dialplan").validate(xml)
-
-
-@functools.cache
-def _has(module: str, name: str) -> bool:
-    """Whether ``cftools.<module>`` provides ``name`` (the parts may be built later)."""
-    return callable(getattr(importlib.import_module(f"cftools.{module}"), name, None))
 
 
 # -- Compiled checkers ---------------------------------------------------------------------
@@ -316,18 +311,15 @@ def _check_phone(text: str, path: _Path, found: _Findings) -> None:
 
 
 def _check_fields(text: str, path: _Path, found: _Findings) -> None:
-    if not _has("fields", "compile"):
-        return
     try:
         compile_fields(text)
     except CftoolsError as error:
-        found.add(path, f"invalid fields expression: {error}", "fields")
+        first_line = str(error).split("\n", 1)[0]  # without the caret display
+        found.add(path, f"invalid fields expression {text!r}: {first_line}", "fields")
         found.causes.append(error)
 
 
 def _check_dialplan(text: str, path: _Path, found: _Findings) -> None:
-    if not _has("dialplan", "validate"):
-        return
     report = _dialplan_report(text)
     for finding in report.findings:
         where = f"line {finding.line}, column {finding.column}" if finding.line else "document"
@@ -490,7 +482,7 @@ def _build_plan(operation: Operation) -> _Plan:
         schema = parameter.schema
         if parameter.location == "body":
             body = parameter
-        elif schema is not None and schema.type == "file":
+        elif schema.type == "file":
             files.add(parameter.name)
         else:
             single = None

@@ -9,7 +9,9 @@ checks are all derived.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
+
+from ._schemas import ANY, Schema
 
 __all__ = ["Operation", "Parameter", "ParameterLocation", "ResponseKind"]
 
@@ -26,17 +28,18 @@ ResponseKind = Literal["json", "empty", "binary", "boolean"]
 class Parameter:
     """One parameter of an operation.
 
-    ``schema`` is the JSON-schema subset the request checks understand (types,
-    enumerations, limits, references to body models); ``collection_format`` is
-    ``"multi"`` for query arrays sent as repeated keys. ``seed_only`` marks a parameter
-    that CallFire's reference pages document but the official specification lacks (the
-    server accepts it; the conformance test accounts for each one explicitly).
+    ``schema`` is the :class:`~cftools.client._schemas.Schema` of the value (types,
+    enumerations, limits, references to body models; the empty schema accepts
+    anything); ``collection_format`` is ``"multi"`` for query arrays sent as repeated
+    keys. ``seed_only`` marks a parameter that CallFire's reference pages document but
+    the official specification lacks (the server accepts it; the conformance test
+    accounts for each one explicitly).
     """
 
     name: str
     location: ParameterLocation
     required: bool = False
-    schema: Any = None
+    schema: Schema = ANY
     collection_format: str | None = None
     seed_only: bool = False
 

@@ -92,6 +92,7 @@ class Model:
 
 
 # Shared schemas, so the generated tables below stay readable.
+ANY = Schema()
 STRING = Schema("string")
 BOOLEAN = Schema("boolean")
 INT32 = Schema("integer", "int32")
