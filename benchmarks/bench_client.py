@@ -4,11 +4,12 @@ A local HTTP/1.1 server (a thread in this process, keep-alive) answers every req
 with a realistic ``findCalls`` page. Both sides make the same request over a warm
 connection and decode the JSON:
 
-* baseline: ``httpx.Client.get(...).json()`` with Basic auth;
+* baseline: ``httpx.Client.get(url).json()`` with Basic auth, the URL encoded once;
 * cftools:  ``Client.find_calls(...)`` with validation on and ``project=True``.
 
-Rounds alternate between the two so drift affects both alike; the figure per side is
-the median over rounds of the mean time per call. Target: ratio <= 1.10.
+Rounds alternate between the two so drift affects both alike; each round gives the mean
+time per call, and the script prints the best and the median round of each side (the
+best is the least disturbed by other load, as with ``timeit``). Target: ratio <= 1.10.
 
     PYTHONPATH=src python benchmarks/bench_client.py [--calls 300] [--rounds 15] [--items 20]
 """
@@ -121,8 +122,12 @@ def main() -> None:
     raw = httpx.Client(auth=("bench-user", "bench-pass"), timeout=30.0)
     client = Client("bench-user", "bench-pass", base_url=base_url, timeout=30.0)
 
+    # The baseline's URL, query included, is encoded once: the leanest raw call there is,
+    # so everything cftools does per call (encoding, checks, projection) counts against it.
+    url = str(httpx.URL(f"{base_url}/calls", params=QUERY))
+
     def baseline() -> Any:
-        response = raw.get(f"{base_url}/calls", params=QUERY)
+        response = raw.get(url)
         response.raise_for_status()
         return response.json()
 
@@ -141,13 +146,17 @@ def main() -> None:
     client.close()
     server.shutdown()
 
-    raw_us = statistics.median(raw_times) * 1e6
-    cf_us = statistics.median(cf_times) * 1e6
     print(f"findCalls page: {args.items} calls, {len(body)} bytes of JSON")
-    print(f"rounds: {args.rounds} x {args.calls} calls per side")
-    print(f"raw httpx.Client GET + json : {raw_us:8.1f} us/call")
-    print(f"cftools find_calls (checked, projected): {cf_us:8.1f} us/call")
-    print(f"ratio cftools / raw: {cf_us / raw_us:.3f}  (target <= 1.10)")
+    print(f"rounds: {args.rounds} x {args.calls} calls per side, alternating")
+    print(f"{'':42}{'best':>10}{'median':>10}  (us/call)")
+    for label, times in (
+        ("raw httpx.Client.get(url).json()", raw_times),
+        ("cftools find_calls (checked, projected)", cf_times),
+    ):
+        print(f"{label:42}{min(times) * 1e6:10.1f}{statistics.median(times) * 1e6:10.1f}")
+    best = min(cf_times) / min(raw_times)
+    typical = statistics.median(cf_times) / statistics.median(raw_times)
+    print(f"ratio cftools / raw: best {best:.3f}, median {typical:.3f}  (target <= 1.10)")
 
 
 if __name__ == "__main__":
