@@ -243,8 +243,7 @@ class BaseClient:
         headers = {**self._headers, **wire.headers}
         return httpx.Request(
             wire.method,
-            self._base_url + wire.path,
-            params=wire.query or None,
+            self._base_url + wire.target,
             headers=headers,
             json=wire.json if wire.has_json else None,
             data=wire.data if wire.data is not None else None,

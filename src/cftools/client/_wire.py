@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 
@@ -56,6 +56,14 @@ class WireRequest:
     has_json: bool = False
     data: Mapping[str, str] | None = None
     files: tuple[tuple[str, tuple[str, bytes, str]], ...] = ()
+
+    @property
+    def target(self) -> str:
+        """The path and the percent-encoded query string, ready to append to the base
+        URL (encoded here once, so httpx only has to parse it)."""
+        if not self.query:
+            return self.path
+        return f"{self.path}?{urlencode(self.query, quote_via=quote, safe='')}"
 
 
 def to_wire(
