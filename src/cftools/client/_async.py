@@ -14,6 +14,7 @@ import httpx
 from cftools.client._base import (
     DEFAULT_BASE_URL,
     DEFAULT_TIMEOUT,
+    USER_AGENT,
     BaseClient,
     OperationRef,
     PreparedCall,
@@ -52,6 +53,7 @@ class AsyncClient(BaseClient, AsyncOperations):
         )
         self._http = httpx.AsyncClient(
             auth=self._auth,
+            headers={"User-Agent": USER_AGENT},
             timeout=self._timeout,
             transport=transport,
             event_hooks={"request": [self._alog_request]},
@@ -186,7 +188,9 @@ class AsyncClient(BaseClient, AsyncOperations):
         attempt = 0
         while True:
             try:
-                response = await self._http.send(self._http_request(call), stream=stream)
+                response = await self._http.send(
+                    self._http_request(self._http, call), stream=stream
+                )
             except httpx.RequestError as exc:
                 await self._async_sleep(self._retry_after_exception(call, attempt, exc))
                 attempt += 1

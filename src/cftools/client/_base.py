@@ -5,8 +5,9 @@ A call goes through four steps, and only the third touches the network:
 1. ``_prepare``: find the operation in the table, run the request checks (unless
    ``validate=False``), compile ``fields`` for projection, and build the HTTP parts.
    Any problem raises here, before a byte is sent.
-2. ``_http_request``: turn the prepared call into an ``httpx.Request``; done again for
-   every retry, from the same parts.
+2. ``_http_request``: turn the prepared call into an ``httpx.Request`` (with the
+   client's default headers: user agent, ``Accept-Encoding``); done again for every
+   retry, from the same parts.
 3. sending, with the retry loop (in ``_client`` and ``_async``, using ``_retry_after_*``).
 4. ``_finish``: decode the success by response kind and project it, or raise the
    matching ``ApiError``.
@@ -51,6 +52,7 @@ from cftools.client._wire import (
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_TIMEOUT",
+    "USER_AGENT",
     "BaseClient",
     "OperationRef",
     "PreparedCall",
@@ -126,7 +128,6 @@ class BaseClient:
         self._auth = httpx.BasicAuth(username, password)
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._retry = RetryPolicy(max_retries)
-        self._headers = {"User-Agent": USER_AGENT}
         self._sleep_for: Callable[[float], Any] = time.sleep
 
     @property
@@ -238,17 +239,19 @@ class BaseClient:
 
     # -- step 2: the httpx request ----------------------------------------------------
 
-    def _http_request(self, call: PreparedCall) -> httpx.Request:
+    def _http_request(
+        self, http: httpx.Client | httpx.AsyncClient, call: PreparedCall
+    ) -> httpx.Request:
+        """The request, built by ``http`` so that its defaults (headers such as
+        ``Accept-Encoding``, the timeout) apply."""
         wire = call.wire
-        headers = {**self._headers, **wire.headers}
-        return httpx.Request(
+        return http.build_request(
             wire.method,
             self._base_url + wire.target,
-            headers=headers,
+            headers=wire.headers,
             json=wire.json if wire.has_json else None,
-            data=wire.data if wire.data is not None else None,
+            data=wire.data,
             files=list(wire.files) or None,
-            extensions={"timeout": self._timeout.as_dict()},
         )
 
     @staticmethod

@@ -12,6 +12,7 @@ import httpx
 from cftools.client._base import (
     DEFAULT_BASE_URL,
     DEFAULT_TIMEOUT,
+    USER_AGENT,
     BaseClient,
     OperationRef,
     PreparedCall,
@@ -57,6 +58,7 @@ class Client(BaseClient, SyncOperations):
         )
         self._http = httpx.Client(
             auth=self._auth,
+            headers={"User-Agent": USER_AGENT},
             timeout=self._timeout,
             transport=transport,
             event_hooks={"request": [self._log_request]},
@@ -202,7 +204,7 @@ class Client(BaseClient, SyncOperations):
         attempt = 0
         while True:
             try:
-                response = self._http.send(self._http_request(call), stream=stream)
+                response = self._http.send(self._http_request(self._http, call), stream=stream)
             except httpx.RequestError as exc:
                 self._sleep_for(self._retry_after_exception(call, attempt, exc))
                 attempt += 1

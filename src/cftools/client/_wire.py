@@ -14,16 +14,17 @@ whatever the body holds (JSON, HTML, truncated, empty).
 
 from __future__ import annotations
 
+import functools
 import json
 import mimetypes
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import httpx
 
@@ -63,7 +64,13 @@ class WireRequest:
         URL (encoded here once, so httpx only has to parse it)."""
         if not self.query:
             return self.path
-        return f"{self.path}?{urlencode(self.query, quote_via=quote, safe='')}"
+        return self.path + "?" + "&".join(f"{_quote(k)}={_quote(v)}" for k, v in self.query)
+
+
+# Query keys and values repeat from call to call (names, enumerations, fields
+# expressions): each distinct string is percent-encoded once. Everything but the
+# unreserved characters is encoded, ``,()/`` included, as the official clients do.
+_quote: Callable[[str], str] = functools.lru_cache(maxsize=4096)(functools.partial(quote, safe=""))
 
 
 def to_wire(
@@ -78,13 +85,14 @@ def to_wire(
     Parameters the operation does not declare travel in the query string: the checks
     refuse them unless validation is off, and then they are the caller's escape hatch.
     """
+    declared = _parameters(operation)
     path_values: dict[str, Any] = {}
     query: list[tuple[str, str]] = []
     data: dict[str, str] = {}
     for name, value in params.items():
         if value is None:
             continue
-        parameter = operation.parameter(name)
+        parameter = declared.get(name)
         location = parameter.location if parameter is not None else "query"
         if location == "path":
             path_values[name] = value
@@ -92,21 +100,36 @@ def to_wire(
             data[name] = _scalar(value)
         else:
             query.extend(_query_items(name, value, parameter))
-    accept = ", ".join(operation.produces)
-    if operation.response == "binary":  # the spec's media types for files are incomplete
-        accept += ", */*;q=0.1"
-    headers = {"Accept": accept}
     parts = _file_parts(operation, files)
     return WireRequest(
         method=operation.method,
         path=_fill_path(operation, path_values),
         query=tuple(query),
-        headers=headers,
+        headers={"Accept": _accept(operation)},
         json=body,
         has_json=body is not None,
         data=data or None,
         files=parts,
     )
+
+
+_DECLARED: dict[str, tuple[Operation, dict[str, Parameter]]] = {}
+
+
+def _parameters(operation: Operation) -> dict[str, Parameter]:
+    """The operation's parameters by name (built once per operation)."""
+    cached = _DECLARED.get(operation.operation_id)
+    if cached is None or cached[0] is not operation:
+        cached = (operation, {p.name: p for p in operation.parameters})
+        _DECLARED[operation.operation_id] = cached
+    return cached[1]
+
+
+def _accept(operation: Operation) -> str:
+    accept = ", ".join(operation.produces)
+    if operation.response == "binary":  # the spec's media types for files are incomplete
+        accept += ", */*;q=0.1"
+    return accept
 
 
 def _fill_path(operation: Operation, values: Mapping[str, Any]) -> str:
