@@ -143,7 +143,8 @@ class Client(BaseClient, SyncOperations):
         """Iterate the items of a paged list operation, fetching pages as needed.
 
         ``operation`` is an operationId (``"findCalls"``) or the named method
-        (``client.find_calls``). Pages of ``page_size`` items (or ``limit=``; the API's
+        (``client.find_calls``); ``params`` use the API's own names, as with
+        :meth:`invoke`. Pages of ``page_size`` items (or ``limit=``; the API's
         default is 100) are requested from ``offset`` (default 0) until the list is
         exhausted or ``max_items`` items have been produced. With ``project=True`` each
         item has the shape ``fields`` selects under ``items``. See
