@@ -15,6 +15,7 @@ import fields_oracle as oracle
 import pytest
 from fields_strategies import expressions, inclusions, json_documents, json_values
 from hypothesis import given
+from hypothesis import strategies as st
 
 from cftools.fields import (
     CACHE_SIZE,
@@ -24,6 +25,7 @@ from cftools.fields import (
     parse,
     project,
 )
+from cftools.fields import _runtime as runtime
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -421,3 +423,54 @@ def leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     if value is None:
         return []
     return [(*path, repr(value))]
+
+
+# --- the fast path for long arrays of same-shaped objects (runtime.flat_list) -----------
+
+PAGE_KEYS = ["id", "state", "contact", "labels", "n"]
+_page_leaves = st.one_of(st.integers(0, 3), st.sampled_from(["a", ""]), st.none(), st.booleans())
+_page_containers = st.one_of(
+    st.lists(st.integers(0, 2), max_size=2),
+    st.dictionaries(st.sampled_from(["x"]), st.integers(0, 2)),
+)
+# Containers are rare, so that whole pages of leaves (the fast path) are common.
+page_values = st.integers(0, 99).flatmap(lambda n: _page_containers if n == 0 else _page_leaves)
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Arrays long enough for the fast path: items of one to three key orders."""
+    shapes = [
+        draw(st.permutations(PAGE_KEYS))[: draw(st.integers(1, 5))]
+        for _ in range(draw(st.sampled_from([1, 1, 2, 3])))
+    ]
+    count = draw(st.integers(runtime.FLAT_MINIMUM, runtime.FLAT_MINIMUM + 20))
+    return [{k: draw(page_values) for k in draw(st.sampled_from(shapes))} for _ in range(count)]
+
+
+@given(pages(), st.lists(st.sampled_from(PAGE_KEYS), min_size=1, max_size=4))
+def test_long_arrays_agree_with_the_oracle(items: list[dict[str, Any]], keys: list[str]) -> None:
+    document = {"items": items}
+    expression = f"items({','.join(keys)})"
+    result = project(document, expression)
+    assert ordered(result) == ordered(oracle.project(document, expression))
+    inputs = {id(c) for c in _containers(document)}
+    assert not inputs & {id(c) for c in _containers(result)}
+
+
+def test_fast_path_is_taken_for_a_uniform_page_and_refused_otherwise() -> None:
+    keys = frozenset({"id", "state"})
+    uniform = [{"id": i, "state": "READY", "contact": {"id": i}} for i in range(20)]
+    assert runtime.flat_list(uniform, keys) == [{"id": i, "state": "READY"} for i in range(20)]
+    reordered = [*uniform[:-1], {"state": "READY", "id": 19, "contact": {}}]
+    assert runtime.flat_list(reordered, keys) is None
+    with_container = [*uniform[:-1], {"id": [19], "state": "READY", "contact": {}}]
+    assert runtime.flat_list(with_container, keys) is None
+    odd_leaf = [*uniform[:-1], {"id": ([],), "state": "READY", "contact": {}}]
+    assert runtime.flat_list(odd_leaf, keys) is None
+    assert runtime.flat_list([{1: "a", "id": 2}] * 20, frozenset({1, "id"})) is None
+    # ... and the projection is right in every one of these cases
+    for items in (uniform, reordered, with_container, odd_leaf):
+        result = project({"items": items}, "items(id,state)")
+        assert ordered(result) == ordered(oracle.project({"items": items}, "items(id,state)"))
+    assert project({"i": [{1: "a", "id": 2}] * 20}, "i/id") == {"i": [{"id": 2}] * 20}

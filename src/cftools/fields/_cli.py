@@ -1,12 +1,119 @@
-"""``cftools fields``: placeholder registration, replaced by the fields implementation."""
+"""``cftools fields``: project JSON documents with a ``fields`` expression.
+
+    cftools fields EXPR [FILE ...]     project each FILE (standard input without FILE or
+                                       for "-") and print the results as JSON
+    cftools fields --check EXPR        only validate EXPR: print its canonical form, or
+                                       explain the error with a caret under its position
+
+Every input is read and projected before anything is printed, so a bad file produces
+no partial output. Errors are one line on standard error naming the input (or the
+expression) and the position; the exit status is then 2.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import json
+import sys
+from typing import Any, BinaryIO
+
+from cftools.fields._errors import FieldsSyntaxError
+from cftools.fields._projector import compile
 
 __all__ = ["register"]
+
+_STDIN = "-"
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add the ``fields`` sub-command to ``subparsers``."""
+    parser = subparsers.add_parser(
+        "fields",
+        help="project JSON with a CallFire fields expression",
+        description=(
+            "Apply a CallFire 'fields' expression (e.g. 'totalCount,items(id,state)') "
+            "to JSON documents, client-side. Without FILE, read standard input."
+        ),
+    )
+    parser.add_argument("expression", metavar="EXPR", help="the fields expression")
+    parser.add_argument("files", metavar="FILE", nargs="*", help="JSON files ('-' is stdin)")
+    parser.add_argument(
+        "--check", action="store_true", help="only validate EXPR and explain any error"
+    )
+    layout = parser.add_mutually_exclusive_group()
+    layout.add_argument(
+        "--indent", type=int, default=2, metavar="N", help="indent the output by N (default 2)"
+    )
+    layout.add_argument("--compact", action="store_true", help="print each result on one line")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Handle ``cftools fields``; return the exit status."""
+    if args.check:
+        return _check(args.expression, args.files)
+    try:
+        projector = compile(args.expression)
+    except FieldsSyntaxError as exc:
+        return _fail(f"bad expression: {exc.message} at position {exc.position}")
+    results = []
+    for name in args.files or [_STDIN]:
+        document, error = _load(name)
+        if error:
+            return _fail(error)
+        results.append(projector(document))
+    if args.compact:
+        options: dict[str, Any] = {"separators": (",", ":")}
+    else:
+        options = {"indent": args.indent}
+    try:
+        text = "".join(json.dumps(r, ensure_ascii=False, **options) + "\n" for r in results)
+    except RecursionError:
+        return _fail("the result is nested too deeply to print")
+    sys.stdout.write(text)
+    return 0
+
+
+def _check(expression: str, files: list[str]) -> int:
+    if files:
+        return _fail("--check takes only the expression, not files")
+    try:
+        selection = compile(expression).selection
+    except FieldsSyntaxError as exc:
+        print(f"cftools fields: invalid expression: {exc}", file=sys.stderr)
+        return 2
+    canonical = str(selection)
+    print(f"valid; canonical form: {canonical!r}" if canonical else "valid; blank: no projection")
+    return 0
+
+
+def _load(name: str) -> tuple[Any, str]:
+    """Return the document of input ``name`` and ``""``, or ``None`` and a one-line error."""
+    label = "<stdin>" if name == _STDIN else name
+    try:
+        data = _read(sys.stdin.buffer) if name == _STDIN else _read_file(name)
+    except OSError as exc:
+        return None, f"{label}: cannot read: {exc.strerror or exc}"
+    try:
+        return json.loads(data), ""
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno} (position {exc.pos})"
+        return None, f"{label}: invalid JSON: {exc.msg} at {where}"
+    except UnicodeDecodeError as exc:
+        return None, f"{label}: invalid JSON: not UTF-8/16/32 text at byte {exc.start}"
+    except RecursionError:
+        return None, f"{label}: invalid JSON: nested too deeply for Python's json module"
+
+
+def _read(stream: BinaryIO) -> bytes:
+    return stream.read()
+
+
+def _read_file(name: str) -> bytes:
+    with open(name, "rb") as stream:
+        return _read(stream)
+
+
+def _fail(message: str) -> int:
+    print(f"cftools fields: {message}", file=sys.stderr)
+    return 2

@@ -22,7 +22,6 @@ fields semantics; the tests check them against an independent interpreter.
 from __future__ import annotations
 
 import builtins
-import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -74,7 +73,8 @@ class _Emitter:
             "copy_values": _runtime.copy_values,
             "drop": _runtime.drop,
             "walk": _runtime.walk,
-            "chain": itertools.chain.from_iterable,
+            "flat_list": _runtime.flat_list,
+            "leaves_only": _runtime.leaves_only,
             "EMPTY": frozenset(),
         }
         self.numbers: dict[Node, int] = {}
@@ -170,18 +170,29 @@ class _Emitter:
         key that has a sub-selection by its projection (``removable``: it may vanish)."""
         emit = self.lines.append
         nested = [key for key, sub in tree.named.items() if sub is not ALL]
-        if copy_all or len(nested) < len(tree.named):
-            skip = self.constant("S", frozenset(nested)) if nested else "EMPTY"
+        skip = self.constant("S", frozenset(nested)) if nested else "EMPTY"
+        if copy_all:  # exclusion: every value not under a sub-selection is kept whole
             emit(f"    if not ATOMS.issuperset(map(type, r.values())): copy_values(r, {skip})")
+        elif len(nested) < len(tree.named):  # inclusion: the keys selected whole
+            whole = tuple(key for key, sub in tree.named.items() if sub is ALL)
+            if nested:
+                keys = self.constant("W", whole)
+                emit(f"    if not ATOMS.issuperset(map(type, map(r.get, {keys}))):")
+                emit(f"        copy_values(r, {skip})")
+            else:
+                emit("    if not ATOMS.issuperset(map(type, r.values())): copy_values(r, EMPTY)")
         for key in nested:
+            number = self.numbers[tree.named[key]]  # type: ignore[index]
             emit(f"    x = r.get({key!r}, NOTHING)")
             emit("    if x is not NOTHING:")
+            emit("        t = type(x)")
+            call = f"_o{number}(x) if t is dict else _l{number}(x) if t is list else _v{number}(x)"
             if removable:
-                emit(f"        y = {children[key]}(x)")
+                emit(f"        y = {call}")
                 emit(f"        if y is NOTHING: del r[{key!r}]")
                 emit(f"        else: r[{key!r}] = y")
             else:
-                emit(f"        r[{key!r}] = {children[key]}(x)")
+                emit(f"        r[{key!r}] = {call}")
         emit("    return r")
 
     def _wildcard_loop(self, tree: Node, children: dict[str, str], wildcard: str) -> None:
@@ -205,13 +216,15 @@ class _Emitter:
         flat = (
             not self.exclude
             and tree.wildcard is None
-            and len(tree.named) > 1
             and all(sub is ALL for sub in tree.named.values())
         )
         if flat:
             keys = self.constant("K", frozenset(tree.named))
+            emit(f"        if len(v) >= {_runtime.FLAT_MINIMUM}:")
+            emit(f"            r = flat_list(v, {keys})")
+            emit("            if r is not None: return r")
             emit(f"        r = [{{k: x for k, x in e.items() if k in {keys}}} for e in v]")
-            emit("        if not ATOMS.issuperset(map(type, chain(map(dict.values, r)))):")
+            emit("        if not leaves_only(r):")
             emit("            for e in r: copy_values(e, EMPTY)")
             emit("        return r")
         else:

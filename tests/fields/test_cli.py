@@ -1,0 +1,125 @@
+"""``cftools fields``: output, layout options, --check, and every error path (exit 2)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from cftools._cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "calls_page.json"
+
+
+def run(
+    argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes = b""
+) -> tuple[int, str, str]:
+    old = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
+    try:
+        status = main(["fields", *argv])
+    finally:
+        sys.stdin = old
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_projects_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(["totalCount,items(id,finalCallResult)", str(EXAMPLE)], capsys)
+    assert (status, err) == (0, "")
+    assert json.loads(out) == {
+        "items": [
+            {"id": 13395, "finalCallResult": "LA"},
+            {"id": 13394, "finalCallResult": "CARRIER_ERROR"},
+        ],
+        "totalCount": 7160,
+    }
+    assert out.startswith('{\n  "items": [')  # indent 2 by default
+
+
+def test_reads_stdin_and_prints_compact(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["--compact", "a/b"], capsys, stdin=b'{"a": {"b": "\xc3\xa9", "c": 1}}')
+    assert status == 0
+    assert out == '{"a":{"b":"é"}}\n'
+
+
+def test_indent_and_several_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    first, second = tmp_path / "1.json", tmp_path / "2.json"
+    first.write_text('{"a": 1, "b": 2}')
+    second.write_text('[{"a": 3}, "x"]')
+    status, out, _ = run(["--indent", "0", "a", str(first), str(second)], capsys)
+    assert status == 0
+    assert out == '{\n"a": 1\n}\n[\n{\n"a": 3\n}\n]\n'  # the scalar element is dropped
+
+
+def test_scalar_documents_pass_through(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["--compact", "a", "-"], capsys, stdin=b'"just text"')
+    assert (status, out) == (0, '"just text"\n')
+
+
+def test_bad_expression_is_one_line_with_the_position(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(["items(id", str(EXAMPLE)], capsys)
+    assert (status, out) == (2, "")
+    assert err == "cftools fields: bad expression: unclosed '(' at position 5\n"
+
+
+def test_bad_json_names_the_file_and_position(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    good.write_text('{"a": 1}')
+    bad.write_text('{"a": [1,\n }')
+    status, out, err = run(["a", str(good), str(bad)], capsys)
+    assert (status, out) == (2, "")  # nothing printed for the good file either
+    assert err.count("\n") == 1
+    assert err.startswith(f"cftools fields: {bad}: invalid JSON: ")
+    assert "line 2, column 2 (position 11)" in err
+
+
+@pytest.mark.parametrize(
+    ("stdin", "expected"),
+    [
+        (b"\xff\xfe\x00", "invalid JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b"", "Expecting value"),
+    ],
+)
+def test_unusable_stdin(capsys: pytest.CaptureFixture[str], stdin: bytes, expected: str) -> None:
+    status, _, err = run(["a"], capsys, stdin=stdin)
+    assert status == 2
+    assert err.startswith("cftools fields: <stdin>: ") and expected in err
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, _, err = run(["a", str(tmp_path / "nope.json")], capsys)
+    assert status == 2
+    assert "nope.json: cannot read: No such file or directory" in err
+
+
+def test_check_valid_prints_the_canonical_form(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["--check", "items(id), items/contact/id"], capsys)
+    assert (status, out) == (0, "valid; canonical form: 'items(contact/id,id)'\n")
+    status, out, _ = run(["--check", "  "], capsys)
+    assert (status, out) == (0, "valid; blank: no projection\n")
+
+
+def test_check_explains_the_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(["--check", "items(id,,x)"], capsys)
+    assert (status, out) == (2, "")
+    lines = err.splitlines()
+    assert lines[0].endswith("found ',' at position 9")
+    assert lines[2].index("^") == lines[1].index(",,") + 1
+
+
+def test_check_takes_no_files(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(["--check", "a", str(EXAMPLE)], capsys)
+    assert status == 2 and "only the expression" in err
+
+
+def test_indent_and_compact_exclude_each_other(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        run(["--compact", "--indent", "3", "a"], capsys)
+    assert info.value.code == 2
