@@ -1,0 +1,207 @@
+"""The asynchronous client: the shared base plus non-blocking I/O over
+``httpx.AsyncClient``. Same signature, same methods, same behaviour as ``Client``."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from types import TracebackType
+from typing import IO, Any
+
+import httpx
+
+from cftools.client._base import (
+    DEFAULT_BASE_URL,
+    DEFAULT_TIMEOUT,
+    USER_AGENT,
+    BaseClient,
+    OperationRef,
+    PreparedCall,
+    Sink,
+    not_a_page,
+)
+from cftools.client._methods import AsyncOperations
+from cftools.client._operation import Operation
+from cftools.client._paging import Pager
+from cftools.client._types import FileInput, FilesArgument, TimeoutArgument
+
+__all__ = ["AsyncClient"]
+
+
+class AsyncClient(BaseClient, AsyncOperations):
+    """A non-blocking client for every operation of the CallFire API v2.
+
+    The twin of :class:`Client`: the same constructor, the same named methods (as
+    coroutines), :meth:`invoke`, :meth:`paginate` (an async iterator) and
+    :meth:`download`. Use it as ``async with AsyncClient() as client: ...`` or call
+    :meth:`aclose`. ``transport`` replaces the network (``httpx.MockTransport``).
+    """
+
+    def __init__(
+        self,
+        username: str | None = None,
+        password: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: TimeoutArgument = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        super().__init__(
+            username, password, base_url=base_url, timeout=timeout, max_retries=max_retries
+        )
+        self._http = httpx.AsyncClient(
+            auth=self._auth,
+            headers={"User-Agent": USER_AGENT},
+            timeout=self._timeout,
+            transport=transport,
+            event_hooks={"request": [self._alog_request]},
+        )
+        self._async_sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
+
+    async def _alog_request(self, request: httpx.Request) -> None:
+        self._log_request(request)
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool. The client cannot be used afterwards."""
+        await self._http.aclose()
+
+    async def invoke(
+        self,
+        operation_id: str,
+        /,
+        *,
+        body: Any = None,
+        files: FilesArgument | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Any:
+        """Call any operation by its operationId; see :meth:`Client.invoke`."""
+        operation = self._operation(operation_id)
+        return await self._run(operation, params, body, files, project, validate)
+
+    async def _call(
+        self,
+        operation_id: str,
+        params: Mapping[str, Any],
+        *,
+        body: Any,
+        files: Mapping[str, FileInput] | None,
+        project: bool,
+        validate: bool,
+    ) -> Any:
+        operation = self.operations[operation_id]
+        return await self._run(operation, params, body, files, project, validate)
+
+    async def _run(
+        self,
+        operation: Operation,
+        params: Mapping[str, Any],
+        body: Any,
+        files: FilesArgument | None,
+        project: bool,
+        validate: bool,
+    ) -> Any:
+        call = self._prepare(
+            operation, params, body=body, files=files, project=project, validate=validate
+        )
+        return self._finish(call, await self._send(call))
+
+    def paginate(
+        self,
+        operation: OperationRef,
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Any]:
+        """Iterate the items of a paged list operation with ``async for``; see
+        :meth:`Client.paginate`. Arguments are checked when this is called, before any
+        page is fetched."""
+        op, pager = self._pager(
+            operation,
+            params,
+            page_size=page_size,
+            max_items=max_items,
+            project=project,
+            validate=validate,
+        )
+        return self._pages(op, pager, validate)
+
+    async def _pages(
+        self, operation: Operation, pager: Pager, validate: bool
+    ) -> AsyncIterator[Any]:
+        while (params := pager.next_params()) is not None:
+            call = self._prepare(
+                operation, params, body=None, files=None, project=False, validate=validate
+            )
+            page = self._finish(call, await self._send(call))
+            items = pager.feed(page, params["limit"])
+            if items is None:
+                raise not_a_page(call)
+            for item in items:
+                yield item
+
+    async def download(
+        self,
+        operation: OperationRef,
+        destination: str | os.PathLike[str] | IO[bytes],
+        /,
+        *,
+        validate: bool = True,
+        **params: Any,
+    ) -> int:
+        """Stream a binary download to a path or file object; see
+        :meth:`Client.download`."""
+        op = self._binary_operation(operation)
+        call = self._prepare(op, params, body=None, files=None, project=False, validate=validate)
+        with Sink(destination) as sink:
+            response = await self._send(call, stream=True)
+            try:
+                if not response.is_success:
+                    self._finish(call, response)  # raises the matching ApiError
+                async for chunk in response.aiter_bytes():
+                    sink.write(chunk)
+            except httpx.RequestError as exc:  # mid-stream: never retried
+                raise self._transport_error(call, exc) from exc
+            finally:
+                await response.aclose()
+        return sink.written
+
+    async def _send(self, call: PreparedCall, *, stream: bool = False) -> httpx.Response:
+        attempt = 0
+        while True:
+            try:
+                response = await self._http.send(
+                    self._http_request(self._http, call), stream=stream
+                )
+            except httpx.RequestError as exc:
+                await self._async_sleep(self._retry_after_exception(call, attempt, exc))
+                attempt += 1
+                continue
+            if response.is_success:
+                return response
+            if stream:
+                await response.aread()
+                await response.aclose()
+            delay = self._retry_after_response(call, attempt, response)
+            if delay is None:
+                return response
+            await self._async_sleep(delay)
+            attempt += 1

@@ -1,0 +1,385 @@
+"""Everything ``Client`` and ``AsyncClient`` share that does no I/O.
+
+A call goes through four steps, and only the third touches the network:
+
+1. ``_prepare``: find the operation in the table, run the request checks (unless
+   ``validate=False``), compile ``fields`` for projection, and build the HTTP parts.
+   Any problem raises here, before a byte is sent.
+2. ``_http_request``: turn the prepared call into an ``httpx.Request`` (with the
+   client's default headers: user agent, ``Accept-Encoding``); done again for every
+   retry, from the same parts.
+3. sending, with the retry loop (in ``_client`` and ``_async``, using ``_retry_after_*``).
+4. ``_finish``: decode the success by response kind and project it, or raise the
+   matching ``ApiError``.
+
+Credentials live only inside the ``httpx.BasicAuth`` that adds the ``Authorization``
+header; the client keeps no other copy, and neither its repr nor its log lines nor its
+exceptions show them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import os
+import platform
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import IO, Any, ClassVar
+
+import httpx
+
+from cftools._version import __version__
+from cftools.client._checks import check_request, compile_fields
+from cftools.client._errors import ApiError, ConfigurationError, TransportError
+from cftools.client._naming import method_name
+from cftools.client._operation import Operation
+from cftools.client._operations import OPERATIONS
+from cftools.client._paging import Pager
+from cftools.client._retry import RetryPolicy
+from cftools.client._types import FilesArgument, TimeoutArgument
+from cftools.client._wire import (
+    WireRequest,
+    api_error,
+    decode_success,
+    name_files,
+    parse_retry_after,
+    to_wire,
+)
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "USER_AGENT",
+    "BaseClient",
+    "OperationRef",
+    "PreparedCall",
+    "Sink",
+    "not_a_page",
+]
+
+DEFAULT_BASE_URL = "https://api.callfire.com/v2"
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+"""Explicit by default: 10 s to connect, 60 s for each read, write and pool wait."""
+
+USER_AGENT = (
+    f"cftools/{__version__} httpx/{httpx.__version__} "
+    f"{platform.python_implementation()}/{platform.python_version()}"
+)
+
+logger = logging.getLogger("cftools.client")
+
+_REDACTED = "[redacted]"
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+
+Projector = Callable[[Any], Any]
+OperationRef = str | Callable[..., Any]
+"""An operationId (``"findCalls"``), a method name, or a named method of a client."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedCall:
+    """A checked call, ready to send (and resend) and to finish."""
+
+    operation: Operation
+    wire: WireRequest
+    projector: Projector | None
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """A copy of ``headers`` with every credential-bearing value replaced."""
+    return {k: (_REDACTED if k.lower() in _SECRET_HEADERS else v) for k, v in headers.items()}
+
+
+class BaseClient:
+    """Configuration and the I/O-free steps of a call; see the module docstring."""
+
+    operations: ClassVar[Mapping[str, Operation]] = OPERATIONS
+    """The table the client serves (the full API)."""
+
+    def __init__(
+        self,
+        username: str | None = None,
+        password: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: TimeoutArgument = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+    ) -> None:
+        username = username if username is not None else os.environ.get("CALLFIRE_USERNAME")
+        password = password if password is not None else os.environ.get("CALLFIRE_PASSWORD")
+        if not username or not password:
+            raise ConfigurationError(
+                "no CallFire API credentials: pass username= and password=, or set "
+                "CALLFIRE_USERNAME and CALLFIRE_PASSWORD"
+            )
+        url = httpx.URL(base_url)
+        if url.userinfo:
+            raise ConfigurationError(
+                "base_url must not embed credentials; pass username= and password= instead"
+            )
+        if url.scheme not in ("http", "https") or not url.host:
+            raise ConfigurationError(f"base_url must be an http(s) URL, not {str(url)!r}")
+        if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
+            raise ConfigurationError(f"max_retries must be a non-negative integer: {max_retries!r}")
+        self._base_url = str(url).rstrip("/")
+        self._auth = httpx.BasicAuth(username, password)
+        self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self._retry = RetryPolicy(max_retries)
+        self._sleep_for: Callable[[float], Any] = time.sleep
+
+    @property
+    def base_url(self) -> str:
+        """The API root every operation path is appended to."""
+        return self._base_url
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed request may be retried (see :mod:`._retry`)."""
+        return self._retry.max_retries
+
+    def __repr__(self) -> str:
+        # The API login is half of the credential pair: it is never shown.
+        return (
+            f"<{type(self).__module__}.{type(self).__qualname__} base_url={self._base_url!r} "
+            f"auth=<basic, redacted>>"
+        )
+
+    # -- step 1: prepare ------------------------------------------------------------
+
+    def _operation(self, ref: OperationRef) -> Operation:
+        """The operation for an operationId, a method name or a named method."""
+        name = ref if isinstance(ref, str) else getattr(ref, "__name__", None)
+        if not isinstance(name, str):
+            raise ConfigurationError(f"not an operation: {ref!r}")
+        operation = self.operations.get(name) or self._by_method_name().get(name)
+        if operation is not None:
+            return operation
+        known = [*self.operations, *self._by_method_name()]
+        close = difflib.get_close_matches(name, known, n=3)
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        raise ConfigurationError(f"no operation {name!r} in the CallFire API v2{hint}")
+
+    def _binary_operation(self, ref: OperationRef) -> Operation:
+        operation = self._operation(ref)
+        if operation.response != "binary":
+            raise ConfigurationError(f"{operation.operation_id} does not return a file to download")
+        return operation
+
+    def _by_method_name(self) -> dict[str, Operation]:
+        cls = type(self)
+        cached: dict[str, Operation] | None = cls.__dict__.get("_method_index")
+        if cached is None:
+            cached = {method_name(op_id): op for op_id, op in self.operations.items()}
+            cls._method_index = cached  # type: ignore[attr-defined]
+        return cached
+
+    def _prepare(
+        self,
+        operation: Operation,
+        params: Mapping[str, Any],
+        *,
+        body: Any,
+        files: FilesArgument | None,
+        project: bool,
+        validate: bool,
+    ) -> PreparedCall:
+        named_files = name_files(operation, files)
+        if validate:
+            self._check(operation, params, body=body, files=named_files)
+        projector = None
+        fields = params.get("fields")
+        if project and isinstance(fields, str):
+            projector = compile_fields(fields)
+        wire = to_wire(operation, params, body=body, files=named_files)
+        return PreparedCall(operation, wire, projector)
+
+    @staticmethod
+    def _check(
+        operation: Operation,
+        params: Mapping[str, Any],
+        *,
+        body: Any = None,
+        files: Mapping[str, Any] | None = None,
+    ) -> None:
+        for warning in check_request(operation, params, body=body, files=files):
+            logger.warning("%s: %s", operation.operation_id, warning)
+
+    def _pager(
+        self,
+        ref: OperationRef,
+        params: Mapping[str, Any],
+        *,
+        page_size: int | None,
+        max_items: int | None,
+        project: bool,
+        validate: bool,
+    ) -> tuple[Operation, Pager]:
+        """Resolve, check (as the first page would be sent) and start a pagination."""
+        operation = self._operation(ref)
+        if validate:
+            first = dict(params)
+            if page_size is not None:
+                first.setdefault("limit", page_size)
+            self._check(operation, first)
+        fields = params.get("fields")
+        projector = compile_fields(fields) if isinstance(fields, str) else None
+        pager = Pager(
+            operation,
+            params,
+            page_size=page_size,
+            max_items=max_items,
+            projector=projector,
+            project=project,
+            compile_fields=compile_fields,
+        )
+        return operation, pager
+
+    # -- step 2: the httpx request ----------------------------------------------------
+
+    def _http_request(
+        self, http: httpx.Client | httpx.AsyncClient, call: PreparedCall
+    ) -> httpx.Request:
+        """The request, built by ``http`` so that its defaults (headers such as
+        ``Accept-Encoding``, the timeout) apply."""
+        wire = call.wire
+        return http.build_request(
+            wire.method,
+            self._base_url + wire.target,
+            headers=wire.headers,
+            json=wire.json if wire.has_json else None,
+            data=wire.data,
+            files=list(wire.files) or None,
+        )
+
+    @staticmethod
+    def _log_request(request: httpx.Request) -> None:
+        """Log a request as it leaves (an httpx event hook: after authentication, so the
+        ``Authorization`` header is there, and shown redacted)."""
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s headers=%s", request.method, request.url, redact_headers(request.headers)
+            )
+
+    # -- step 3 helpers: retry decisions -----------------------------------------------
+
+    def _retry_after_exception(
+        self, call: PreparedCall, attempt: int, exc: httpx.RequestError
+    ) -> float:
+        """The delay before retrying after ``exc``; raises ``TransportError`` when the
+        request must not (or may no longer) be retried."""
+        delay = self._retry.after_exception(call.operation.method, attempt, exc)
+        if delay is None:
+            raise self._transport_error(call, exc) from exc
+        self._log_retry(call, attempt, delay, type(exc).__name__)
+        return delay
+
+    @staticmethod
+    def _transport_error(call: PreparedCall, exc: httpx.RequestError) -> TransportError:
+        """The ``TransportError`` for a request that got no (complete) response."""
+        operation = call.operation
+        timeout = isinstance(exc, httpx.TimeoutException)
+        what = "timed out" if timeout else "failed"
+        return TransportError(
+            f"{operation.operation_id} ({operation.method} {call.wire.path}) {what}: "
+            f"{type(exc).__name__}: {exc}",
+            operation_id=operation.operation_id,
+            timeout=timeout,
+        )
+
+    def _retry_after_response(
+        self, call: PreparedCall, attempt: int, response: httpx.Response
+    ) -> float | None:
+        """The delay before retrying after an error response, or ``None``."""
+        retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        delay = self._retry.after_response(
+            call.operation.method, attempt, response.status_code, retry_after
+        )
+        if delay is not None:
+            self._log_retry(call, attempt, delay, f"HTTP {response.status_code}")
+        return delay
+
+    def _log_retry(self, call: PreparedCall, attempt: int, delay: float, why: str) -> None:
+        logger.info(
+            "%s: retry %d of %d in %.2fs after %s",
+            call.operation.operation_id,
+            attempt + 1,
+            self._retry.max_retries,
+            delay,
+            why,
+        )
+
+    # -- step 4: finish ---------------------------------------------------------------
+
+    def _finish(self, call: PreparedCall, response: httpx.Response) -> Any:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s: HTTP %d, %d bytes",
+                call.operation.operation_id,
+                response.status_code,
+                len(response.content),
+            )
+        if not response.is_success:
+            raise api_error(call.operation, response)
+        value = decode_success(call.operation, response)
+        if call.projector is not None and call.operation.response == "json":
+            value = call.projector(value)
+        return value
+
+
+def not_a_page(call: PreparedCall) -> ApiError:
+    """The error for a list response that holds no ``items`` list."""
+    return ApiError(
+        "the response is not a page: it has no 'items' list",
+        status_code=200,
+        operation_id=call.operation.operation_id,
+        method=call.operation.method,
+        path=call.wire.path,
+    )
+
+
+class Sink:
+    """Where a download goes: a binary file object, or a path written atomically.
+
+    A path is written to a temporary file in the same directory and renamed over the
+    path only when the ``with`` block completes, so a failed download leaves nothing.
+    """
+
+    def __init__(self, destination: str | os.PathLike[str] | IO[bytes]) -> None:
+        self.written = 0
+        self._path: str | None = None
+        self._temporary: str | None = None
+        if isinstance(destination, (str, os.PathLike)):
+            self._path = os.fspath(destination)
+            directory = os.path.dirname(os.path.abspath(self._path))
+            try:
+                handle, self._temporary = tempfile.mkstemp(
+                    dir=directory, prefix=".cftools-", suffix=".part"
+                )
+            except OSError as exc:
+                raise ConfigurationError(
+                    f"cannot write the download beside {self._path}: {exc}"
+                ) from exc
+
+            self._out: IO[bytes] = os.fdopen(handle, "wb")
+        else:
+            self._out = destination
+
+    def __enter__(self) -> Sink:
+        return self
+
+    def write(self, chunk: bytes) -> None:
+        """Write one chunk."""
+        self._out.write(chunk)
+        self.written += len(chunk)
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        if self._temporary is None or self._path is None:
+            return
+        self._out.close()
+        if exc_type is None:
+            os.replace(self._temporary, self._path)
+        else:
+            os.unlink(self._temporary)

@@ -1,0 +1,146 @@
+"""Walking a list operation page by page; no I/O.
+
+CallFire pages with ``limit`` and ``offset`` and answers ``{"items": [...], "limit",
+"offset", "totalCount"}``, where ``totalCount`` is ``-1`` when unknown. The pager asks
+for the next page until one of these holds:
+
+* a page comes back empty;
+* ``offset`` has reached a known ``totalCount`` (the offset advances by the number of
+  items actually returned, so a server that caps ``limit`` lower is followed
+  correctly);
+* ``totalCount`` is unknown or absent and a page holds fewer items than asked for
+  (the rule the API documents for ``Page.limit``);
+* ``max_items`` items have been produced (the last request asks only for what is
+  still wanted).
+
+The paging keys are read from the raw page, before any client-side projection. A
+``fields`` expression travels to the server too, and there it may drop them: an
+inclusion list such as ``items(id)`` returns only ``items``. The pager therefore sends
+``totalCount,`` in front of an inclusion expression that would lose it (the union with
+a top-level key never changes the items), and falls back on the short-page rule when an
+exclusion expression removes it. An expression that removes ``items`` itself leaves
+nothing to iterate and is refused before any request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from cftools.client._errors import ConfigurationError
+from cftools.client._operation import Operation
+
+__all__ = ["DEFAULT_PAGE_SIZE", "Pager"]
+
+DEFAULT_PAGE_SIZE = 100
+_PROBE_PAGE: dict[str, Any] = {"items": [{}], "limit": 1, "offset": 0, "totalCount": 1}
+
+
+class Pager:
+    """The state of one iteration over a list operation.
+
+    ``next_params()`` gives the parameters of the next request (or ``None`` when the
+    iteration is over); ``feed(page)`` takes the decoded page and returns the items to
+    produce, projected when ``project`` is set.
+    """
+
+    __slots__ = ("_base", "_done", "_max_items", "_offset", "_page_size", "_produced", "_project")
+
+    def __init__(
+        self,
+        operation: Operation,
+        params: Mapping[str, Any],
+        *,
+        page_size: int | None,
+        max_items: int | None,
+        projector: Callable[[Any], Any] | None,
+        project: bool,
+        compile_fields: Callable[[str], Callable[[Any], Any]] | None = None,
+    ) -> None:
+        if not operation.paged:
+            raise ConfigurationError(
+                f"{operation.operation_id} is not a paged list operation; call it directly"
+            )
+        base = {k: v for k, v in params.items() if v is not None}
+        limit = base.pop("limit", None)
+        if page_size is not None and limit is not None and page_size != limit:
+            raise ConfigurationError("give the page size as page_size= or limit=, not both")
+        size = page_size if page_size is not None else limit
+        size = DEFAULT_PAGE_SIZE if size is None else size
+        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+            raise ConfigurationError(f"page_size must be a positive integer, not {size!r}")
+        if max_items is not None and (not isinstance(max_items, int) or max_items < 0):
+            raise ConfigurationError(f"max_items must be a non-negative integer, not {max_items!r}")
+        offset = base.pop("offset", 0)
+        if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+            raise ConfigurationError(f"offset must be a non-negative integer, not {offset!r}")
+        fields = base.get("fields")
+        if projector is not None and isinstance(fields, str):
+            base["fields"] = _server_fields(operation, fields, projector, compile_fields)
+        self._base = base
+        self._page_size = size
+        self._max_items = max_items
+        self._offset = offset
+        self._produced = 0
+        self._done = max_items == 0
+        self._project = projector if project else None
+
+    def next_params(self) -> dict[str, Any] | None:
+        """The parameters of the next page request, or ``None`` when done."""
+        if self._done:
+            return None
+        limit = self._page_size
+        if self._max_items is not None:
+            limit = min(limit, self._max_items - self._produced)
+        return {**self._base, "limit": limit, "offset": self._offset}
+
+    def feed(self, page: Any, limit: int) -> list[Any] | None:
+        """Take a decoded page fetched with ``limit``; return the items to produce, or
+        ``None`` when the page is not a page (no ``items`` list)."""
+        raw = page.get("items") if isinstance(page, dict) else None
+        if not isinstance(raw, list):
+            self._done = True
+            return None
+        items = raw
+        if self._project is not None:
+            projected = self._project(page)
+            items = projected.get("items", []) if isinstance(projected, dict) else []
+        count = len(raw)
+        self._offset += count
+        total = page.get("totalCount")
+        known = isinstance(total, int) and not isinstance(total, bool) and total >= 0
+        if count == 0 or (known and self._offset >= total) or (not known and count < limit):
+            self._done = True
+        if self._max_items is not None:
+            items = items[: self._max_items - self._produced]
+            self._produced += len(items)
+            if self._produced >= self._max_items:
+                self._done = True
+        return list(items)
+
+
+def _server_fields(
+    operation: Operation,
+    fields: str,
+    projector: Callable[[Any], Any],
+    compile_fields: Callable[[str], Callable[[Any], Any]] | None,
+) -> str:
+    """The ``fields`` to send so that pages keep what paging needs.
+
+    The projector itself is the judge: it is tried on a tiny page to see what the
+    expression keeps, so no part of the ``fields`` language is re-implemented here.
+    """
+    kept = projector(_PROBE_PAGE)
+    if not isinstance(kept, dict) or "items" not in kept:
+        raise ConfigurationError(
+            f"{operation.operation_id}: fields={fields!r} removes 'items', so there is "
+            "nothing to paginate; select items(...) instead"
+        )
+    if "totalCount" in kept or compile_fields is None:
+        return fields
+    candidate = f"totalCount,{fields}"
+    try:
+        widened = compile_fields(candidate)(_PROBE_PAGE)
+    except ValueError:  # an exclusion list cannot be widened: the short-page rule holds
+        return fields
+    return candidate if isinstance(widened, dict) and "totalCount" in widened else fields

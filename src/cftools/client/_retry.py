@@ -1,0 +1,71 @@
+"""When to try a request again, and how long to wait first; no I/O.
+
+The rules, from the caller's point of view:
+
+* GET, PUT and DELETE are idempotent: they are retried on 429, 502, 503 and 504 and on
+  any network failure or timeout.
+* POST sends calls and texts, buys numbers, creates things: it is retried only when
+  the connection failed before the request left (``ConnectError``, ``ConnectTimeout``,
+  ``PoolTimeout``), never after a response and never after a read timeout, so nobody
+  is called twice by accident.
+* The wait grows exponentially from ``BASE_DELAY`` up to ``MAX_DELAY``, less a random
+  quarter (jitter), unless the server sent ``Retry-After``: that delay is honoured
+  exactly. A ``Retry-After`` longer than ``MAX_RETRY_AFTER`` is not waited out: the
+  error is raised with its ``retry_after`` for the caller to decide.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+import httpx
+
+__all__ = ["BASE_DELAY", "MAX_DELAY", "MAX_RETRY_AFTER", "RetryPolicy"]
+
+BASE_DELAY = 0.5
+MAX_DELAY = 8.0
+MAX_RETRY_AFTER = 60.0
+
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_RETRYABLE_NETWORK = (httpx.NetworkError, httpx.TimeoutException, httpx.RemoteProtocolError)
+
+
+class RetryPolicy:
+    """Retry decisions for one client (``max_retries`` retries after the first try)."""
+
+    __slots__ = ("max_retries", "random")
+
+    def __init__(self, max_retries: int, *, random: Callable[[], float] = random.random) -> None:
+        self.max_retries = max_retries
+        self.random = random
+
+    def after_exception(self, method: str, attempt: int, exc: Exception) -> float | None:
+        """Seconds to wait before retry number ``attempt + 1`` after ``exc``, or ``None``
+        for no retry. ``attempt`` counts retries already made."""
+        if attempt >= self.max_retries:
+            return None
+        if isinstance(exc, _NOT_SENT):
+            return self.backoff(attempt)
+        if method in IDEMPOTENT_METHODS and isinstance(exc, _RETRYABLE_NETWORK):
+            return self.backoff(attempt)
+        return None
+
+    def after_response(
+        self, method: str, attempt: int, status_code: int, retry_after: float | None
+    ) -> float | None:
+        """Seconds to wait before retrying after an error status, or ``None``."""
+        if attempt >= self.max_retries or method not in IDEMPOTENT_METHODS:
+            return None
+        if status_code not in RETRY_STATUSES:
+            return None
+        if retry_after is not None:
+            return retry_after if retry_after <= MAX_RETRY_AFTER else None
+        return self.backoff(attempt)
+
+    def backoff(self, attempt: int) -> float:
+        """Exponential backoff with jitter for retry number ``attempt + 1``."""
+        delay = min(MAX_DELAY, BASE_DELAY * 2.0**attempt)
+        return delay * (1.0 - 0.25 * self.random())

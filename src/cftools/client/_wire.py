@@ -1,0 +1,357 @@
+"""From an operation and Python values to HTTP, and back; no I/O.
+
+Requests: path parameters are substituted into the template and percent-encoded as a
+single segment (``/`` included); query values are written the way the API reads them
+(booleans as ``true``/``false``, ``multi`` arrays as repeated keys, other arrays
+comma-joined); ``None`` means "not given" and is left out; the JSON body is passed
+through; uploads become multipart parts read into memory up front, so a retry resends
+the same bytes and a missing file fails before anything is sent.
+
+Responses: a success is decoded by the operation's response kind (JSON, nothing,
+bytes, or a JSON boolean); an error status becomes the matching :class:`ApiError`,
+whatever the body holds (JSON, HTML, truncated, empty).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import mimetypes
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from cftools.client._errors import ApiError, ConfigurationError, RateLimitError, error_class
+from cftools.client._operation import Operation, Parameter
+from cftools.client._types import FileInput, FilesArgument
+
+__all__ = [
+    "WireRequest",
+    "api_error",
+    "decode_success",
+    "name_files",
+    "parse_retry_after",
+    "read_file",
+    "to_wire",
+]
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class WireRequest:
+    """The HTTP parts of one call, ready for ``httpx`` to send (and to resend)."""
+
+    method: str
+    path: str
+    query: tuple[tuple[str, str], ...]
+    headers: Mapping[str, str]
+    json: Any = None
+    has_json: bool = False
+    data: Mapping[str, str] | None = None
+    files: tuple[tuple[str, tuple[str, bytes, str]], ...] = ()
+
+    @property
+    def target(self) -> str:
+        """The path and the percent-encoded query string, ready to append to the base
+        URL (encoded here once, so httpx only has to parse it)."""
+        if not self.query:
+            return self.path
+        return self.path + "?" + "&".join(f"{_quote(k)}={_quote(v)}" for k, v in self.query)
+
+
+# Query keys and values repeat from call to call (names, enumerations, fields
+# expressions): each distinct string is percent-encoded once. Everything but the
+# unreserved characters is encoded, ``,()/`` included, as the official clients do.
+_quote: Callable[[str], str] = functools.lru_cache(maxsize=4096)(functools.partial(quote, safe=""))
+
+
+def to_wire(
+    operation: Operation,
+    params: Mapping[str, Any],
+    *,
+    body: Any = None,
+    files: Mapping[str, FileInput] | None = None,
+) -> WireRequest:
+    """Build the HTTP parts of ``operation`` called with ``params`` (API names).
+
+    Parameters the operation does not declare travel in the query string: the checks
+    refuse them unless validation is off, and then they are the caller's escape hatch.
+    """
+    declared = _parameters(operation)
+    path_values: dict[str, Any] = {}
+    query: list[tuple[str, str]] = []
+    data: dict[str, str] = {}
+    for name, value in params.items():
+        if value is None:
+            continue
+        parameter = declared.get(name)
+        location = parameter.location if parameter is not None else "query"
+        if location == "path":
+            path_values[name] = value
+        elif location == "formData":
+            data[name] = _scalar(value)
+        else:
+            query.extend(_query_items(name, value, parameter))
+    parts = _file_parts(operation, files)
+    return WireRequest(
+        method=operation.method,
+        path=_fill_path(operation, path_values),
+        query=tuple(query),
+        headers={"Accept": _accept(operation)},
+        json=body,
+        has_json=body is not None,
+        data=data or None,
+        files=parts,
+    )
+
+
+_DECLARED: dict[str, tuple[Operation, dict[str, Parameter]]] = {}
+
+
+def _parameters(operation: Operation) -> dict[str, Parameter]:
+    """The operation's parameters by name (built once per operation)."""
+    cached = _DECLARED.get(operation.operation_id)
+    if cached is None or cached[0] is not operation:
+        cached = (operation, {p.name: p for p in operation.parameters})
+        _DECLARED[operation.operation_id] = cached
+    return cached[1]
+
+
+def _accept(operation: Operation) -> str:
+    accept = ", ".join(operation.produces)
+    if operation.response == "binary":  # the spec's media types for files are incomplete
+        accept += ", */*;q=0.1"
+    return accept
+
+
+def _fill_path(operation: Operation, values: Mapping[str, Any]) -> str:
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise ConfigurationError(
+                f"{operation.operation_id}: missing path parameter {name!r} (in {operation.path})"
+            )
+        text = _scalar(values[name])
+        if not text:
+            raise ConfigurationError(
+                f"{operation.operation_id}: path parameter {name!r} must not be empty"
+            )
+        encoded = quote(text, safe="")
+        # "." and ".." would be resolved away by URL normalisation, changing the target.
+        return encoded.replace(".", "%2E") if encoded in (".", "..") else encoded
+
+    return _PLACEHOLDER.sub(substitute, operation.path)
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _query_items(name: str, value: Any, parameter: Parameter | None) -> list[tuple[str, str]]:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        values = [_scalar(v) for v in value if v is not None]
+        if parameter is not None and parameter.collection_format == "multi":
+            return [(name, v) for v in values]
+        separator = getattr(parameter.schema, "separator", None) if parameter else None
+        return [(name, (separator or ",").join(values))] if values else []
+    return [(name, _scalar(value))]
+
+
+def _file_parameters(operation: Operation) -> list[str]:
+    return [
+        p.name
+        for p in operation.parameters
+        if p.location == "formData" and getattr(p.schema, "type", None) == "file"
+    ]
+
+
+def name_files(operation: Operation, files: FilesArgument | None) -> Mapping[str, FileInput] | None:
+    """``files=`` as a mapping from file parameter names to files.
+
+    A single file (not a mapping) goes to the operation's only file parameter.
+    """
+    if files is None or isinstance(files, Mapping):
+        return files
+    names = _file_parameters(operation)
+    if len(names) != 1:
+        raise ConfigurationError(
+            f"{operation.operation_id} takes no file upload"
+            if not names
+            else f"{operation.operation_id}: name the file parameters {names} in files="
+        )
+    return {names[0]: files}
+
+
+def _file_parts(
+    operation: Operation, files: Mapping[str, FileInput] | None
+) -> tuple[tuple[str, tuple[str, bytes, str]], ...]:
+    if not files:
+        return ()
+    names = _file_parameters(operation)
+    parts = []
+    for name, item in files.items():
+        if item is None:
+            continue
+        if name not in names:
+            raise ConfigurationError(
+                f"{operation.operation_id}: no file parameter {name!r} (it takes {names or 'none'})"
+            )
+        parts.append((name, read_file(item, default_name=name)))
+    return tuple(parts)
+
+
+def read_file(item: FileInput, *, default_name: str) -> tuple[str, bytes, str]:
+    """Read one upload into ``(filename, content, content_type)``."""
+    content_type: str | None = None
+    if isinstance(item, tuple):
+        if len(item) == 3:
+            filename, source, content_type = item
+        elif len(item) == 2:
+            filename, source = item
+        else:
+            raise ConfigurationError(
+                "a file tuple is (filename, content) or (filename, content, content_type)"
+            )
+        content = _read_content(source)
+    elif isinstance(item, os.PathLike):
+        path = os.fspath(item)
+        try:
+            with open(path, "rb") as handle:
+                content = handle.read()
+        except OSError as exc:
+            raise ConfigurationError(f"cannot read the file to upload: {exc}") from exc
+        filename = os.path.basename(path)
+    else:
+        content = _read_content(item)
+        raw_name = getattr(item, "name", None)
+        filename = os.path.basename(raw_name) if isinstance(raw_name, str) else default_name
+    if content_type is None:
+        content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    return filename, content, content_type
+
+
+def _read_content(source: Any) -> bytes:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source)
+    if isinstance(source, str):
+        raise ConfigurationError(
+            "a file to upload must be bytes, a binary file object or a pathlib.Path; "
+            "a str is ambiguous (wrap a path in pathlib.Path)"
+        )
+    read = getattr(source, "read", None)
+    if read is None:
+        raise ConfigurationError(
+            f"cannot upload a {type(source).__name__}: pass bytes, a binary file object "
+            "or a pathlib.Path"
+        )
+    content = read()
+    if isinstance(content, str):
+        raise ConfigurationError("the file object is in text mode; open it with 'rb'")
+    return bytes(content)
+
+
+# -- responses ---------------------------------------------------------------------
+
+
+def decode_success(operation: Operation, response: httpx.Response) -> Any:
+    """The value of a successful response, by the operation's response kind."""
+    kind = operation.response
+    if kind == "binary":
+        return response.content
+    if kind == "empty":
+        return None
+    content = response.content
+    if not content.strip():
+        return None
+    try:
+        value = json.loads(content)
+    except ValueError as exc:
+        raise _undecodable(operation, response, "a body that is not JSON") from exc
+    if kind == "boolean" and not isinstance(value, bool):
+        raise _undecodable(operation, response, f"{type(value).__name__} where a boolean was due")
+    return value
+
+
+def _undecodable(operation: Operation, response: httpx.Response, what: str) -> ApiError:
+    return ApiError(
+        f"the server answered {what}: {_excerpt(response)}",
+        status_code=response.status_code,
+        operation_id=operation.operation_id,
+        method=operation.method,
+        path=response.request.url.path,
+    )
+
+
+def api_error(operation: Operation, response: httpx.Response) -> ApiError:
+    """The exception for an error response, whatever its body holds."""
+    info = _error_body(response)
+    message = info.get("message") or info.get("developerMessage") or _excerpt(response)
+    cls = error_class(response.status_code)
+    error = cls(
+        message,
+        status_code=response.status_code,
+        operation_id=operation.operation_id,
+        method=operation.method,
+        path=response.request.url.path,
+        internal_code=info.get("internalCode"),
+        developer_message=info.get("developerMessage"),
+        help_link=info.get("helpLink"),
+    )
+    if isinstance(error, RateLimitError):
+        error.retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    return error
+
+
+def _error_body(response: httpx.Response) -> dict[str, str]:
+    try:
+        data = json.loads(response.content)
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    keys = ("message", "internalCode", "developerMessage", "helpLink")
+    return {k: str(data[k]) for k in keys if data.get(k) not in (None, "")}
+
+
+_EXCERPT = 200
+
+
+def _excerpt(response: httpx.Response) -> str:
+    """A short, single-line, printable excerpt of a body, or the reason phrase."""
+    text = response.content[: _EXCERPT * 4].decode("utf-8", errors="replace")
+    text = re.sub(r"<[^>]*>", " ", text)  # HTML error pages: keep the words
+    text = "".join(ch if ch.isprintable() and ch != "\ufffd" else " " for ch in text)
+    text = " ".join(text.split())
+    if not text:
+        return response.reason_phrase or "no error body"
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date)."""
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        seconds = (when - datetime.now(timezone.utc)).total_seconds()
+    if seconds != seconds:  # NaN
+        return None
+    return max(0.0, seconds)

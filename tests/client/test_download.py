@@ -1,0 +1,115 @@
+"""Binary downloads: bytes from the named methods, and streaming to a path or a file
+object with download()."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from cftools.client import (
+    AsyncClient,
+    Client,
+    ConfigurationError,
+    NotFoundError,
+    ServerError,
+    TransportError,
+)
+
+AUDIO = b"ID3" + bytes(range(256)) * 400
+
+
+def audio_reply(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, content=AUDIO, headers={"Content-Type": "audio/mpeg"})
+
+
+def test_download_to_a_path(client: Client, server: Any, tmp_path: Path) -> None:
+    server.reply(audio_reply)
+    target = tmp_path / "sound.mp3"
+    assert client.download("getCampaignSoundDataMp3", target, id=4) == len(AUDIO)
+    assert target.read_bytes() == AUDIO
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sound.mp3"]
+    assert server.last.url.path == "/v2/campaigns/sounds/4.mp3"
+
+
+def test_download_to_a_file_object_with_the_named_method(client: Client, server: Any) -> None:
+    server.reply(audio_reply)
+    buffer = io.BytesIO()
+    written = client.download(client.get_media_data, buffer, id=3, extension="png")
+    assert written == len(AUDIO)
+    assert buffer.getvalue() == AUDIO
+
+
+def test_a_failed_download_leaves_no_file(client: Client, server: Any, tmp_path: Path) -> None:
+    target = tmp_path / "sound.mp3"
+    target.write_bytes(b"previous")
+    server.reply(httpx.Response(404, json={"message": "no such sound"}))
+    with pytest.raises(NotFoundError, match="no such sound"):
+        client.download("getCampaignSoundDataMp3", target, id=4)
+    assert target.read_bytes() == b"previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sound.mp3"]
+
+
+def test_a_download_cut_off_midway_leaves_no_file(
+    client: Client, server: Any, tmp_path: Path
+) -> None:
+    class Broken(httpx.SyncByteStream):
+        def __iter__(self) -> Any:
+            yield b"partial"
+            raise httpx.ReadError("connection reset")
+
+    server.reply(lambda request: httpx.Response(200, stream=Broken()))
+    with pytest.raises(TransportError, match="ReadError: connection reset") as info:
+        client.download("getCallRecordingMp3", tmp_path / "r.mp3", id=1)
+    assert isinstance(info.value.__cause__, httpx.ReadError)
+    assert list(tmp_path.iterdir()) == []
+    assert server.count == 1  # a broken stream is not retried
+
+
+def test_download_is_retried_like_any_get(client: Client, server: Any, tmp_path: Path) -> None:
+    server.reply(httpx.Response(503), audio_reply)
+    assert client.download("getCallRecordingMp3", tmp_path / "r.mp3", id=1) == len(AUDIO)
+    assert server.count == 2
+
+
+def test_download_refuses_non_binary_operations_and_bad_targets(
+    client: Client, server: Any, tmp_path: Path
+) -> None:
+    with pytest.raises(ConfigurationError, match="does not return a file"):
+        client.download("getCall", tmp_path / "x", id=1)
+    with pytest.raises(ConfigurationError, match="cannot write the download"):
+        client.download("getCallRecordingMp3", tmp_path / "missing" / "r.mp3", id=1)
+    assert server.count == 0
+
+
+def test_async_download(
+    new_async_client: Callable[..., AsyncClient], server: Any, tmp_path: Path
+) -> None:
+    server.reply(httpx.Response(502), audio_reply)
+
+    async def run() -> int:
+        async with new_async_client() as client:
+            assert await client.get_call_recording_mp3_by_name(5, "greeting") == AUDIO
+            return await client.download("getCallRecordingMp3", tmp_path / "a.mp3", id=1)
+
+    assert asyncio.run(run()) == len(AUDIO)
+    assert (tmp_path / "a.mp3").read_bytes() == AUDIO
+
+
+def test_async_failed_download_leaves_no_file(
+    new_async_client: Callable[..., AsyncClient], server: Any, tmp_path: Path
+) -> None:
+    server.reply(httpx.Response(500))
+
+    async def run() -> None:
+        async with new_async_client(max_retries=0) as client:
+            await client.download("getCallRecordingMp3", tmp_path / "a.mp3", id=1)
+
+    with pytest.raises(ServerError):
+        asyncio.run(run())
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,162 @@
+"""Error responses become typed ApiErrors, whatever the body holds."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import cftools
+from cftools.client import (
+    ApiError,
+    BadRequestError,
+    Client,
+    ConfigurationError,
+    ForbiddenError,
+    NotFoundError,
+    RateLimitError,
+    RequestValidationError,
+    ServerError,
+    TransportError,
+    UnauthorizedError,
+)
+from cftools.client._wire import parse_retry_after
+
+ERROR_BODY = {
+    "httpStatusCode": 400,
+    "internalCode": "0010",
+    "message": "toNumber must be a valid phone number",
+    "developerMessage": "validation failed on field toNumber",
+    "helpLink": "https://developers.callfire.com/results-responses-errors.html",
+}
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (400, BadRequestError),
+        (401, UnauthorizedError),
+        (403, ForbiddenError),
+        (404, NotFoundError),
+        (429, RateLimitError),
+        (500, ServerError),
+        (501, ServerError),
+        (409, ApiError),
+        (415, ApiError),
+    ],
+)
+def test_each_status_has_its_class(
+    new_client: Any, server: Any, status: int, cls: type[ApiError]
+) -> None:
+    server.reply(httpx.Response(status, json={**ERROR_BODY, "httpStatusCode": status}))
+    with new_client(max_retries=0) as client, pytest.raises(ApiError) as info:
+        client.get_call(7)
+    error = info.value
+    assert type(error) is cls
+    assert isinstance(error, cftools.CftoolsError)
+    assert error.status_code == status
+    assert error.internal_code == "0010"
+    assert error.message == ERROR_BODY["message"]
+    assert error.developer_message == ERROR_BODY["developerMessage"]
+    assert error.help_link == ERROR_BODY["helpLink"]
+    assert error.operation_id == "getCall"
+    assert str(error) == (
+        f"getCall (GET /v2/calls/7): HTTP {status} [0010]: toNumber must be a valid phone number"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"<html><body><h1>502 Bad Gateway</h1></body></html>", "502 Bad Gateway"),
+        (b'{"message": "cut off in the mid', '{"message": "cut off in the mid'),
+        (b"", "Not Found"),
+        (b"\x00\xff\xfe binary \x07 junk", "binary junk"),
+        (b"[1, 2, 3]", "[1, 2, 3]"),
+        (b'{"message": null, "internalCode": ""}', '{"message": null, "internalCode": ""}'),
+    ],
+)
+def test_non_json_or_truncated_bodies_still_give_a_clean_error(
+    client: Client, server: Any, content: bytes, expected: str
+) -> None:
+    server.reply(httpx.Response(404, content=content))
+    with pytest.raises(NotFoundError) as info:
+        client.get_call(7)
+    assert info.value.message.endswith(expected) or expected in info.value.message
+    assert info.value.internal_code is None
+    assert "\n" not in str(info.value)
+
+
+def test_a_huge_error_body_is_cut_short(client: Client, server: Any) -> None:
+    server.reply(httpx.Response(400, content=b"x" * 100_000))
+    with pytest.raises(BadRequestError) as info:
+        client.get_call(7)
+    assert len(info.value.message) == 200
+    assert info.value.message.endswith("…")
+
+
+def test_developer_message_stands_in_for_a_missing_message(client: Client, server: Any) -> None:
+    server.reply(httpx.Response(400, json={"developerMessage": "bad id"}))
+    with pytest.raises(BadRequestError, match="bad id"):
+        client.get_call(7)
+
+
+def test_a_success_that_is_not_json_is_an_api_error(client: Client, server: Any) -> None:
+    server.reply(httpx.Response(200, content=b"<html>maintenance</html>"))
+    with pytest.raises(ApiError, match="not JSON") as info:
+        client.get_account()
+    assert info.value.status_code == 200
+
+
+def test_a_boolean_operation_answering_something_else(client: Client, server: Any) -> None:
+    server.reply(httpx.Response(200, json={"available": True}))
+    with pytest.raises(ApiError, match="where a boolean was due"):
+        client.is_keyword_available("HELLO")
+
+
+def test_the_exception_tree() -> None:
+    for cls in (BadRequestError, UnauthorizedError, ForbiddenError, NotFoundError):
+        assert issubclass(cls, ApiError)
+    assert issubclass(RateLimitError, ApiError)
+    assert issubclass(ServerError, ApiError)
+    for cls in (ApiError, TransportError, ConfigurationError, RequestValidationError):
+        assert issubclass(cls, cftools.CftoolsError)
+        assert cls.__module__ == "cftools.client"
+    assert issubclass(ConfigurationError, ValueError)
+    assert issubclass(RequestValidationError, ValueError)
+
+
+# -- Retry-After ----------------------------------------------------------------------
+
+
+def test_retry_after_in_seconds_and_as_a_date() -> None:
+    assert parse_retry_after("12") == 12.0
+    assert parse_retry_after(" 1.5 ") == 1.5
+    assert parse_retry_after("-3") == 0.0
+    assert parse_retry_after(None) is None
+    assert parse_retry_after("soon") is None
+    assert parse_retry_after("nan") is None
+    later = datetime.now(timezone.utc) + timedelta(seconds=30)
+    parsed = parse_retry_after(format_datetime(later, usegmt=True))
+    assert parsed is not None and 25 <= parsed <= 31
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
+
+
+@given(st.text(max_size=40))
+def test_retry_after_never_raises_and_is_never_negative(value: str) -> None:
+    parsed = parse_retry_after(value)
+    assert parsed is None or parsed >= 0.0
+
+
+def test_rate_limit_error_carries_retry_after(new_client: Any, server: Any) -> None:
+    server.reply(httpx.Response(429, json={"message": "slow down"}, headers={"Retry-After": "2"}))
+    with new_client(max_retries=0) as client, pytest.raises(RateLimitError) as info:
+        client.find_calls()
+    assert info.value.retry_after == 2.0
+    assert json.loads(server.last.content or b"{}") == {}
