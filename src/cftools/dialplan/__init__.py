@@ -1,3 +1,61 @@
-"""cftools.dialplan (under construction)."""
+"""Author, read and validate CallFire IVR XML (``dialplanXml``).
 
-__all__: list[str] = []
+A dialplan is the XML script CallFire runs on an IVR call: menus, key presses,
+text-to-speech, transfers, variables. This package describes that language in one table
+(:data:`TAGS`) and uses it everywhere:
+
+* **Build** with a typed builder: ``Dialplan(name="Root")`` and one method per tag
+  (``menu()``, ``keypress()``, ``play()``...), each returning the new child, usable as a
+  ``with`` block. :meth:`Dialplan.to_xml` writes canonical XML.
+* **Read** with :func:`parse`, which is safe by construction (no DTD, no entities, no
+  network, a size limit) and keeps comments and source positions.
+* **Validate** with :func:`validate`, which never raises on bad input and returns a
+  :class:`Report` of :class:`Finding` objects, each with a stable code (see
+  :data:`CODES`), a severity, a message saying how to fix it, and a line, column and
+  path.
+
+The object model (:class:`Element`, :class:`Comment`, :class:`Dialplan`) is plain and
+documented so other tools can walk it; validation rules are a registry of functions
+(:func:`rule`) so more can be added without touching the built-in ones.
+
+This package does not talk to CallFire; :mod:`cftools.client` calls :func:`validate`
+before sending a ``dialplanXml``.
+"""
+
+from __future__ import annotations
+
+from cftools.dialplan._findings import (
+    CODES,
+    CodeInfo,
+    DialplanError,
+    DialplanParseError,
+    Finding,
+    Report,
+)
+from cftools.dialplan._model import Comment, Dialplan, Element, Node
+from cftools.dialplan._parse import MAX_SIZE, parse
+from cftools.dialplan._tags import TAGS, AttrSpec, TagSpec
+from cftools.dialplan._validate import RULE_MODULES, Context, Rule, rule, validate
+
+__all__ = [
+    "CODES",
+    "MAX_SIZE",
+    "RULE_MODULES",
+    "TAGS",
+    "AttrSpec",
+    "CodeInfo",
+    "Comment",
+    "Context",
+    "Dialplan",
+    "DialplanError",
+    "DialplanParseError",
+    "Element",
+    "Finding",
+    "Node",
+    "Report",
+    "Rule",
+    "TagSpec",
+    "parse",
+    "rule",
+    "validate",
+]

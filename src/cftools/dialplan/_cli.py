@@ -1,4 +1,4 @@
-"""``cftools dialplan``: placeholder registration, replaced by the dialplan implementation."""
+"""``cftools dialplan``: registration (sub-commands land with the CLI commit)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,365 @@
+"""The typed builder: one method per tag, driven by the language table.
+
+Each method adds a child to the element it is called on and returns the child, which is
+a context manager, so nesting reads like the XML. Keyword arguments are snake case and
+map to wire names through :mod:`cftools.dialplan._tags` (``max_digits`` ->
+``maxDigits``, ``whisper_tts`` -> ``whisper-tts``); ``None`` leaves an attribute out.
+Python values are encoded: ``True`` -> ``"true"``, ints -> decimal, enums -> their value.
+
+The builder refuses, with :class:`~cftools.dialplan.DialplanError`, what the table
+forbids outright: a tag its parent does not allow (``keypress`` outside ``menu``), an
+attribute the tag does not define, a value outside a closed enumeration, a boolean for a
+non-boolean attribute. Attributes the table does not know can still be written through
+the explicit escape hatch ``extra_attrs={"wire-name": "value"}``. Everything subtler
+(goto targets, keypress overlaps, variables) is the validator's job: call
+``dialplan.validate()`` on the result.
+
+A test checks that every tag of the table has a method here whose keyword parameters are
+exactly the tag's attributes, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
+
+from cftools.dialplan._findings import DialplanError, Finding
+from cftools.dialplan._tags import TAGS, AttrSpec
+
+if TYPE_CHECKING:
+    from cftools.dialplan._model import Element
+
+__all__ = ["BUILDER_METHODS", "Builder"]
+
+PlayType = Literal["tts", "callfireid", "url"]
+Voice = Literal["male1", "female1", "female2", "spanish1", "frenchcanadian1", "femaleSpanish"]
+TransferMode = Literal["ringall", "waterfall"]
+CatchType = Literal["hangup", "digit"]
+Value = str | int | float | bool | enum.Enum | None
+Extra = Mapping[str, str] | None
+
+#: Tag wire name -> (builder method, name of the parameter holding the tag's text value).
+BUILDER_METHODS: Mapping[str, tuple[str, str | None]] = {
+    "menu": ("menu", None),
+    "keypress": ("keypress", None),
+    "play": ("play", "text"),
+    "goto": ("goto", "target"),
+    "hangup": ("hangup", None),
+    "transfer": ("transfer", "numbers"),
+    "setvar": ("setvar", "value"),
+    "stash": ("stash", "value"),
+    "record": ("record", None),
+    "if": ("if_", None),
+    "else": ("else_", None),
+    "equal": ("equal", None),
+    "notEqual": ("not_equal", None),
+    "amd": ("amd", None),
+    "live": ("live", None),
+    "machine": ("machine", None),
+    "catch": ("catch", None),
+    "wait": ("wait", "seconds"),
+    "get": ("get", "url"),
+    "post": ("post", "url"),
+    "dnc": ("dnc", "number"),
+    "sms": ("sms", "message"),
+    "text": ("text_message", "message"),
+    "dtmf": ("dtmf", "digits"),
+    "gotoXML": ("goto_xml", "url"),
+    "analytics": ("analytics", None),
+    "gtalk": ("gtalk", "message"),
+}
+
+
+def _refuse(code: str, message: str) -> DialplanError:
+    return DialplanError((Finding(code, message),))
+
+
+def _encode(tag: str, attr: AttrSpec, value: Value) -> str:
+    """Encode one keyword argument into its wire value, checking it against the table."""
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        if attr.type != "bool":
+            raise _refuse("CF300", f"{tag}/@{attr.wire} takes no boolean; pass a string")
+        return "true" if value else "false"
+    text = value if isinstance(value, str) else str(value)
+    if not isinstance(value, (str, int, float)):
+        raise _refuse("CF300", f"{tag}/@{attr.wire}: cannot encode {type(value).__name__}")
+    if attr.enum and not attr.open_enum and "${" not in text:
+        canonical = attr.value_aliases.get(text, text)
+        if canonical not in attr.enum:
+            allowed = ", ".join(attr.enum)
+            raise _refuse("CF300", f"{tag}/@{attr.wire}={text!r} is not one of: {allowed}")
+    return text
+
+
+class Builder:
+    """Mixin giving :class:`~cftools.dialplan.Element` one method per tag."""
+
+    __slots__ = ()
+
+    tag: str
+
+    def _make_child(self, tag: str, attrs: dict[str, str], text: str) -> Element:
+        raise NotImplementedError  # provided by Element
+
+    def _add(
+        self, tag: str, text: Value = "", extra_attrs: Extra = None, **kwargs: Value
+    ) -> Element:
+        parent = TAGS.get(self.tag)
+        if parent is None or tag not in parent.allowed:
+            where = "at the top of the dialplan" if self.tag == "dialplan" else f"in <{self.tag}>"
+            allowed = sorted(parent.allowed) if parent else []
+            hint = f"; <{self.tag}> accepts: {', '.join(allowed)}" if allowed else ""
+            raise _refuse("CF202", f"<{tag}> is not allowed {where}{hint}")
+        by_py = {a.py: a for a in TAGS[tag].attrs}
+        attrs = {
+            by_py[py].wire: _encode(tag, by_py[py], value)
+            for py, value in kwargs.items()
+            if value is not None
+        }
+        for wire, value in (extra_attrs or {}).items():
+            if not isinstance(value, str):
+                raise _refuse("CF300", f"extra_attrs[{wire!r}] must be a string")
+            attrs[wire] = value
+        if isinstance(text, bool):
+            text = "true" if text else "false"
+        elif isinstance(text, enum.Enum):
+            text = str(text.value)
+        return self._make_child(tag, attrs, "" if text is None else str(text))
+
+    # -- core flow -------------------------------------------------------------------
+
+    def menu(
+        self,
+        *,
+        name: str | None = None,
+        timeout: int | None = None,
+        max_digits: int | None = None,
+        extra_attrs: Extra = None,
+    ) -> Element:
+        """Add ``<menu>``: prompts (``play``) and branches (``keypress``).
+
+        ``timeout`` over 1000 is milliseconds, otherwise seconds (CallFire's rule).
+        """
+        return self._add("menu", "", extra_attrs, name=name, timeout=timeout, max_digits=max_digits)
+
+    def keypress(
+        self, pressed: str | int, *, name: str | None = None, extra_attrs: Extra = None
+    ) -> Element:
+        """Add ``<keypress>``: ``pressed`` is a key (``"1"``, ``"#"``), a number, a range
+        ``"4-6"``, ``"default"`` or ``"timeout"``."""
+        return self._add("keypress", "", extra_attrs, name=name, pressed=pressed)
+
+    def play(
+        self,
+        text: str | int,
+        *,
+        type: PlayType = "tts",
+        voice: Voice | None = None,
+        cache: bool | None = None,
+        name: str | None = None,
+        extra_attrs: Extra = None,
+    ) -> Element:
+        """Add ``<play>``: text to speak (``type="tts"``), a sound id (``"callfireid"``)
+        or a sound URL (``"url"``)."""
+        return self._add("play", text, extra_attrs, name=name, type=type, voice=voice, cache=cache)
+
+    def goto(self, target: str, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+        """Add ``<goto>``: jump to the tag named ``target``."""
+        return self._add("goto", target, extra_attrs, name=name)
+
+    def hangup(self, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+        """Add ``<hangup/>``: end the call."""
+        return self._add("hangup", "", extra_attrs, name=name)
+
+    def transfer(
+        self,
+        numbers: str | Sequence[str],
+        *,
+        callerid: str | None = None,
+        calleridalpha: str | None = None,
+        musiconhold: str | None = None,
+        continue_after: bool | None = None,
+        mode: TransferMode | None = None,
+        timeout: int | None = None,
+        whisper_tts: str | None = None,
+        name: str | None = None,
+        extra_attrs: Extra = None,
+    ) -> Element:
+        """Add ``<transfer>`` to one number or several (joined with commas)."""
+        value = numbers if isinstance(numbers, str) else ",".join(numbers)
+        return self._add(
+            "transfer",
+            value,
+            extra_attrs,
+            name=name,
+            callerid=callerid,
+            calleridalpha=calleridalpha,
+            musiconhold=musiconhold,
+            continue_after=continue_after,
+            mode=mode,
+            timeout=timeout,
+            whisper_tts=whisper_tts,
+        )
+
+    # -- data and variables ----------------------------------------------------------
+
+    def setvar(
+        self, varname: str, value: Value = "", *, name: str | None = None, extra_attrs: Extra = None
+    ) -> Element:
+        """Add ``<setvar>``: set ``${varname}`` to a literal or expression."""
+        return self._add("setvar", value, extra_attrs, name=name, varname=varname)
+
+    def stash(
+        self, varname: str, value: Value = "", *, name: str | None = None, extra_attrs: Extra = None
+    ) -> Element:
+        """Add ``<stash>``: save ``value`` in the call report under ``varname``."""
+        return self._add("stash", value, extra_attrs, name=name, varname=varname)
+
+    def record(
+        self,
+        *,
+        name: str | None = None,
+        varname: str | None = None,
+        background: bool | None = None,
+        timeout: int | None = None,
+        extra_attrs: Extra = None,
+    ) -> Element:
+        """Add ``<record/>``; ``varname`` receives the recording's URL."""
+        return self._add(
+            "record", "", extra_attrs,
+            name=name, varname=varname, background=background, timeout=timeout,
+        )  # fmt: skip
+
+    def get(
+        self, url: str, *, varname: str | None = None, name: str | None = None,
+        extra_attrs: Extra = None,
+    ) -> Element:  # fmt: skip
+        """Add ``<get>``: HTTP GET ``url``; ``varname`` receives the response."""
+        return self._add("get", url, extra_attrs, name=name, varname=varname)
+
+    def post(
+        self, url: str, *, varname: str | None = None, name: str | None = None,
+        extra_attrs: Extra = None,
+    ) -> Element:  # fmt: skip
+        """Add ``<post>``: HTTP POST to ``url``; ``varname`` receives the response."""
+        return self._add("post", url, extra_attrs, name=name, varname=varname)
+
+    # -- conditions, detection, events -----------------------------------------------
+
+    def if_(self, expr: str, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+        """Add ``<if expr=...>``; quote string operands: ``"'${x}' == 'yes'"``."""
+        return self._add("if", "", extra_attrs, name=name, expr=expr)
+
+    def else_(self, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+        """Add ``<else>`` to an ``<if>``."""
+        return self._add("else", "", extra_attrs, name=name)
+
+    def equal(
+        self, var: str, expr: str, *, name: str | None = None, extra_attrs: Extra = None
+    ) -> Element:
+        """Add ``<equal var=... expr=...>``."""
+        return self._add("equal", "", extra_attrs, name=name, var=var, expr=expr)
+
+    def not_equal(
+        self, var: str, expr: str, *, name: str | None = None, extra_attrs: Extra = None
+    ) -> Element:
+        """Add ``<notEqual var=... expr=...>`` (known only from the PHP SDK)."""
+        return self._add("notEqual", "", extra_attrs, name=name, var=var, expr=expr)
+
+    def amd(self, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+        """Add ``<amd>`` (outbound calls); give it one ``live()`` and one ``machine()``."""
+        return self._add("amd", "", extra_attrs, name=name)
+
+    def live(self, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+        """Add ``<live>`` to an ``<amd>``: what to do when a person answers."""
+        return self._add("live", "", extra_attrs, name=name)
+
+    def machine(self, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+        """Add ``<machine>`` to an ``<amd>``: what to do for an answering machine."""
+        return self._add("machine", "", extra_attrs, name=name)
+
+    def catch(
+        self,
+        type: CatchType,
+        goto: str,
+        *,
+        value: str | int | None = None,
+        name: str | None = None,
+        extra_attrs: Extra = None,
+    ) -> Element:
+        """Add ``<catch>``: jump to ``goto`` on hang-up or when key ``value`` is pressed."""
+        return self._add("catch", "", extra_attrs, name=name, type=type, value=value, goto=goto)
+
+    def wait(
+        self, seconds: int | float | str, *, name: str | None = None, extra_attrs: Extra = None
+    ) -> Element:
+        """Add ``<wait>``: a pause of ``seconds``."""
+        return self._add("wait", seconds, extra_attrs, name=name)
+
+    # -- messaging and legacy ----------------------------------------------------------
+
+    def dnc(
+        self, number: str = "", *, logging_enabled: bool | None = None,
+        name: str | None = None, extra_attrs: Extra = None,
+    ) -> Element:  # fmt: skip
+        """Add ``<dnc/>``: put the current number on the Do-Not-Call list."""
+        return self._add("dnc", number, extra_attrs, name=name, logging_enabled=logging_enabled)
+
+    def sms(
+        self, message: str, *, to: str | None = None, name: str | None = None,
+        extra_attrs: Extra = None,
+    ) -> Element:  # fmt: skip
+        """Add ``<sms to=...>``: send ``message`` as a text during the call."""
+        return self._add("sms", message, extra_attrs, name=name, to=to)
+
+    def text_message(
+        self, message: str, *, to: str | None = None, name: str | None = None,
+        extra_attrs: Extra = None,
+    ) -> Element:  # fmt: skip
+        """Add ``<text to=...>``, the PHP SDK's spelling of ``<sms>`` (prefer :meth:`sms`)."""
+        return self._add("text", message, extra_attrs, name=name, to=to)
+
+    def dtmf(self, digits: str, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+        """Add ``<dtmf>``: send touch-tones (SDK only)."""
+        return self._add("dtmf", digits, extra_attrs, name=name)
+
+    def goto_xml(self, url: str, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+        """Add ``<gotoXML>``: continue with the dialplan at ``url`` (SDK only)."""
+        return self._add("gotoXML", url, extra_attrs, name=name)
+
+    def analytics(
+        self,
+        *,
+        account: str | None = None,
+        domain: str | None = None,
+        category: str | None = None,
+        action: str | None = None,
+        label: str | None = None,
+        value: str | None = None,
+        name: str | None = None,
+        extra_attrs: Extra = None,
+    ) -> Element:
+        """Add ``<analytics>``: a Google Analytics event (SDK only)."""
+        return self._add(
+            "analytics", "", extra_attrs, name=name, account=account, domain=domain,
+            category=category, action=action, label=label, value=value,
+        )  # fmt: skip
+
+    def gtalk(
+        self,
+        message: str = "",
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        to: str | None = None,
+        name: str | None = None,
+        extra_attrs: Extra = None,
+    ) -> Element:
+        """Add ``<gtalk>`` (SDK only; the service is gone). The password is never shown
+        in reprs."""
+        return self._add(
+            "gtalk", message, extra_attrs, name=name, username=username, password=password, to=to
+        )

@@ -1,0 +1,261 @@
+"""The dialplan object model: :class:`Element`, :class:`Comment` and :class:`Dialplan`.
+
+The model is deliberately plain so that other tools (the simulator, the diagram
+renderer, graph-based lint rules) can walk it without knowing the parser:
+
+* An :class:`Element` has ``tag`` (the wire name, case as written), ``attrs`` (a dict
+  of wire attribute names to string values, in source order), ``text`` (the element's
+  value, i.e. its text content, raw as written; use :attr:`Element.value` for the
+  trimmed form), ``children`` (a list of :class:`Element` and :class:`Comment`, in
+  document order) and ``parent`` (``None`` for the root).
+* ``line`` and ``column`` are the 1-based position of the tag's ``<`` in the source when
+  the element came from :func:`cftools.dialplan.parse`; ``None`` when built in Python.
+* :attr:`Element.name` is the ``name`` attribute (the target of ``goto``),
+  :attr:`Element.path` an XPath-like location (``/dialplan/menu[1]/keypress[2]``),
+  :attr:`Element.spec` the tag's row in the language table (``None`` for unknown tags).
+* Equality is structural: tag, attributes (order ignored), text and children; positions
+  and parents are not compared, so ``parse(parse(x).to_xml()) == parse(x)``.
+
+Elements are mutable so that the builder can grow them; parsed and built trees are the
+same kind of object. Text in an element that also has children (mixed content, which
+the language never needs) is kept as one trimmed string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from cftools.dialplan._builder import Builder
+from cftools.dialplan._tags import TAGS, TagSpec
+
+if TYPE_CHECKING:
+    from cftools.dialplan._findings import Report
+
+__all__ = ["Comment", "Dialplan", "Element", "Node"]
+
+_E = TypeVar("_E", bound="Element")
+_N = TypeVar("_N", bound="Element | Comment")
+
+# Attribute values never shown in a repr.
+_SECRET_ATTRS = frozenset({"password"})
+
+
+class Comment:
+    """An XML comment kept in the tree (``<!-- text -->``), so formatting preserves it."""
+
+    __slots__ = ("column", "line", "parent", "text")
+
+    def __init__(self, text: str, *, line: int | None = None, column: int | None = None) -> None:
+        self.text = text
+        self.line = line
+        self.column = column
+        self.parent: Element | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Comment):
+            return NotImplemented
+        return self.text == other.text
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Comment({self.text!r})"
+
+
+class Element(Builder):
+    """One tag of a dialplan. See the module docstring for the shape of the model.
+
+    Build children with the tag methods (``menu()``, ``play()``, ...), which check the
+    language table, add the child and return it; every element is also a context
+    manager returning itself, so nesting reads like the XML::
+
+        with dialplan.menu(name="main", max_digits=1) as menu:
+            menu.play("Press 1 for sales.")
+            with menu.keypress("1") as one:
+                one.transfer("15550001111")
+    """
+
+    __slots__ = ("attrs", "children", "column", "line", "parent", "tag", "text")
+
+    def __init__(
+        self,
+        tag: str,
+        attrs: dict[str, str] | None = None,
+        text: str = "",
+        children: list[Node] | None = None,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.tag = tag
+        self.attrs: dict[str, str] = dict(attrs or {})
+        self.text = text
+        self.children: list[Node] = []
+        self.line = line
+        self.column = column
+        self.parent: Element | None = None
+        for child in children or ():
+            self.append(child)
+
+    # -- structure -------------------------------------------------------------------
+
+    def append(self, child: _N) -> _N:
+        """Add ``child`` (an element or comment) as the last child and return it.
+
+        No checks are made; the tag methods are the checked way to build.
+        """
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    @property
+    def elements(self) -> list[Element]:
+        """The child elements (comments left out), in order."""
+        return [c for c in self.children if isinstance(c, Element)]
+
+    def iter(self) -> Iterator[Element]:
+        """Yield this element and every descendant element, in document order."""
+        yield self
+        for child in self.children:
+            if isinstance(child, Element):
+                yield from child.iter()
+
+    def ancestors(self) -> Iterator[Element]:
+        """Yield the parent, its parent, and so on up to the root."""
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    # -- convenient views ------------------------------------------------------------
+
+    @property
+    def name(self) -> str | None:
+        """The ``name`` attribute (the target of goto and catch), or ``None``."""
+        return self.attrs.get("name")
+
+    @property
+    def value(self) -> str:
+        """The text value with surrounding whitespace removed (how CallFire reads it)."""
+        return self.text.strip()
+
+    @property
+    def spec(self) -> TagSpec | None:
+        """The language table's row for this tag, or ``None`` for an unknown tag."""
+        return TAGS.get(self.tag)
+
+    def attribute(self, wire: str, default: str | None = None) -> str | None:
+        """Return an attribute by wire name, accepting the table's documented aliases.
+
+        ``menu.attribute("maxDigits")`` also finds a ``maxdigits`` attribute.
+        """
+        if wire in self.attrs:
+            return self.attrs[wire]
+        spec = self.spec
+        attr = spec.attr(wire) if spec is not None else None
+        if attr is not None:
+            for wire in (attr.wire, *attr.aliases):
+                if wire in self.attrs:
+                    return self.attrs[wire]
+        return default
+
+    @property
+    def path(self) -> str:
+        """An XPath-like location, e.g. ``/dialplan/menu[1]/keypress[2]``."""
+        steps: list[str] = []
+        node: Element = self
+        while node.parent is not None:
+            parent = node.parent
+            same = [c for c in parent.children if isinstance(c, Element) and c.tag == node.tag]
+            index = next(i for i, c in enumerate(same, 1) if c is node)
+            steps.append(f"{node.tag}[{index}]")
+            node = parent
+        steps.append(node.tag)
+        return "/" + "/".join(reversed(steps))
+
+    # -- protocol --------------------------------------------------------------------
+
+    def __enter__(self: _E) -> _E:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Element):
+            return NotImplemented
+        return (
+            self.tag == other.tag
+            and self.attrs == other.attrs
+            and self.text == other.text
+            and self.children == other.children
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        shown = " ".join(
+            f"{k}={'***' if k in _SECRET_ATTRS else repr(v)}" for k, v in self.attrs.items()
+        )
+        where = f" line {self.line}" if self.line is not None else ""
+        return f"<{type(self).__name__} {self.tag}{' ' + shown if shown else ''}{where}>"
+
+    def _make_child(self, tag: str, attrs: dict[str, str], text: str) -> Element:
+        return self.append(Element(tag, attrs, text))
+
+
+#: A child of an element: another element or a comment.
+Node = Element | Comment
+
+
+class Dialplan(Element):
+    """A whole dialplan: the root ``<dialplan>`` element plus whole-document helpers.
+
+    Build one with ``Dialplan(name="Root")`` and the tag methods, or read one with
+    :func:`cftools.dialplan.parse`. A parsed document whose root is not ``<dialplan>``
+    still gives a ``Dialplan`` (with that ``tag``) so that it can be validated.
+    """
+
+    __slots__ = ()
+
+    def __init__(
+        self,
+        name: str | None = None,
+        *,
+        extra_attrs: dict[str, str] | None = None,
+        children: list[Node] | None = None,
+    ) -> None:
+        attrs = {"name": name} if name is not None else {}
+        attrs.update(extra_attrs or {})
+        super().__init__("dialplan", attrs, "", children)
+
+    @classmethod
+    def _from_root(cls, root: Element) -> Dialplan:
+        """Re-home a parsed root element (any tag) as a Dialplan."""
+        plan = cls.__new__(cls)
+        Element.__init__(plan, root.tag, root.attrs, root.text, line=root.line, column=root.column)
+        for child in root.children:
+            plan.append(child)
+        return plan
+
+    def to_xml(self, pretty: bool = True, *, xml_declaration: bool = False) -> str:
+        """Serialize in canonical form: table attribute order, two-space indentation
+        when ``pretty``, comments kept, text and attributes escaped by lxml."""
+        from cftools.dialplan._serialize import to_xml
+
+        return to_xml(self, pretty=pretty, xml_declaration=xml_declaration)
+
+    def validate(self, **options: Any) -> Report:
+        """Validate this dialplan; shorthand for :func:`cftools.dialplan.validate`."""
+        from cftools.dialplan._validate import validate
+
+        return validate(self, **options)
+
+    def find(self, name: str) -> Element | None:
+        """Return the first element whose ``name`` attribute is ``name``, if any."""
+        return next((e for e in self.iter() if e.name == name), None)
+
+
+for _cls in (Comment, Element, Dialplan):
+    _cls.__module__ = "cftools.dialplan"
