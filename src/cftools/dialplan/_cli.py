@@ -1,12 +1,160 @@
-"""``cftools dialplan``: registration (sub-commands land with the CLI commit)."""
+"""``cftools dialplan``: format and validate dialplan files.
+
+``cftools dialplan`` has its own sub-commands. Each is registered by a function taking
+the ``dialplan`` sub-parsers; the built-in ones are listed in ``_REGISTRARS`` and other
+modules (e.g. the simulator's) contribute theirs by exposing ``register(subparsers)``
+and being named in :data:`COMMAND_MODULES`. A handler receives the parsed arguments and
+returns the exit status: 0 success, 1 findings with errors (or, for ``fmt --check``, a
+file that would change), 2 unreadable input.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import importlib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["register"]
+from cftools.dialplan._findings import DialplanError, Report
+from cftools.dialplan._parse import read
+from cftools.dialplan._validate import validate
+
+__all__ = ["COMMAND_MODULES", "read_source", "register"]
+
+#: Modules that add ``cftools dialplan`` sub-commands through ``register(subparsers)``.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+if TYPE_CHECKING:
+    SubParsers = argparse._SubParsersAction[Any]
 
 
-def register(subparsers: argparse._SubParsersAction[Any]) -> None:
-    """Add the ``dialplan`` sub-command to ``subparsers``."""
+def register(subparsers: SubParsers) -> None:
+    """Add the ``dialplan`` command and its sub-commands to ``subparsers``."""
+    parser = subparsers.add_parser(
+        "dialplan",
+        help="format and validate CallFire IVR XML (dialplanXml)",
+        description="Work with CallFire IVR XML (dialplanXml) files.",
+    )
+    commands = parser.add_subparsers(dest="dialplan_command", metavar="SUBCOMMAND")
+    for registrar in _REGISTRARS:
+        registrar(commands)
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(commands)
+    parser.set_defaults(handler=lambda args: _usage(parser))
+
+
+def read_source(path: str) -> bytes:
+    """Read a dialplan file (``-`` for standard input) as bytes; raises ``OSError``."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    return Path(path).read_bytes()
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _cannot_read(path: str, exc: OSError) -> int:
+    print(f"cftools dialplan: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+    return 2
+
+
+# -- fmt -------------------------------------------------------------------------------
+
+
+def _register_fmt(commands: SubParsers) -> None:
+    parser = commands.add_parser(
+        "fmt",
+        help="rewrite a dialplan in canonical form",
+        description="Print FILE in canonical form: two-space indentation, attributes in "
+        "the documented order, comments kept. Values are never changed.",
+    )
+    parser.add_argument("file", metavar="FILE", help="dialplan XML file ('-' for stdin)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--write", "-w", action="store_true", help="rewrite FILE in place")
+    mode.add_argument(
+        "--check", action="store_true", help="exit 1 if FILE is not in canonical form"
+    )
+    parser.set_defaults(handler=_fmt)
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    try:
+        data = read_source(args.file)
+    except OSError as exc:
+        return _cannot_read(args.file, exc)
+    try:
+        dialplan = read(data)
+    except DialplanError as exc:
+        for finding in exc.findings:
+            print(finding.format(args.file), file=sys.stderr)
+        return 2
+    declaration = data.lstrip().startswith(b"<?xml")
+    try:
+        text = dialplan.to_xml(pretty=True, xml_declaration=declaration)
+    except DialplanError as exc:  # pragma: no cover - parsed trees always serialize
+        print(f"cftools dialplan: {exc}", file=sys.stderr)
+        return 2
+    if args.check:
+        if text.encode("utf-8") != data:
+            print(f"{args.file}: not in canonical form", file=sys.stderr)
+            return 1
+        return 0
+    if args.write and args.file != "-":
+        if text.encode("utf-8") != data:
+            Path(args.file).write_text(text, encoding="utf-8")
+        return 0
+    sys.stdout.write(text)
+    return 0
+
+
+# -- validate ----------------------------------------------------------------------------
+
+
+def _register_validate(commands: SubParsers) -> None:
+    parser = commands.add_parser(
+        "validate",
+        help="check dialplans and print every finding",
+        description="Check each FILE and print its findings as "
+        "'file:line:col: severity CODE: message'. Exit status 1 if any file has errors.",
+    )
+    parser.add_argument("files", metavar="FILE", nargs="+", help="dialplan XML files")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.set_defaults(handler=_validate)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    status = 0
+    reports: list[tuple[str, Report]] = []
+    for path in args.files:
+        try:
+            data = read_source(path)
+        except OSError as exc:
+            status = max(status, _cannot_read(path, exc))
+            continue
+        report = validate(data)
+        reports.append((path, report))
+        if not report.ok:
+            status = max(status, 1)
+    if args.format == "json":
+        documents = [json.loads(report.to_json(path)) for path, report in reports]
+        print(json.dumps(documents, indent=2))
+    else:
+        for path, report in reports:
+            for finding in report:
+                print(finding.format(path))
+        errors = sum(len(r.errors) for _, r in reports)
+        warnings = sum(len(r.warnings) for _, r in reports)
+        print(
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+            f"in {len(reports)} file{'s' * (len(reports) != 1)}",
+            file=sys.stderr,
+        )
+    return status
+
+
+_REGISTRARS: tuple[Callable[[SubParsers], None], ...] = (_register_fmt, _register_validate)

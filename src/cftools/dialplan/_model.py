@@ -217,7 +217,7 @@ class Dialplan(Element):
     still gives a ``Dialplan`` (with that ``tag``) so that it can be validated.
     """
 
-    __slots__ = ()
+    __slots__ = ("comments_after", "comments_before")
 
     def __init__(
         self,
@@ -229,15 +229,29 @@ class Dialplan(Element):
         attrs = {"name": name} if name is not None else {}
         attrs.update(extra_attrs or {})
         super().__init__("dialplan", attrs, "", children)
+        #: Comments outside the root element, before and after it.
+        self.comments_before: list[Comment] = []
+        self.comments_after: list[Comment] = []
 
     @classmethod
     def _from_root(cls, root: Element) -> Dialplan:
         """Re-home a parsed root element (any tag) as a Dialplan."""
-        plan = cls.__new__(cls)
-        Element.__init__(plan, root.tag, root.attrs, root.text, line=root.line, column=root.column)
+        plan = cls()
+        plan.tag, plan.attrs, plan.text = root.tag, root.attrs, root.text
+        plan.line, plan.column = root.line, root.column
         for child in root.children:
             plan.append(child)
         return plan
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Dialplan) and (
+            self.comments_before != other.comments_before
+            or self.comments_after != other.comments_after
+        ):
+            return False
+        return super().__eq__(other)
+
+    __hash__ = None
 
     def to_xml(self, pretty: bool = True, *, xml_declaration: bool = False) -> str:
         """Serialize in canonical form: table attribute order, two-space indentation

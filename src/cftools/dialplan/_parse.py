@@ -61,7 +61,9 @@ _POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")
 def parse(xml: str | bytes) -> Dialplan:
     """Read ``xml`` (text or bytes) into a :class:`~cftools.dialplan.Dialplan`.
 
-    Comments are kept; processing instructions are dropped. A root other than
+    Comments are kept, including those before and after the root element
+    (``Dialplan.comments_before``/``comments_after``); processing instructions and the
+    XML declaration are dropped. A root other than
     ``<dialplan>`` is not refused here (``validate`` reports it). Raises
     :class:`~cftools.dialplan.DialplanParseError` for malformed, oversized or
     entity-declaring XML.
@@ -105,8 +107,20 @@ def read(xml: str | bytes) -> Dialplan:
             1,
             1,
         )
-    text = xml if isinstance(xml, str) else _decode(xml, root)
-    return Dialplan._from_root(_build(root, _Positions(text)))
+    positions = _Positions(xml if isinstance(xml, str) else _decode(xml, root))
+    before = [_comment(c, positions) for c in reversed(list(root.itersiblings(preceding=True)))]
+    plan = Dialplan._from_root(_build(root, positions))
+    plan.comments_before = [c for c in before if c is not None]
+    after = [_comment(c, positions) for c in root.itersiblings()]
+    plan.comments_after = [c for c in after if c is not None]
+    return plan
+
+
+def _comment(node: etree._Element, positions: _Positions) -> Comment | None:
+    if not isinstance(node, etree._Comment):
+        return None
+    line, column = positions.next("comment")
+    return Comment(str(node.text or ""), line=line, column=column)
 
 
 def _decode(data: bytes, root: etree._Element) -> str:
@@ -129,12 +143,10 @@ class _Positions:
     def __init__(self, text: str) -> None:
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         marks: list[tuple[str, int]] = []
-        started = False
         for match in _MARKUP.finditer(text):
             if match.group("tag") is not None:
-                started = True
                 marks.append(("element", match.start()))
-            elif started and match.group("comment") is not None:
+            elif match.group("comment") is not None:
                 marks.append(("comment", match.start()))
         self._marks = iter(marks)
 
@@ -161,8 +173,8 @@ def _build(node: etree._Element, positions: _Positions) -> Element:
         pieces.append(child.tail or "")
         built: Node
         if isinstance(child, etree._Comment):
-            c_line, c_column = positions.next("comment")
-            built = Comment(str(child.text or ""), line=c_line, column=c_column)
+            built = Comment(str(child.text or ""), line=None)
+            built.line, built.column = positions.next("comment")
         elif isinstance(child.tag, str):
             built = _build(child, positions)
         else:  # entity references cannot occur (refused above); skip anything else

@@ -42,16 +42,25 @@ def to_xml(root: Element, *, pretty: bool = True, xml_declaration: bool = False)
         tree = _convert(root, 0, pretty)
     except ValueError as exc:  # lxml refuses invalid names or characters
         raise DialplanError(
-            (Finding("CF100", f"cannot serialize: {exc}", path=_safe_path(root)),)
+            (Finding("CF100", f"cannot serialize: {exc}", path=root.path),)
         ) from None
     text = etree.tostring(tree, encoding="unicode")
+    before = getattr(root, "comments_before", [])
+    after = getattr(root, "comments_after", [])
+    sep = "\n" if pretty else ""
+    try:
+        prolog = "".join(_comment(c) + sep for c in before)
+        epilog = "".join(sep + _comment(c) for c in after)
+    except ValueError as exc:
+        raise DialplanError((Finding("CF100", f"cannot serialize: {exc}"),)) from None
+    text = prolog + text + epilog
     if xml_declaration:
-        text = '<?xml version="1.0" encoding="UTF-8"?>\n' + text
-    return text + "\n" if pretty else text
+        text = '<?xml version="1.0" encoding="UTF-8"?>' + sep + text
+    return text + sep
 
 
-def _safe_path(root: Element) -> str:
-    return root.path
+def _comment(comment: Comment) -> str:
+    return etree.tostring(etree.Comment(comment.text), encoding="unicode")
 
 
 def _convert(element: Element, depth: int, pretty: bool) -> etree._Element:

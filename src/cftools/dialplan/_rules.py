@@ -1,0 +1,720 @@
+"""The built-in validation rules.
+
+Each ``@rule`` function walks the :class:`~cftools.dialplan._validate.Context` and
+yields findings; the codes and their severities live in
+:data:`cftools.dialplan.CODES`. Checks follow the language table: where the table marks
+a fact as documented (``DOC``/``EX``) a violation is an error, where it rests on the SDK
+or on inference it is a warning. Values holding ``${...}`` are only known at call time,
+so type checks skip them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from cftools.dialplan._findings import Finding
+from cftools.dialplan._model import Element
+from cftools.dialplan._tags import BOOLEAN, TAGS, TOLERATED_ATTRS, AttrSpec, TagSpec, parents_of
+from cftools.dialplan._validate import Context, rule
+
+__all__ = ["PressedPattern", "parse_pressed", "scan_variables"]
+
+_INT = re.compile(r"\s*\d+\s*")
+_SECONDS = re.compile(r"\s*\d+(?:\.\d+)?\s*")
+_NAME = re.compile(r"[A-Za-z0-9_-]+")
+_VARNAME = re.compile(r"[A-Za-z0-9_]+")
+_VARIABLE_PATH = re.compile(r"[A-Za-z0-9_.]+")
+_PHONE = re.compile(r"\+?[\d\s().-]*\d[\d\s().-]*")
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+_DTMF = re.compile(r"[0-9*#wWpP,]+")
+_BUILTIN_PREFIXES = ("call.", "contact.", "global.")
+_UNKNOWN_TAG_HINTS = {
+    "say": 'use <play type="tts">',
+    "ttsplay": 'use <play type="tts">',
+    "tts": 'use <play type="tts">',
+    "email": "CallFire XML cannot send e-mail; use <post> to a web service",
+    "conference": "CallFire XML has no conference tag; use <transfer>",
+    "variables": "set variables one by one with <setvar>",
+    "vtml_speed": "VTML speech controls must be entity-escaped inside the <play> text",
+}
+
+
+def _is_dynamic(value: str) -> bool:
+    return "${" in value
+
+
+# -- the document ------------------------------------------------------------------
+
+
+@rule
+def check_root(ctx: Context) -> Iterator[Finding]:
+    """CF102 wrong root, CF103 empty dialplan."""
+    root = ctx.dialplan
+    if root.tag != "dialplan":
+        yield ctx.finding(
+            "CF102",
+            root,
+            f"the root element is <{root.tag}>; a dialplan must be wrapped in "
+            '<dialplan name="Root">...</dialplan>',
+        )
+    elif not root.elements:
+        yield ctx.finding("CF103", root, "the dialplan holds no tags; add at least a <play>")
+
+
+# -- tags, nesting, attributes -------------------------------------------------------
+
+
+@rule
+def check_tags(ctx: Context) -> Iterator[Finding]:
+    """CF200 unknown tags, CF201 case, CF202/CF203 placement, CF204 legacy tags."""
+    for element in ctx.elements:
+        spec = ctx.spec(element)
+        if spec is None:
+            yield ctx.finding("CF200", element, _unknown_tag_message(element.tag))
+            continue
+        if spec.wire != element.tag:
+            yield ctx.finding(
+                "CF201", element, f"<{element.tag}>: tags are case-sensitive; write <{spec.wire}>"
+            )
+        if spec.legacy:
+            yield ctx.finding("CF204", element, f"{spec.legacy}; CallFire may not run it")
+        parent = element.parent
+        if parent is None:
+            continue
+        parent_spec = ctx.spec(parent)
+        if parent_spec is None:
+            continue
+        if spec.wire in parent_spec.children:
+            continue
+        if spec.wire in parent_spec.tolerated:
+            yield ctx.finding(
+                "CF203",
+                element,
+                f"<{spec.wire}> directly inside <{parent_spec.wire}> appears in no CallFire "
+                f"example; put it inside a <keypress> branch unless you mean it as a prompt",
+            )
+            continue
+        yield ctx.finding("CF202", element, _misplaced_message(spec, parent_spec))
+
+
+def _unknown_tag_message(tag: str) -> str:
+    hint = _UNKNOWN_TAG_HINTS.get(tag.lower())
+    if hint is None:
+        close = difflib.get_close_matches(tag, list(TAGS), n=1, cutoff=0.6)
+        hint = f"did you mean <{close[0]}>?" if close else "remove it"
+    return f"<{tag}> is not a CallFire XML tag; {hint}"
+
+
+def _misplaced_message(spec: TagSpec, parent: TagSpec) -> str:
+    if parent.kind == "action":
+        return (
+            f"<{parent.wire}> holds only text, not tags; move <{spec.wire}> after </{parent.wire}>"
+        )
+    parents = sorted(parents_of(spec.wire))
+    if spec.wire == "dialplan":
+        return "<dialplan> must be the root element only; remove the nested one"
+    if len(parents) <= 2:
+        where = " or ".join(f"<{p}>" for p in parents)
+        return f"<{spec.wire}> is only allowed inside {where}, not inside <{parent.wire}>"
+    return f"<{spec.wire}> is not allowed inside <{parent.wire}>"
+
+
+@rule
+def check_attributes(ctx: Context) -> Iterator[Finding]:
+    """CF205 unknown, CF206 spelling, CF207 ignored, CF208/CF211 missing attributes."""
+    for element in ctx.elements:
+        spec = ctx.spec(element)
+        if spec is None:
+            continue
+        for wire in element.attrs:
+            attr = spec.attr(wire)
+            if attr is not None:
+                if attr.wire != wire:
+                    yield ctx.finding(
+                        "CF206",
+                        element,
+                        f"{spec.wire}/@{wire}: CallFire documents both spellings, but "
+                        f"{attr.wire!r} is the one its API examples use; write {attr.wire}=",
+                    )
+                continue
+            if wire in TOLERATED_ATTRS:
+                yield ctx.finding(
+                    "CF207",
+                    element,
+                    f"{spec.wire}/@{wire} appears in CallFire's attribute tables by mistake and "
+                    "has no documented effect; remove it",
+                )
+                continue
+            close = next((a for a in spec.attrs if a.wire.lower() == wire.lower()), None)
+            if close is not None:
+                yield ctx.finding(
+                    "CF206",
+                    element,
+                    f"{spec.wire}/@{wire}: attribute names are case-sensitive; write {close.wire}=",
+                )
+                continue
+            known = ", ".join(a.wire for a in spec.attrs)
+            yield ctx.finding(
+                "CF205",
+                element,
+                f"<{spec.wire}> has no attribute {wire!r}; it takes: {known}",
+            )
+        yield from _missing_attributes(ctx, element, spec)
+
+
+def _missing_attributes(ctx: Context, element: Element, spec: TagSpec) -> Iterator[Finding]:
+    for attr in spec.attrs:
+        required = attr.required
+        if attr.required_when is not None:
+            other, wanted = attr.required_when
+            required = (element.attribute(other) or "").strip().lower() == wanted
+        if not required or (element.attribute(attr.wire) or "").strip():
+            continue
+        when = (
+            f" when {attr.required_when[0]}={attr.required_when[1]!r}" if attr.required_when else ""
+        )
+        hint = f" ({attr.doc.rstrip('.')})" if attr.doc else ""
+        message = f"<{spec.wire}> needs a non-empty {attr.wire} attribute{when}{hint}"
+        yield ctx.finding("CF208" if attr.strict else "CF211", element, message)
+
+
+@rule
+def check_content(ctx: Context) -> Iterator[Finding]:
+    """CF209 missing value, CF210 stray text, CF212-CF215 required children."""
+    for element in ctx.elements:
+        spec = ctx.spec(element)
+        if spec is None:
+            continue
+        value = element.value
+        if spec.text == "required" and not value and not element.elements:
+            code = "CF209" if spec.text_evidence in ("DOC", "EX") else "CF211"
+            yield ctx.finding(code, element, _missing_value_message(spec))
+        elif spec.text == "none" and value:
+            shown = value if len(value) <= 30 else value[:27] + "..."
+            yield ctx.finding(
+                "CF210",
+                element,
+                f"<{spec.wire}> takes no text; {shown!r} is ignored. Remove it, or put "
+                'spoken text in a <play type="tts">',
+            )
+        if spec.kind == "container":
+            yield from _required_children(ctx, element, spec)
+
+
+_VALUE_HINTS = {
+    "play": "the text to speak, the sound id or the sound URL",
+    "goto": "the name of the tag to jump to",
+    "transfer": "the phone number(s) to dial, comma separated",
+    "wait": "the number of seconds to pause",
+    "get": "the URL to request",
+    "post": "the URL to post to",
+    "sms": "the message to send",
+    "text": "the message to send",
+    "dtmf": "the digits to send",
+    "gotoXML": "the URL of the dialplan to continue with",
+}
+
+
+def _missing_value_message(spec: TagSpec) -> str:
+    what = _VALUE_HINTS.get(spec.wire, "a value")
+    return f"<{spec.wire}> is empty; write {what} between <{spec.wire}> and </{spec.wire}>"
+
+
+def _required_children(ctx: Context, element: Element, spec: TagSpec) -> Iterator[Finding]:
+    tags = [(ctx.spec(c) or _NO_SPEC).wire for c in element.elements]
+    if spec.wire == "menu":
+        if "play" not in tags:
+            yield ctx.finding(
+                "CF212",
+                element,
+                '<menu> needs a prompt: add a <play type="tts"> before the keypresses',
+            )
+        if "keypress" not in tags:
+            yield ctx.finding(
+                "CF213", element, '<menu> needs at least one <keypress pressed="..."> branch'
+            )
+    elif spec.wire == "amd":
+        for branch in ("live", "machine"):
+            count = tags.count(branch)
+            if count != 1:
+                problem = "has no" if count == 0 else f"has {count}"
+                yield ctx.finding(
+                    "CF214", element, f"<amd> {problem} <{branch}>; it needs exactly one"
+                )
+    elif spec.wire == "if" and "else" in tags:
+        if tags.count("else") > 1:
+            yield ctx.finding("CF215", element, "<if> has more than one <else>; merge them")
+        elif tags[-1] != "else":
+            yield ctx.finding(
+                "CF215", element, "<else> is not the last child of <if>; move it to the end"
+            )
+
+
+_NO_SPEC = TagSpec("", "action", ())
+
+
+# -- values ------------------------------------------------------------------------
+
+
+@rule
+def check_values(ctx: Context) -> Iterator[Finding]:
+    """CF300 enums, CF301 numbers, CF304 doubtful values, CF305 case, CF311 names,
+    CF312 catch digits, CF313 assignments, CF314 sound ids, CF502 variable names."""
+    for element in ctx.elements:
+        spec = ctx.spec(element)
+        if spec is None:
+            continue
+        for wire, value in element.attrs.items():
+            attr = spec.attr(wire)
+            if attr is not None:
+                yield from _attribute_value(ctx, element, spec, attr, value)
+        yield from _text_value(ctx, element, spec)
+
+
+def _attribute_value(
+    ctx: Context, element: Element, spec: TagSpec, attr: AttrSpec, raw: str
+) -> Iterator[Finding]:
+    value = raw.strip()
+    where = f"{spec.wire}/@{attr.wire}={raw!r}"
+    if _is_dynamic(value) or (not value and attr.type != "enum"):
+        return
+    if attr.type in ("enum", "bool"):
+        choices = attr.enum or BOOLEAN
+        canonical = attr.value_aliases.get(value, value)
+        if canonical in choices:
+            return
+        folded = next((c for c in choices if c.lower() == value.lower()), None)
+        if folded is not None:
+            yield ctx.finding(
+                "CF305", element, f"{where}: write {folded!r} (values are case-sensitive)"
+            )
+        elif attr.open_enum or not attr.strict:
+            yield ctx.finding(
+                "CF304",
+                element,
+                f"{where} is not among the values CallFire documents ({', '.join(choices)})",
+            )
+        else:
+            yield ctx.finding("CF300", element, f"{where} must be one of: {', '.join(choices)}")
+    elif attr.type == "int":
+        if not _INT.fullmatch(value):
+            code = "CF301" if attr.strict else "CF304"
+            yield ctx.finding(code, element, f"{where} must be a whole number")
+    elif attr.type == "name":
+        if not _NAME.fullmatch(value):
+            yield ctx.finding(
+                "CF311",
+                element,
+                f"{where}: use only letters, digits, '_' and '-' in names so gotos can reach it",
+            )
+    elif attr.type == "varname":
+        if not _VARNAME.fullmatch(value):
+            yield ctx.finding(
+                "CF502",
+                element,
+                f"{where}: variable names hold only letters, digits and '_' (no spaces)",
+            )
+    elif attr.type == "phone":
+        if not _PHONE.fullmatch(value):
+            yield ctx.finding("CF304", element, f"{where} does not look like a phone number")
+    elif attr.type == "digit":
+        if (element.attribute("type") or "").strip().lower() != "digit":
+            return
+        if value in "0123456789*" and len(value) == 1:
+            return
+        if value == "#":
+            yield ctx.finding("CF304", element, f"{where}: CallFire documents 0-9 and * only")
+        else:
+            yield ctx.finding("CF312", element, f"{where} must be one key: 0-9 or *")
+    elif attr.type == "expr" and _looks_like_assignment(value):
+        yield ctx.finding(
+            "CF313",
+            element,
+            f"{where}: '=' assigns; compare with '==' (e.g. \"'${{x}}' == 'yes'\")",
+        )
+
+
+_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_ASSIGNMENT = re.compile(r"(?<![=!<>])=(?![=>])")
+
+
+def _looks_like_assignment(expr: str) -> bool:
+    return bool(_ASSIGNMENT.search(_STRINGS.sub("''", expr)))
+
+
+def _text_value(ctx: Context, element: Element, spec: TagSpec) -> Iterator[Finding]:
+    value = element.value
+    if not value or (_is_dynamic(value) and spec.text_type not in ("phones",)):
+        return
+    kind = spec.text_type
+    if kind == "play":
+        kind_of = (element.attribute("type") or "").strip().lower()
+        if kind_of == "callfireid" and not _INT.fullmatch(value):
+            yield ctx.finding(
+                "CF314",
+                element,
+                f'<play type="callfireid"> holds a numeric sound id, not {_clip(value)}; '
+                'for a URL use type="url", for speech type="tts"',
+            )
+        elif kind_of == "url" and not _URL.fullmatch(value):
+            yield ctx.finding(
+                "CF304", element, f'<play type="url"> value {_clip(value)} is not an absolute URL'
+            )
+    elif kind == "seconds":
+        if not _SECONDS.fullmatch(value):
+            yield ctx.finding(
+                "CF301", element, f"<{spec.wire}> holds a number of seconds, not {_clip(value)}"
+            )
+    elif kind == "url":
+        if not _URL.fullmatch(value):
+            yield ctx.finding(
+                "CF304", element, f"<{spec.wire}> value {_clip(value)} is not an absolute URL"
+            )
+    elif kind == "phones":
+        for number in value.split(","):
+            number = number.strip()
+            if _is_dynamic(number):
+                continue
+            if not number:
+                yield ctx.finding(
+                    "CF304", element, f"<{spec.wire}> has an empty entry in its number list"
+                )
+            elif not _PHONE.fullmatch(number):
+                yield ctx.finding(
+                    "CF304",
+                    element,
+                    f"<{spec.wire}>: {_clip(number)} does not look like a phone number",
+                )
+    elif kind == "digits" and not _DTMF.fullmatch(value):
+        yield ctx.finding("CF304", element, f"<{spec.wire}>: {_clip(value)} is not a key sequence")
+
+
+def _clip(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:37] + "...")
+
+
+# -- menus ---------------------------------------------------------------------------
+
+
+class PressedPattern:
+    """A parsed ``keypress/@pressed``: ``kind`` is ``keyword``, ``keys``, ``range`` or
+    ``dynamic``; ``low``/``high`` bound a range; ``text`` is the normalized pattern."""
+
+    __slots__ = ("high", "kind", "low", "text")
+
+    def __init__(self, kind: str, text: str, low: int = 0, high: int = 0) -> None:
+        self.kind, self.text, self.low, self.high = kind, text, low, high
+
+    def width(self) -> int:
+        """The most keys one input needs to match this pattern."""
+        if self.kind == "range":
+            return max(len(str(self.low)), len(str(self.high)))
+        return len(self.text) if self.kind == "keys" else 0
+
+    def overlaps(self, other: PressedPattern) -> bool:
+        """Whether some input would match both patterns."""
+        if self.kind == "dynamic" or other.kind == "dynamic":
+            return False
+        if self.kind == "keyword" or other.kind == "keyword":
+            return self.text == other.text
+        return bool(self._numbers() & other._numbers()) or self.text == other.text
+
+    def _numbers(self) -> set[str]:
+        if self.kind == "range":
+            return {str(n) for n in range(self.low, min(self.high, self.low + 10_000) + 1)}
+        return {self.text.lstrip("0") or "0"} if self.text.isdigit() else {self.text}
+
+
+_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
+
+
+def parse_pressed(raw: str) -> PressedPattern | str:
+    """Parse a ``pressed`` value; return the pattern, or an error message explaining
+    why it is not one. Keywords are case-insensitive (CallFire writes ``Default``)."""
+    value = raw.strip()
+    if value.lower() in ("default", "timeout"):
+        return PressedPattern("keyword", value.lower())
+    if _is_dynamic(value):
+        return PressedPattern("dynamic", value)
+    if value.isdigit() or value in ("#", "*") or re.fullmatch(r"[0-9*#]+", value):
+        return PressedPattern("keys", value)
+    match = _RANGE.fullmatch(value)
+    if match:
+        low, high = int(match.group(1)), int(match.group(2))
+        if low > high:
+            return f"range {value!r} runs backwards; write {high}-{low}"
+        return PressedPattern("range", f"{low}-{high}", low, high)
+    return (
+        f"pressed={raw!r} is not a key or number (e.g. 1, 42, #), a range (e.g. 4-6), "
+        "'default' or 'timeout'"
+    )
+
+
+@rule
+def check_menus(ctx: Context) -> Iterator[Finding]:
+    """CF302/CF303 pressed syntax, CF304 unusual keys, CF306 too long, CF307/CF308
+    timeouts, CF309 overlaps, CF310 no fallback branch."""
+    for menu in ctx.elements:
+        if (ctx.spec(menu) or _NO_SPEC).wire == "menu":
+            yield from _check_menu(ctx, menu)
+
+
+def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
+    max_digits_raw = (menu.attribute("maxDigits") or "").strip()
+    max_digits = int(max_digits_raw) if max_digits_raw.isdigit() else None
+    seen: list[tuple[PressedPattern, Element]] = []
+    for keypress in menu.elements:
+        if (ctx.spec(keypress) or _NO_SPEC).wire != "keypress":
+            continue
+        raw = keypress.attribute("pressed")
+        if raw is None or not raw.strip():
+            continue  # reported as a missing attribute
+        pattern = parse_pressed(raw)
+        if isinstance(pattern, str):
+            code = "CF303" if pattern.startswith("range") else "CF302"
+            yield ctx.finding(code, keypress, pattern)
+            continue
+        if pattern.kind == "keys" and not (pattern.text.isdigit() or len(pattern.text) == 1):
+            yield ctx.finding(
+                "CF304", keypress, f"pressed={raw!r}: CallFire documents digits, # and * only alone"
+            )
+        elif pattern.kind == "dynamic":
+            yield ctx.finding(
+                "CF304", keypress, f"pressed={raw!r} uses a variable; it cannot be checked"
+            )
+        limit = max_digits if max_digits is not None else 1
+        if pattern.width() > limit:
+            unset = "" if max_digits is not None else " (not set; CallFire's default is probably 1)"
+            yield ctx.finding(
+                "CF306",
+                keypress,
+                f"pressed={raw!r} needs {pattern.width()} digits but the menu's maxDigits is "
+                f"{limit}{unset}; raise maxDigits on the <menu>",
+            )
+        for earlier, _ in seen:
+            if pattern.overlaps(earlier):
+                yield ctx.finding(
+                    "CF309",
+                    keypress,
+                    f"pressed={raw!r} overlaps the earlier branch pressed={earlier.text!r}; "
+                    "only the first matching branch runs",
+                )
+                break
+        seen.append((pattern, keypress))
+    keywords = {p.text for p, _ in seen if p.kind == "keyword"}
+    if seen and not keywords:
+        yield ctx.finding(
+            "CF310",
+            menu,
+            '<menu> has no pressed="default" or pressed="timeout" branch; what happens on '
+            "a wrong key or silence is undocumented. Add one (e.g. a <goto> back to the menu)",
+        )
+    yield from _check_timeout(ctx, menu)
+
+
+def _check_timeout(ctx: Context, menu: Element) -> Iterator[Finding]:
+    raw = (menu.attribute("timeout") or "").strip()
+    if not raw.isdigit():
+        return
+    timeout = int(raw)
+    if timeout == 1000:
+        yield ctx.finding(
+            "CF307",
+            menu,
+            'timeout="1000" is ambiguous: CallFire reads values over 1000 as milliseconds and '
+            'others as seconds. Write "1001" or more for milliseconds, "1" to "60" for seconds',
+        )
+        return
+    seconds = timeout / 1000 if timeout > 1000 else timeout
+    if seconds < 1:
+        yield ctx.finding(
+            "CF308", menu, f'timeout="{raw}" gives the caller no time to answer; try "5"'
+        )
+    elif seconds > 60:
+        unit = "milliseconds" if timeout > 1000 else "seconds (values up to 1000 are seconds)"
+        yield ctx.finding(
+            "CF308",
+            menu,
+            f'timeout="{raw}" is read as {raw} {unit}, over a minute of silence; '
+            'for 5 seconds write "5" or "5000"',
+        )
+
+
+# -- names and flow ------------------------------------------------------------------
+
+
+@rule
+def check_names(ctx: Context) -> Iterator[Finding]:
+    """CF400 unknown targets, CF401 ambiguous targets, CF402 duplicate names, CF404
+    dynamic targets."""
+    for name, elements in ctx.names.items():
+        if len(elements) < 2 or not name:
+            continue
+        code = "CF401" if name in ctx.targets else "CF402"
+        first = elements[0]
+        where = f"line {first.line}" if first.line is not None else first.path
+        for element in elements[1:]:
+            yield ctx.finding(
+                code,
+                element,
+                f"name {name!r} is already used by <{first.tag}> ({where}); names must be "
+                "unique" + (" or the goto that targets it is ambiguous" if code == "CF401" else ""),
+            )
+    for element in ctx.elements:
+        spec = ctx.spec(element)
+        if spec is None or spec.wire not in ("goto", "catch"):
+            continue
+        target = element.value if spec.wire == "goto" else (element.attribute("goto") or "").strip()
+        if not target:
+            continue
+        label = f"<goto>{target}</goto>" if spec.wire == "goto" else f'catch goto="{target}"'
+        if _is_dynamic(target):
+            yield ctx.finding(
+                "CF404", element, f"{label} is built from a variable; it cannot be checked"
+            )
+        elif target not in ctx.names:
+            close = difflib.get_close_matches(target, list(ctx.names), n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else 'add name="..." to the target tag'
+            yield ctx.finding("CF400", element, f"{label}: no tag is named {target!r}; {hint}")
+
+
+@rule
+def check_dead_code(ctx: Context) -> Iterator[Finding]:
+    """CF403: tags after a hangup or goto in the same block, unless a goto reaches them."""
+    reachable = _targeted_subtrees(ctx)
+    for parent in ctx.elements:
+        dead_after: Element | None = None
+        for child in parent.elements:
+            wire = (ctx.spec(child) or _NO_SPEC).wire
+            if wire == "else":  # the other branch of the <if>, not the next statement
+                break
+            if id(child) in reachable:
+                dead_after = None
+            elif dead_after is not None:
+                yield ctx.finding(
+                    "CF403",
+                    child,
+                    f"<{child.tag}> can never run: it follows <{dead_after.tag}> and no goto "
+                    "or catch targets it; remove it or give it a name and jump to it",
+                )
+                break
+            if wire in ("hangup", "goto"):
+                dead_after = child
+
+
+def _targeted_subtrees(ctx: Context) -> set[int]:
+    marked: set[int] = set()
+    for name in ctx.targets:
+        for element in ctx.names.get(name, ()):
+            node: Element | None = element
+            while node is not None and id(node) not in marked:
+                marked.add(id(node))
+                node = node.parent
+    return marked
+
+
+# -- variables -----------------------------------------------------------------------
+
+
+def scan_variables(text: str) -> tuple[list[tuple[str, bool]], int | None]:
+    """Find the ``${...}`` references in ``text``.
+
+    Returns ``(references, unbalanced)``: each reference is ``(name, dynamic)`` where a
+    dynamic name contains another reference (``${choice${n}}``: ``n`` is static,
+    ``choice${n}`` dynamic); ``unbalanced`` is the offset of a ``${`` that is never
+    closed, or ``None``. Braces are matched, not searched non-greedily.
+    """
+    references: list[tuple[str, bool]] = []
+    start = text.find("${")
+    while start != -1:
+        end = _close(text, start + 2, references)
+        if end is None:
+            return references, start
+        start = text.find("${", end)
+    return references, None
+
+
+def _close(text: str, i: int, references: list[tuple[str, bool]]) -> int | None:
+    """Scan a reference body starting at ``i``; return the offset after its ``}``."""
+    begin, depth, dynamic = i, 0, False
+    while i < len(text):
+        if text.startswith("${", i):
+            end = _close(text, i + 2, references)
+            if end is None:
+                return None
+            dynamic, i = True, end
+            continue
+        char = text[i]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0:
+                references.append((text[begin:i], dynamic))
+                return i + 1
+            depth -= 1
+        i += 1
+    return None
+
+
+@rule
+def check_variables(ctx: Context) -> Iterator[Finding]:
+    """CF500 unbalanced ``${``, CF501 variables never set, CF502 odd variable names."""
+    assigned = _assigned_variables(ctx)
+    reported: set[str] = set()
+    for element in ctx.elements:
+        for where, text in _texts(element):
+            if "${" not in text:
+                continue
+            references, unbalanced = scan_variables(text)
+            if unbalanced is not None:
+                yield ctx.finding(
+                    "CF500",
+                    element,
+                    f"{where}: '${{' at offset {unbalanced} has no closing '}}' "
+                    f"in {_clip(text[unbalanced:])}",
+                )
+            for name, dynamic in references:
+                if dynamic:
+                    continue
+                if not _VARIABLE_PATH.fullmatch(name):
+                    yield ctx.finding(
+                        "CF502",
+                        element,
+                        f"{where}: ${{{name}}} is not a variable name (letters, digits, '_', '.')",
+                    )
+                elif (
+                    name not in assigned
+                    and not name.lower().startswith(_BUILTIN_PREFIXES)
+                    and name not in reported
+                ):
+                    reported.add(name)
+                    yield ctx.finding(
+                        "CF501",
+                        element,
+                        f'{where}: ${{{name}}} is never set; add <setvar varname="{name}"> '
+                        "(or a record/get/post varname) before it, or check the spelling",
+                    )
+
+
+def _texts(element: Element) -> Iterator[tuple[str, str]]:
+    for wire, value in element.attrs.items():
+        yield f"{element.tag}/@{wire}", value
+    if element.text:
+        yield f"<{element.tag}> value", element.text
+
+
+def _assigned_variables(ctx: Context) -> set[str]:
+    """Names that some tag sets: setvar/record/get/post varname; also stash varname and
+    record name, which CallFire's own examples read back (reference sections 9.12-13)."""
+    assigned: set[str] = set()
+    for element in ctx.elements:
+        wire = (ctx.spec(element) or _NO_SPEC).wire
+        if wire in ("setvar", "record", "get", "post", "stash"):
+            varname = (element.attribute("varname") or "").strip()
+            if varname:
+                assigned.add(varname)
+        if wire == "record" and element.name:
+            assigned.add(element.name.strip())
+    return assigned
