@@ -51,7 +51,9 @@ STACK_LIMIT = 256 * 1024
 
 #: Why an evaluation failed: the JavaScript error class for errors the expression itself
 #: raised, or one of the sandbox's limits.
-FailureKind = Literal["syntax", "reference", "type", "range", "thrown", "timeout", "memory", "stack"]
+FailureKind = Literal[
+    "syntax", "reference", "type", "range", "thrown", "timeout", "memory", "stack"
+]
 
 # The expression's value is converted in JavaScript, not in Python, so that numbers,
 # booleans and objects read exactly as ``String(value)`` writes them (``1e+21``,

@@ -54,6 +54,7 @@ the last steps.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import deque
@@ -401,7 +402,7 @@ class _Run:
         """Rebuild the stack so that ``target`` runs next, inside all its containers."""
         chain = [target, *target.ancestors()][::-1]
         stack: list[_Frame] = []
-        for parent, child in zip(chain, chain[1:]):
+        for parent, child in itertools.pairwise(chain):
             if _tag(child) in _BRANCHES or _tag(parent) == "amd":
                 continue  # the decision is taken: the branch's own frame follows
             body = _body(parent)
@@ -465,7 +466,9 @@ class _Run:
         kind = (_attr(element, "type") or "tts").strip()
         spec = TAGS["play"].attr("type")
         kind = spec.value_aliases.get(kind, kind) if spec is not None else kind
-        self._emit(Play(_normalize(self._sub(element.text)), kind, _attr(element, "voice")), element)
+        self._emit(
+            Play(_normalize(self._sub(element.text)), kind, _attr(element, "voice")), element
+        )
 
     def goto(self, element: Element) -> None:
         self._goto(self._sub(element.value).strip(), element)
@@ -495,7 +498,9 @@ class _Run:
         self._emit(Set(varname, value, "setvar"), element)
 
     def stash(self, element: Element) -> None:
-        self._emit(Set((_attr(element, "varname") or "").strip(), self._value(element), "stash"), element)
+        self._emit(
+            Set((_attr(element, "varname") or "").strip(), self._value(element), "stash"), element
+        )
 
     def record(self, element: Element) -> None:
         varname = (_attr(element, "varname") or "").strip() or None
@@ -545,7 +550,7 @@ class _Run:
         self._emit(Sms(recipient.strip(), _normalize(self._sub(element.text))), element)
 
     def _caller(self) -> str:
-        return self._attr(vars, "call.callerid") or self._attr(vars, "call.phonenumber") or ""
+        return self.vars.get("call.callerid") or self.vars.get("call.phonenumber") or ""
 
     def dtmf(self, element: Element) -> None:
         self._emit(Dtmf(self._sub(element.value).strip()), element)
