@@ -71,8 +71,8 @@ def _register_simulate(commands: argparse._SubParsersAction[Any]) -> None:
         help="outcome of the next transfer reached (repeatable; default answered)",
     )  # fmt: skip
     parser.add_argument(
-        "--http", dest="http", action="append", default=[], type=_pair, metavar="URL=BODY",
-        help="response body for a get/post URL ('GET URL' or 'POST URL' also work); "
+        "--http", dest="http", action="append", default=[], nargs=2, metavar=("URL", "BODY"),
+        help="response BODY for a get/post URL (or 'GET URL' / 'POST URL'); repeatable; "
         "without any, every request gets an empty body",
     )  # fmt: skip
     parser.add_argument(
