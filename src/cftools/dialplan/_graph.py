@@ -22,8 +22,9 @@ about, and edges for every way control can move:
   ``answered``/``unanswered`` from a transfer; and ``end`` (into the ``stop`` node).
   ``jump`` marks an edge that goes through a ``goto``: diagrams draw it dashed.
 
-A ``goto`` whose target is unknown or built from a variable (``${...}``) cannot be
-resolved; it becomes a node of its own with no outgoing edge, and
+A ``goto`` on a cycle that runs nothing else becomes a node looping on itself. A ``goto``
+whose target is unknown or built from a variable (``${...}``) cannot be resolved; it
+becomes a node of its own with no outgoing edge, and
 :attr:`Graph.dynamic` is set so that lint rules stay silent rather than guess.
 """
 
@@ -239,6 +240,8 @@ class _Builder:
         self.edges: list[Edge] = []
         self.dynamic = False
         self.has_end = False
+        # Gotos on a cycle that runs no other tag: each becomes a node looping on itself.
+        self.spinning: dict[int, Element] = {}
 
     def build(self) -> Graph:
         for element in self.elements[1:]:
@@ -251,6 +254,10 @@ class _Builder:
         for element in self.elements[1:]:
             if self._is_node(element):
                 self._edges_from(element)
+        for element in self.spinning.values():
+            node_id = self.ids[id(element)]
+            self.nodes.append(GraphNode(node_id, "goto", _label(element), element))
+            self.edges.append(Edge(node_id, node_id, "next", "", True))
         if self.has_end:
             self.nodes.append(GraphNode("stop", "end", "call ends"))
         return Graph(tuple(self.nodes), tuple(self.edges), self.dynamic)
@@ -280,7 +287,10 @@ class _Builder:
         tag = _tag(element)
         if tag == "goto":
             target = self._goto_target(element)
-            if target is None or id(element) in seen:
+            if target is None:
+                return self.ids[id(element)], False
+            if id(element) in seen:  # gotos that only lead back to themselves
+                self.spinning.setdefault(id(element), element)
                 return self.ids[id(element)], False
             node, _ = self._entry(target, seen | {id(element)})
             return node, True

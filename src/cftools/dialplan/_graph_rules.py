@@ -104,10 +104,13 @@ def endless_loops(ctx: Context) -> Iterator[Finding]:
     graph = _graph(ctx)
     if graph is None:
         return
+    # Unresolved gotos count as exits: where they lead is unknown, so stay silent.
     exits = {
         node.id
         for node in graph.nodes
-        if node.kind in ("end", "hangup", "goto") or _ends_call(node)
+        if node.kind in ("end", "hangup")
+        or _ends_call(node)
+        or (node.kind == "goto" and not graph.successors(node.id))
     }
     can_exit = _backward(graph, exits)
     reached = graph.reachable("start")
