@@ -100,3 +100,49 @@ def test_simulate_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
         main(["dialplan", "simulate", str(loop), "--var", "novalue"])
     with pytest.raises(SystemExit):
         main(["dialplan", "simulate", str(loop), "--transfer", "maybe"])
+
+
+# -- the README stays true -----------------------------------------------------------------
+
+
+def _readme_section() -> str:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- section: simulate -->")
+    end = readme.index("<!-- section:", start + 1)
+    return readme[start:end]
+
+
+def _blocks(section: str, language: str) -> list[str]:
+    parts = section.split(f"```{language}\n")[1:]
+    return [part.split("```", 1)[0] for part in parts]
+
+
+def test_readme_python_example_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    (code,) = _blocks(_readme_section(), "python")
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    tests = [v for k, v in namespace.items() if k.startswith("test_") and callable(v)]
+    assert tests
+    for test in tests:
+        test()
+
+
+def test_readme_console_example_is_current(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    (console,) = _blocks(_readme_section(), "console")
+    command, *expected = console.strip().splitlines()
+    argv = command.removeprefix("$ cftools ").split()
+    assert main(argv) == 0
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+def test_readme_mermaid_diagram_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cftools.dialplan import to_mermaid
+
+    root = Path(__file__).resolve().parents[2]
+    (diagram,) = _blocks(_readme_section(), "mermaid")
+    source = (root / "examples" / "dialplans" / "library_hours.xml").read_bytes()
+    assert diagram == to_mermaid(source)

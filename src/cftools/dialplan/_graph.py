@@ -504,6 +504,23 @@ _DOT_SHAPES: dict[NodeKind, str] = {
 }
 
 
+# Fill colours by kind: decisions blue, endings red, transfers green, data grey.
+_DOT_FILLS: dict[NodeKind, str] = {
+    "start": "#eeeeee",
+    "end": "#eeeeee",
+    "menu": "#dbe9f6",
+    "condition": "#fdf3d0",
+    "amd": "#fdf3d0",
+    "catch": "#f3e5f5",
+    "transfer": "#dcf1dc",
+    "hangup": "#f8d7d3",
+    "http": "#eeeeee",
+    "record": "#eeeeee",
+    "set": "#f7f7f7",
+    "goto": "#f8d7d3",
+}
+
+
 def _dot_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
@@ -514,16 +531,21 @@ def to_dot(dialplan: Dialplan | Element | str | bytes | Graph) -> str:
     lines = [
         "digraph dialplan {",
         '    graph [rankdir=TB, fontname="Helvetica"];',
-        '    node [shape=box, style="rounded", fontname="Helvetica", fontsize=11];',
+        '    node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica",'
+        " fontsize=11];",
         '    edge [fontname="Helvetica", fontsize=10];',
     ]
     for node in graph.nodes:
         shape = _DOT_SHAPES.get(node.kind, "box")
-        lines.append(f"    {node.id} [label={_dot_text(node.label)}, shape={shape}];")
+        fill = _DOT_FILLS.get(node.kind, "#ffffff")
+        label = _dot_text(node.label)
+        lines.append(f'    {node.id} [label={label}, shape={shape}, fillcolor="{fill}"];')
     for edge in graph.edges:
         attrs = [f"label={_dot_text(edge.label)}"] if edge.label else []
         if edge.jump:
             attrs.append("style=dashed")
+        elif edge.kind == "fallback":  # no branch for this case: the call goes on
+            attrs.extend(("style=dotted", 'color="#777777"', 'fontcolor="#777777"'))
         suffix = f" [{', '.join(attrs)}]" if attrs else ""
         lines.append(f"    {edge.source} -> {edge.target}{suffix};")
     lines.append("}")

@@ -305,7 +305,10 @@ class Transcript(Sequence[Event]):
         lines = []
         for e in self.events:
             where = f"  (line {e.line})" if e.line is not None else ""
-            lines.append(f"{e.event.ljust(width)}  {e.describe()}".rstrip() + where)
+            body = e.describe()
+            lines.append(
+                (f"{e.event.ljust(width)}  {body}" if body else e.event.ljust(width)) + where
+            )
         return "\n".join(lines)
 
 
