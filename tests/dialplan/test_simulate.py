@@ -735,3 +735,38 @@ def test_events_are_immutable() -> None:
         event.text = "Bye."  # type: ignore[misc]
     assert repr(event) == "Play(text='Hi.', type='tts', voice=None)"
     assert type(event).__module__ == "cftools.dialplan"
+
+
+def test_goto_the_root_restarts_the_dialplan() -> None:
+    xml = plan(
+        """<play type="tts">Top.</play>
+    <menu><play type="tts">Again?</play>
+      <keypress pressed="1"><goto>Root</goto></keypress></menu>"""
+    )
+    assert simulate(xml, ["1", "2"]).spoken() == ["Top.", "Again?", "Top.", "Again?"]
+
+
+def test_numbers_in_setvar_are_kept_as_written() -> None:
+    xml = plan(
+        '<setvar varname="a">12.50</setvar><setvar varname="b">-3</setvar>'
+        '<setvar varname="c">1.5 * 2</setvar>'
+    )
+    assert [e.value for e in simulate(xml).of(Set)] == ["12.50", "-3", "3"]
+
+
+def test_a_variable_that_keeps_growing_is_stopped() -> None:
+    xml = plan(
+        """<setvar varname="x">words</setvar>
+    <setvar name="grow" varname="x">${x} ${x}</setvar>
+    <goto>grow</goto>"""
+    )
+    with pytest.raises(SimulationError, match=r"line 3: <setvar name=\"grow\">.*over the"):
+        simulate(xml, check=False)
+
+
+def test_expressions_share_a_time_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cftools.dialplan import _simulate
+
+    monkeypatch.setattr(_simulate, "JS_BUDGET", 0.0)
+    with pytest.raises(SimulationError, match="expressions ran for more than 0 s"):
+        simulate(plan('<if expr="1 + 1 == 2"><hangup/></if>'))

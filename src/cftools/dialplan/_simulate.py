@@ -26,8 +26,8 @@ reference is silent this module picks the most plausible CallFire behaviour, and
   ``5``); ``notEqual`` is its negation.
 * **setvar and stash values.** Substituted, then evaluated as JavaScript when they form a
   valid expression over known names (``${n}+1`` → ``3``); otherwise (``thank you``,
-  ``yes``) kept as literal text. A value made only of digits is kept as written, so
-  ``0042`` and long account numbers survive. An expression that is valid but fails
+  ``yes``) kept as literal text. A plain number is kept as written, so ``0042``,
+  ``12.50`` and long account numbers survive. An expression that is valid but fails
   (throws, or exceeds the sandbox's limits) is an :class:`ExpressionError`. ``stash``
   writes the call report only: as CallFire documents, it does not create a variable.
 * **amd** runs ``live`` or ``machine`` according to ``answered_by``.
@@ -49,14 +49,18 @@ reference is silent this module picks the most plausible CallFire behaviour, and
 * **Unknown variables** expand to the empty string.
 
 Runaway loops stop after ``max_steps`` elements with a :class:`StepLimitError` that lists
-the last steps.
+the last steps. A text that grows past :data:`MAX_TEXT` characters, or expressions that
+use more than :data:`JS_BUDGET` seconds in one call, stop it with a
+:class:`SimulationError`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import re
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -100,6 +104,12 @@ __all__ = [
 
 #: Elements one simulated call may execute before it is declared endless.
 DEFAULT_MAX_STEPS = 5000
+#: The longest text a substitution may produce (a setvar that doubles a variable in a
+#: loop would otherwise exhaust memory before the step limit).
+MAX_TEXT = 1_000_000
+#: Seconds of JavaScript one simulated call may spend in total (each expression is also
+#: limited on its own, see :data:`cftools.dialplan._js.TIME_LIMIT`).
+JS_BUDGET = 10.0
 
 AnsweredBy = Literal["human", "machine"]
 
@@ -108,7 +118,7 @@ AnsweredBy = Literal["human", "machine"]
 HttpResponder = Mapping[str, str] | Callable[[str, str], str]
 
 _INPUT = re.compile(r"[0-9*#]+")
-_DIGITS = re.compile(r"\d+")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
 _CANONICAL_TAG = {wire.lower(): wire for wire in TAGS}
 # Containers whose body is entered only through a decision (input, condition, detection).
@@ -326,6 +336,8 @@ class _Run:
         self.steps = 0
         self.trail: deque[str] = deque(maxlen=12)
         self.end_reason: str | None = None
+        self.current: Element = plan  # the element running (for error messages)
+        self.js_seconds = 0.0
         # Set once the caller has hung up (a hang-up catch may still run clean-up tags).
         self.gone: str | None = None
 
@@ -348,6 +360,7 @@ class _Run:
         return Transcript(tuple(self.events), MappingProxyType(dict(self.vars)))
 
     def _step(self, element: Element) -> None:
+        self.current = element
         self.steps += 1
         name = f' name="{element.name}"' if element.name else ""
         self.trail.append(f"line {element.line} <{element.tag}{name}>")
@@ -361,7 +374,7 @@ class _Run:
 
     def _emit(self, event_: Event, element: Element | None = None) -> None:
         if element is not None and element.line is not None:
-            object.__setattr__(event_, "line", element.line)
+            event_ = dataclasses.replace(event_, line=element.line)
         self.events.append(event_)
 
     def _end(self, reason: str, element: Element | None = None) -> None:
@@ -374,12 +387,37 @@ class _Run:
     # -- values ----------------------------------------------------------------------
 
     def _sub(self, text: str) -> str:
-        return substitute(text, self.lookup)
+        result = substitute(text, self.lookup)
+        if len(result) > MAX_TEXT:
+            element = self.current
+            raise SimulationError(
+                f"{_where(element)}: substituting variables gave {len(result)} characters, "
+                f"over the {MAX_TEXT} limit (a variable that keeps growing in a loop?)",
+                tag=element.tag,
+                line=element.line,
+            )
+        return result
+
+    def _run_js(self, source: str) -> _js.JsValue:
+        """Evaluate ``source`` in the sandbox, within the call's total JavaScript budget."""
+        started = time.perf_counter()
+        try:
+            return _js.evaluate(source)
+        finally:
+            self.js_seconds += time.perf_counter() - started
+            if self.js_seconds > JS_BUDGET:
+                element = self.current
+                raise SimulationError(
+                    f"{_where(element)}: expressions ran for more than {JS_BUDGET:g} s in "
+                    "total in this call; stopped",
+                    tag=element.tag,
+                    line=element.line,
+                )
 
     def _evaluate(self, element: Element, expression: str) -> _js.JsValue:
         evaluated = self._sub(expression)
         try:
-            return _js.evaluate(evaluated)
+            return self._run_js(evaluated)
         except _js.JavaScriptError as exc:
             raise ExpressionError(element, expression, evaluated, exc.detail) from exc
 
@@ -387,10 +425,10 @@ class _Run:
         """A setvar/stash value: an expression's result, or the literal text."""
         raw = element.value
         evaluated = self._sub(raw).strip()
-        if not evaluated or _DIGITS.fullmatch(evaluated):
+        if not evaluated or _NUMBER.fullmatch(evaluated):
             return evaluated
         try:
-            return _js.evaluate(evaluated).text
+            return self._run_js(evaluated).text
         except _js.JavaScriptError as exc:
             if exc.kind in ("syntax", "reference"):
                 return evaluated
@@ -427,6 +465,7 @@ class _Run:
 
     def _collect(self, menu: Element) -> None:
         """Take the caller's input for ``menu`` and run the matching branch."""
+        self.current = menu
         if self.gone:
             self._end(self.gone, menu)
             return
@@ -582,9 +621,9 @@ class _Run:
         left = self._sub(_attr(element, "var") or "").strip()
         right = self._evaluate(element, _attr(element, "expr") or "")
         if right.type == "string":
-            same = _js.evaluate(f"{json.dumps(left)} == {json.dumps(right.text)}").truthy
+            same = self._run_js(f"{json.dumps(left)} == {json.dumps(right.text)}").truthy
         elif right.type in ("number", "boolean"):
-            same = _js.evaluate(f"{json.dumps(left)} == {right.text}").truthy
+            same = self._run_js(f"{json.dumps(left)} == {right.text}").truthy
         else:
             same = left == right.text
         if same == (_tag(element) == "equal"):
