@@ -24,7 +24,7 @@ the language never needs) is kept as one trimmed string.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from cftools.dialplan._builder import Builder
 from cftools.dialplan._tags import TAGS, TagSpec
@@ -32,7 +32,7 @@ from cftools.dialplan._tags import TAGS, TagSpec
 if TYPE_CHECKING:
     from cftools.dialplan._findings import Report
 
-__all__ = ["Comment", "Dialplan", "Element", "Node"]
+__all__ = ["Comment", "Dialplan", "Element", "Node", "document_order"]
 
 _E = TypeVar("_E", bound="Element")
 _N = TypeVar("_N", bound="Element | Comment")
@@ -41,15 +41,62 @@ _N = TypeVar("_N", bound="Element | Comment")
 _SECRET_ATTRS = frozenset({"password"})
 
 
-class Comment:
+class _Positioned:
+    """Source position shared by elements and comments.
+
+    ``line`` and ``column`` are resolved lazily for parsed documents: the parser attaches
+    a locator that scans the source text the first time any position is read, so
+    validating a clean document never pays for it.
+    """
+
+    __slots__ = ("_column", "_line", "_locator")
+
+    _line: int | None
+    _column: int | None
+    _locator: _Locator | None
+
+    @property
+    def line(self) -> int | None:
+        """1-based line of the node's ``<`` in the source, or ``None`` if built in Python."""
+        if self._locator is not None:
+            self._locator.resolve()
+        return self._line
+
+    @line.setter
+    def line(self, value: int | None) -> None:
+        if self._locator is not None:
+            self._locator.resolve()
+        self._line = value
+
+    @property
+    def column(self) -> int | None:
+        """1-based column of the node's ``<`` in the source, or ``None``."""
+        if self._locator is not None:
+            self._locator.resolve()
+        return self._column
+
+    @column.setter
+    def column(self, value: int | None) -> None:
+        if self._locator is not None:
+            self._locator.resolve()
+        self._column = value
+
+
+class _Locator(Protocol):
+    def resolve(self) -> None:
+        """Set ``_line``/``_column`` (and clear ``_locator``) on every node it covers."""
+
+
+class Comment(_Positioned):
     """An XML comment kept in the tree (``<!-- text -->``), so formatting preserves it."""
 
-    __slots__ = ("column", "line", "parent", "text")
+    __slots__ = ("parent", "text")
 
     def __init__(self, text: str, *, line: int | None = None, column: int | None = None) -> None:
         self.text = text
-        self.line = line
-        self.column = column
+        self._line = line
+        self._column = column
+        self._locator = None
         self.parent: Element | None = None
 
     def __eq__(self, other: object) -> bool:
@@ -63,7 +110,7 @@ class Comment:
         return f"Comment({self.text!r})"
 
 
-class Element(Builder):
+class Element(_Positioned, Builder):
     """One tag of a dialplan. See the module docstring for the shape of the model.
 
     Build children with the tag methods (``menu()``, ``play()``, ...), which check the
@@ -76,7 +123,7 @@ class Element(Builder):
                 one.transfer("15550001111")
     """
 
-    __slots__ = ("attrs", "children", "column", "line", "parent", "tag", "text")
+    __slots__ = ("attrs", "children", "parent", "tag", "text")
 
     def __init__(
         self,
@@ -92,8 +139,9 @@ class Element(Builder):
         self.attrs: dict[str, str] = dict(attrs or {})
         self.text = text
         self.children: list[Node] = []
-        self.line = line
-        self.column = column
+        self._line = line
+        self._column = column
+        self._locator = None
         self.parent: Element | None = None
         for child in children or ():
             self.append(child)
@@ -116,10 +164,7 @@ class Element(Builder):
 
     def iter(self) -> Iterator[Element]:
         """Yield this element and every descendant element, in document order."""
-        yield self
-        for child in self.children:
-            if isinstance(child, Element):
-                yield from child.iter()
+        return iter(document_order(self))
 
     def ancestors(self) -> Iterator[Element]:
         """Yield the parent, its parent, and so on up to the root."""
@@ -209,6 +254,20 @@ class Element(Builder):
 Node = Element | Comment
 
 
+def document_order(root: Element) -> list[Element]:
+    """Return ``root`` and all its descendant elements in document order (no recursion)."""
+    order: list[Element] = []
+    stack: list[Element] = [root]
+    pop, push, add = stack.pop, stack.extend, order.append
+    while stack:
+        element = pop()
+        add(element)
+        children = element.children
+        if children:
+            push([c for c in reversed(children) if type(c) is not Comment])  # type: ignore[misc]
+    return order
+
+
 class Dialplan(Element):
     """A whole dialplan: the root ``<dialplan>`` element plus whole-document helpers.
 
@@ -238,7 +297,7 @@ class Dialplan(Element):
         """Re-home a parsed root element (any tag) as a Dialplan."""
         plan = cls()
         plan.tag, plan.attrs, plan.text = root.tag, root.attrs, root.text
-        plan.line, plan.column = root.line, root.column
+        plan._line, plan._column, plan._locator = root._line, root._column, root._locator
         for child in root.children:
             plan.append(child)
         return plan

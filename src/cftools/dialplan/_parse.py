@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 
 from lxml import etree
 
 from cftools.dialplan._findings import DialplanParseError, Finding
-from cftools.dialplan._model import Comment, Dialplan, Element, Node
+from cftools.dialplan._model import Comment, Dialplan, Element
 
 __all__ = ["MAX_SIZE", "parse", "read"]
 
@@ -33,19 +34,32 @@ __all__ = ["MAX_SIZE", "parse", "read"]
 MAX_SIZE = 1_000_000
 
 
+_local = threading.local()
+
+
 def _parser(encoding: str | None) -> etree.XMLParser:
-    """The one parser configuration used for dialplans (see the module docstring)."""
-    return etree.XMLParser(
-        encoding=encoding,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_blank_text=False,
-        remove_comments=False,
-        remove_pis=True,
-        strip_cdata=True,
-    )
+    """The one parser configuration used for dialplans (see the module docstring).
+
+    Parsers are reused (building one costs as much as parsing a small dialplan) but
+    never shared between threads, which lxml does not allow.
+    """
+    cache: dict[str | None, etree.XMLParser] | None = getattr(_local, "parsers", None)
+    if cache is None:
+        cache = _local.parsers = {}
+    parser = cache.get(encoding)
+    if parser is None:
+        parser = cache[encoding] = etree.XMLParser(
+            encoding=encoding,
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_blank_text=False,
+            remove_comments=False,
+            remove_pis=True,
+            strip_cdata=True,
+        )
+    return parser
 
 
 # One alternative per kind of markup opened by "<"; group "tag" is set for start tags
@@ -54,6 +68,10 @@ _MARKUP = re.compile(
     r"<(?:(?P<comment>!--.*?-->)|!\[CDATA\[.*?\]\]>|\?.*?\?>"
     r"|!DOCTYPE(?:[^\[>]|\[.*?\])*>|/|(?P<tag>[^\s/>]+))",
     re.DOTALL,
+)
+_ENTITIES_REFUSED = (
+    "the DOCTYPE declares entities, which are refused because they enable entity-expansion "
+    "and external-entity attacks; remove the DOCTYPE"
 )
 _POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")
 
@@ -93,6 +111,10 @@ def read(xml: str | bytes) -> Dialplan:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
         message = _POSITION_SUFFIX.sub("", str(exc.msg or exc))
+        declares = b"<!ENTITY" in xml if isinstance(xml, bytes) else "<!ENTITY" in xml
+        if declares:
+            # libxml2 stopped an entity bomb or unresolvable entity: say why we refuse.
+            raise _error("CF101", f"{_ENTITIES_REFUSED} ({message})", line, column) from None
         raise _error("CF100", f"malformed XML: {message}", line or None, column or None) from None
     except (ValueError, UnicodeError) as exc:  # e.g. unknown encoding, bad surrogates
         raise _error("CF100", f"unreadable XML: {exc}") from None
@@ -100,33 +122,22 @@ def read(xml: str | bytes) -> Dialplan:
     entities = list(dtd.iterentities()) if dtd is not None else []  # type: ignore[union-attr]
     if entities:
         names = ", ".join(sorted(str(e.name) for e in entities))
-        raise _error(
-            "CF101",
-            f"the DOCTYPE declares entities ({names}); entities are refused because they "
-            "enable entity-expansion and external-entity attacks. Remove the DOCTYPE",
-            1,
-            1,
-        )
-    positions = _Positions(xml if isinstance(xml, str) else _decode(xml, root))
-    before = [_comment(c, positions) for c in reversed(list(root.itersiblings(preceding=True)))]
-    plan = Dialplan._from_root(_build(root, positions))
-    plan.comments_before = [c for c in before if c is not None]
-    after = [_comment(c, positions) for c in root.itersiblings()]
-    plan.comments_after = [c for c in after if c is not None]
+        raise _error("CF101", f"{_ENTITIES_REFUSED}; it declares {names}", 1, 1)
+    encoding = None if isinstance(xml, str) else root.getroottree().docinfo.encoding
+    locator = _Locator(xml, encoding)
+    before = [c for c in root.itersiblings(preceding=True) if isinstance(c, etree._Comment)]
+    plan = _new(Dialplan)
+    plan.comments_before = [_comment(c, None, locator) for c in reversed(before)]
+    _fill(plan, root, locator)
+    plan.comments_after = [
+        _comment(c, None, locator) for c in root.itersiblings() if isinstance(c, etree._Comment)
+    ]
     return plan
 
 
-def _comment(node: etree._Element, positions: _Positions) -> Comment | None:
-    if not isinstance(node, etree._Comment):
-        return None
-    line, column = positions.next("comment")
-    return Comment(str(node.text or ""), line=line, column=column)
-
-
-def _decode(data: bytes, root: etree._Element) -> str:
-    encoding = root.getroottree().docinfo.encoding or "utf-8"
+def _decode(data: bytes, encoding: str | None) -> str:
     try:
-        return data.decode(encoding, "replace")
+        return data.decode(encoding or "utf-8", "replace")
     except LookupError:
         return data.decode("utf-8", "replace")
 
@@ -137,48 +148,89 @@ def _error(
     return DialplanParseError(Finding(code, message, line, column))
 
 
-class _Positions:
-    """Hand out the (line, column) of each element and comment in document order."""
+class _Locator:
+    """Resolve the (line, column) of every parsed node on first request.
 
-    def __init__(self, text: str) -> None:
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-        marks: list[tuple[str, int]] = []
+    ``nodes`` lists the elements and comments in document order as the parser creates
+    them; :meth:`resolve` scans the source once and pairs them with the markup found.
+    """
+
+    __slots__ = ("encoding", "nodes", "source")
+
+    def __init__(self, source: str | bytes, encoding: str | None) -> None:
+        self.source: str | bytes | None = source
+        self.encoding = encoding
+        self.nodes: list[Element | Comment] = []
+
+    def resolve(self) -> None:
+        source, self.source = self.source, None
+        if source is None:  # pragma: no cover - resolved already
+            return
+        text = source if isinstance(source, str) else _decode(source, self.encoding)
+        line_starts = [0]
+        line_starts += [m.end() for m in _NEWLINE.finditer(text)]
+        nodes = iter(self.nodes)
         for match in _MARKUP.finditer(text):
-            if match.group("tag") is not None:
-                marks.append(("element", match.start()))
-            elif match.group("comment") is not None:
-                marks.append(("comment", match.start()))
-        self._marks = iter(marks)
+            if match.group("tag") is None and match.group("comment") is None:
+                continue
+            node = next(nodes, None)
+            if node is None:
+                break
+            offset = match.start()
+            line = bisect.bisect_right(line_starts, offset)
+            node._line, node._column = line, offset - line_starts[line - 1] + 1
+            node._locator = None
+        for node in nodes:  # only if the scan and the tree disagree: leave them unknown
+            node._locator = None
 
-    def next(self, kind: str) -> tuple[int | None, int | None]:
-        for mark_kind, offset in self._marks:
-            if mark_kind == kind:
-                line = bisect.bisect_right(self._line_starts, offset)
-                return line, offset - self._line_starts[line - 1] + 1
-        return None, None
+
+_NEWLINE = re.compile("\n")
+_new = object.__new__
 
 
-def _build(node: etree._Element, positions: _Positions) -> Element:
-    line, column = positions.next("element")
-    tag = node.tag if isinstance(node.tag, str) else str(node.tag)
-    element = Element(
-        tag, {str(k): str(v) for k, v in node.attrib.items()}, line=line, column=column
-    )
-    children = list(node)
-    if not children:
-        element.text = node.text or ""
-        return element
-    pieces = [node.text or ""]
-    for child in children:
-        pieces.append(child.tail or "")
-        built: Node
-        if isinstance(child, etree._Comment):
-            built = Comment(str(child.text or ""), line=None)
-            built.line, built.column = positions.next("comment")
-        elif isinstance(child.tag, str):
-            built = _build(child, positions)
-        else:  # entity references cannot occur (refused above); skip anything else
-            continue
-        element.append(built)
-    element.text = "".join(pieces).strip()
-    return element
+def _comment(node: etree._Element, parent: Element | None, locator: _Locator) -> Comment:
+    comment: Comment = _new(Comment)
+    comment.text, comment.parent = str(node.text or ""), parent
+    comment._line = comment._column = None
+    comment._locator = locator
+    locator.nodes.append(comment)
+    return comment
+
+
+def _fill(plan: Dialplan, root: etree._Element, locator: _Locator) -> None:
+    """Build the element tree under ``plan`` from lxml's tree in one walk.
+
+    ``iterwalk`` hands out each lxml node once, in document order, so no proxy is
+    created twice; this is the hot path of both :func:`parse` and ``validate``.
+    """
+    nodes = locator.nodes
+    stack: list[Element] = []
+    pieces: list[list[str]] = []
+    element: Element
+    for event, node in etree.iterwalk(root, events=("start", "end", "comment")):
+        if event == "start":
+            if stack:
+                element = _new(Element)
+                parent = stack[-1]
+                element.parent = parent
+                parent.children.append(element)
+                pieces[-1].append(node.tail or "")
+            else:
+                element = plan
+                element.parent = None
+            tag = node.tag
+            element.tag = tag if type(tag) is str else str(tag)
+            element.attrs = dict(node.items())
+            element.children = []
+            element._line = element._column = None
+            element._locator = locator
+            nodes.append(element)
+            stack.append(element)
+            pieces.append([node.text or ""])
+        elif event == "end":
+            element = stack.pop()
+            texts = pieces.pop()
+            element.text = "".join(texts).strip() if element.children else texts[0]
+        elif stack:  # a comment inside the root (those outside are handled by read)
+            stack[-1].children.append(_comment(node, stack[-1], locator))
+            pieces[-1].append(node.tail or "")

@@ -17,13 +17,14 @@ from collections.abc import Iterator
 from cftools.dialplan._findings import Finding
 from cftools.dialplan._model import Element
 from cftools.dialplan._tags import BOOLEAN, TAGS, TOLERATED_ATTRS, AttrSpec, TagSpec, parents_of
-from cftools.dialplan._validate import Context, rule
+from cftools.dialplan._validate import Context, rule, spec_for_tag
 
 __all__ = ["PressedPattern", "parse_pressed", "scan_variables"]
 
 _INT = re.compile(r"\s*\d+\s*")
 _SECONDS = re.compile(r"\s*\d+(?:\.\d+)?\s*")
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
+_ODD_NAME = re.compile(r"[^A-Za-z0-9_\n-]|^$|\n\n|\n$", re.MULTILINE)
 _VARNAME = re.compile(r"[A-Za-z0-9_]+")
 _VARIABLE_PATH = re.compile(r"[A-Za-z0-9_.]+")
 _PHONE = re.compile(r"\+?[\d\s().-]*\d[\d\s().-]*")
@@ -38,6 +39,38 @@ _UNKNOWN_TAG_HINTS = {
     "conference": "CallFire XML has no conference tag; use <transfer>",
     "variables": "set variables one by one with <setvar>",
     "vtml_speed": "VTML speech controls must be entity-escaped inside the <play> text",
+}
+
+
+# Per-tag tables derived once from the language table, for the hot loops below.
+_PARENTS: dict[str, frozenset[str]] = {
+    wire: frozenset(s.wire for s in TAGS.values() if wire in s.children) for wire in TAGS
+}
+_CANONICAL_ATTRS: dict[str, frozenset[str]] = {
+    wire: frozenset(a.wire for a in spec.attrs) for wire, spec in TAGS.items()
+}
+_REQUIRED: dict[str, tuple[AttrSpec, ...]] = {
+    wire: tuple(a for a in spec.attrs if a.required or a.required_when)
+    for wire, spec in TAGS.items()
+}
+_CHECKED_TYPES = frozenset({"enum", "bool", "int", "varname", "phone", "digit", "expr"})
+
+
+def _accepted(attr: AttrSpec) -> frozenset[str]:
+    """Values that need no further look (the canonical enumeration and its aliases)."""
+    if attr.type in ("enum", "bool"):
+        return frozenset((*(attr.enum or BOOLEAN), *attr.value_aliases))
+    return frozenset()
+
+
+_TYPED: dict[str, tuple[tuple[str, AttrSpec, frozenset[str]], ...]] = {
+    wire: tuple(
+        (name, a, _accepted(a))
+        for a in spec.attrs
+        if a.type in _CHECKED_TYPES
+        for name in (a.wire, *a.aliases)
+    )
+    for wire, spec in TAGS.items()
 }
 
 
@@ -69,33 +102,41 @@ def check_root(ctx: Context) -> Iterator[Finding]:
 @rule
 def check_tags(ctx: Context) -> Iterator[Finding]:
     """CF200 unknown tags, CF201 case, CF202/CF203 placement, CF204 legacy tags."""
-    for element in ctx.elements:
-        spec = ctx.spec(element)
+    for tag, group in ctx.by_tag.items():
+        spec = spec_for_tag(tag)
         if spec is None:
-            yield ctx.finding("CF200", element, _unknown_tag_message(element.tag))
+            message = _unknown_tag_message(tag)
+            for element in group:
+                yield ctx.finding("CF200", element, message)
             continue
-        if spec.wire != element.tag:
-            yield ctx.finding(
-                "CF201", element, f"<{element.tag}>: tags are case-sensitive; write <{spec.wire}>"
-            )
+        if spec.wire != tag:
+            for element in group:
+                yield ctx.finding(
+                    "CF201", element, f"<{tag}>: tags are case-sensitive; write <{spec.wire}>"
+                )
         if spec.legacy:
-            yield ctx.finding("CF204", element, f"{spec.legacy}; CallFire may not run it")
-        parent = element.parent
-        if parent is None:
-            continue
-        parent_spec = ctx.spec(parent)
-        if parent_spec is None:
-            continue
-        if spec.wire in parent_spec.children:
-            continue
-        if spec.wire in parent_spec.tolerated:
-            yield ctx.finding(
-                "CF203",
-                element,
-                f"<{spec.wire}> directly inside <{parent_spec.wire}> appears in no CallFire "
-                f"example; put it inside a <keypress> branch unless you mean it as a prompt",
-            )
-            continue
+            for element in group:
+                yield ctx.finding("CF204", element, f"{spec.legacy}; CallFire may not run it")
+        parents = _PARENTS[spec.wire]
+        for element in group:
+            parent = element.parent
+            if parent is None or parent.tag in parents:
+                continue
+            yield from _placement(ctx, element, spec, parent)
+
+
+def _placement(ctx: Context, element: Element, spec: TagSpec, parent: Element) -> Iterator[Finding]:
+    parent_spec = spec_for_tag(parent.tag)
+    if parent_spec is None or spec.wire in parent_spec.children:
+        return
+    if spec.wire in parent_spec.tolerated:
+        yield ctx.finding(
+            "CF203",
+            element,
+            f"<{spec.wire}> directly inside <{parent_spec.wire}> appears in no CallFire "
+            f"example; put it inside a <keypress> branch unless you mean it as a prompt",
+        )
+    else:
         yield ctx.finding("CF202", element, _misplaced_message(spec, parent_spec))
 
 
@@ -124,48 +165,60 @@ def _misplaced_message(spec: TagSpec, parent: TagSpec) -> str:
 @rule
 def check_attributes(ctx: Context) -> Iterator[Finding]:
     """CF205 unknown, CF206 spelling, CF207 ignored, CF208/CF211 missing attributes."""
-    for element in ctx.elements:
-        spec = ctx.spec(element)
+    for tag, group in ctx.by_tag.items():
+        spec = spec_for_tag(tag)
         if spec is None:
             continue
-        for wire in element.attrs:
-            attr = spec.attr(wire)
-            if attr is not None:
-                if attr.wire != wire:
-                    yield ctx.finding(
-                        "CF206",
-                        element,
-                        f"{spec.wire}/@{wire}: CallFire documents both spellings, but "
-                        f"{attr.wire!r} is the one its API examples use; write {attr.wire}=",
-                    )
-                continue
-            if wire in TOLERATED_ATTRS:
-                yield ctx.finding(
-                    "CF207",
-                    element,
-                    f"{spec.wire}/@{wire} appears in CallFire's attribute tables by mistake and "
-                    "has no documented effect; remove it",
-                )
-                continue
-            close = next((a for a in spec.attrs if a.wire.lower() == wire.lower()), None)
-            if close is not None:
-                yield ctx.finding(
-                    "CF206",
-                    element,
-                    f"{spec.wire}/@{wire}: attribute names are case-sensitive; write {close.wire}=",
-                )
-                continue
+        canonical = _CANONICAL_ATTRS[spec.wire]
+        required = _REQUIRED[spec.wire]
+        for element in group:
+            attrs = element.attrs
+            if not attrs.keys() <= canonical:
+                yield from _odd_attributes(ctx, element, spec, canonical)
+            for attr in required:
+                value = attrs.get(attr.wire)
+                if value is None or attr.required_when or not value.strip():
+                    yield from _missing_attributes(ctx, element, spec, (attr,))
+
+
+def _odd_attributes(
+    ctx: Context, element: Element, spec: TagSpec, canonical: frozenset[str]
+) -> Iterator[Finding]:
+    for wire in element.attrs:
+        if wire in canonical:
+            continue
+        attr = spec.attr(wire)
+        if attr is not None:
+            yield ctx.finding(
+                "CF206",
+                element,
+                f"{spec.wire}/@{wire}: CallFire documents both spellings, but "
+                f"{attr.wire!r} is the one its API examples use; write {attr.wire}=",
+            )
+        elif wire in TOLERATED_ATTRS:
+            yield ctx.finding(
+                "CF207",
+                element,
+                f"{spec.wire}/@{wire} appears in CallFire's attribute tables by mistake and "
+                "has no documented effect; remove it",
+            )
+        elif close := next((a for a in spec.attrs if a.wire.lower() == wire.lower()), None):
+            yield ctx.finding(
+                "CF206",
+                element,
+                f"{spec.wire}/@{wire}: attribute names are case-sensitive; write {close.wire}=",
+            )
+        else:
             known = ", ".join(a.wire for a in spec.attrs)
             yield ctx.finding(
-                "CF205",
-                element,
-                f"<{spec.wire}> has no attribute {wire!r}; it takes: {known}",
+                "CF205", element, f"<{spec.wire}> has no attribute {wire!r}; it takes: {known}"
             )
-        yield from _missing_attributes(ctx, element, spec)
 
 
-def _missing_attributes(ctx: Context, element: Element, spec: TagSpec) -> Iterator[Finding]:
-    for attr in spec.attrs:
+def _missing_attributes(
+    ctx: Context, element: Element, spec: TagSpec, attrs: tuple[AttrSpec, ...]
+) -> Iterator[Finding]:
+    for attr in attrs:
         required = attr.required
         if attr.required_when is not None:
             other, wanted = attr.required_when
@@ -182,25 +235,47 @@ def _missing_attributes(ctx: Context, element: Element, spec: TagSpec) -> Iterat
 
 @rule
 def check_content(ctx: Context) -> Iterator[Finding]:
-    """CF209 missing value, CF210 stray text, CF212-CF215 required children."""
-    for element in ctx.elements:
-        spec = ctx.spec(element)
+    """CF209 missing value, CF210 stray text, CF212-CF215 required children; typed
+    values (CF301, CF304, CF314) of the tags whose text is checked."""
+    for tag, group in ctx.by_tag.items():
+        spec = spec_for_tag(tag)
         if spec is None:
             continue
-        value = element.value
-        if spec.text == "required" and not value and not element.elements:
+        if spec.text == "required":
             code = "CF209" if spec.text_evidence in ("DOC", "EX") else "CF211"
-            yield ctx.finding(code, element, _missing_value_message(spec))
-        elif spec.text == "none" and value:
-            shown = value if len(value) <= 30 else value[:27] + "..."
-            yield ctx.finding(
-                "CF210",
-                element,
-                f"<{spec.wire}> takes no text; {shown!r} is ignored. Remove it, or put "
-                'spoken text in a <play type="tts">',
-            )
-        if spec.kind == "container":
-            yield from _required_children(ctx, element, spec)
+            for element in group:
+                text = element.text
+                if (not text or text.isspace()) and not element.children:
+                    yield ctx.finding(code, element, _missing_value_message(spec))
+        elif spec.text == "none":
+            for element in group:
+                text = element.text
+                if text and not text.isspace():
+                    yield ctx.finding("CF210", element, _stray_text_message(spec, text))
+        if spec.text_type == "play":
+            for element in group:
+                if element.attrs.get("type") not in _SPEECH:
+                    yield from _text_value(ctx, element, spec)
+        elif spec.text_type in _CHECKED_TEXT:
+            for element in group:
+                if element.text:
+                    yield from _text_value(ctx, element, spec)
+        if spec.wire in ("menu", "amd", "if"):
+            for element in group:
+                yield from _required_children(ctx, element, spec)
+
+
+def _stray_text_message(spec: TagSpec, text: str) -> str:
+    value = text.strip()
+    shown = value if len(value) <= 30 else value[:27] + "..."
+    return (
+        f"<{spec.wire}> takes no text; {shown!r} is ignored. Remove it, or put "
+        'spoken text in a <play type="tts">'
+    )
+
+
+_CHECKED_TEXT = frozenset({"seconds", "url", "phones", "digits"})
+_SPEECH = frozenset({"tts", "TTS"})
 
 
 _VALUE_HINTS = {
@@ -261,16 +336,21 @@ _NO_SPEC = TagSpec("", "action", ())
 @rule
 def check_values(ctx: Context) -> Iterator[Finding]:
     """CF300 enums, CF301 numbers, CF304 doubtful values, CF305 case, CF311 names,
-    CF312 catch digits, CF313 assignments, CF314 sound ids, CF502 variable names."""
-    for element in ctx.elements:
-        spec = ctx.spec(element)
+    CF312 catch digits, CF313 assignments, CF502 variable names."""
+    for tag, group in ctx.by_tag.items():
+        spec = spec_for_tag(tag)
         if spec is None:
             continue
-        for wire, value in element.attrs.items():
-            attr = spec.attr(wire)
-            if attr is not None:
+        typed = _TYPED[spec.wire]
+        for element in group:
+            attrs = element.attrs
+            if not attrs:
+                continue
+            for wire, attr, accepted in typed:
+                value = attrs.get(wire)
+                if value is None or value in accepted:
+                    continue
                 yield from _attribute_value(ctx, element, spec, attr, value)
-        yield from _text_value(ctx, element, spec)
 
 
 def _attribute_value(
@@ -278,6 +358,14 @@ def _attribute_value(
 ) -> Iterator[Finding]:
     value = raw.strip()
     where = f"{spec.wire}/@{attr.wire}={raw!r}"
+    if attr.type == "expr":
+        if _looks_like_assignment(value):
+            yield ctx.finding(
+                "CF313",
+                element,
+                f"{where}: '=' assigns; compare with '==' (e.g. \"'${{x}}' == 'yes'\")",
+            )
+        return
     if _is_dynamic(value) or (not value and attr.type != "enum"):
         return
     if attr.type in ("enum", "bool"):
@@ -302,13 +390,6 @@ def _attribute_value(
         if not _INT.fullmatch(value):
             code = "CF301" if attr.strict else "CF304"
             yield ctx.finding(code, element, f"{where} must be a whole number")
-    elif attr.type == "name":
-        if not _NAME.fullmatch(value):
-            yield ctx.finding(
-                "CF311",
-                element,
-                f"{where}: use only letters, digits, '_' and '-' in names so gotos can reach it",
-            )
     elif attr.type == "varname":
         if not _VARNAME.fullmatch(value):
             yield ctx.finding(
@@ -328,12 +409,6 @@ def _attribute_value(
             yield ctx.finding("CF304", element, f"{where}: CallFire documents 0-9 and * only")
         else:
             yield ctx.finding("CF312", element, f"{where} must be one key: 0-9 or *")
-    elif attr.type == "expr" and _looks_like_assignment(value):
-        yield ctx.finding(
-            "CF313",
-            element,
-            f"{where}: '=' assigns; compare with '==' (e.g. \"'${{x}}' == 'yes'\")",
-        )
 
 
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
@@ -345,6 +420,7 @@ def _looks_like_assignment(expr: str) -> bool:
 
 
 def _text_value(ctx: Context, element: Element, spec: TagSpec) -> Iterator[Finding]:
+    """Typed checks of an action tag's value (numbers, sound ids, URLs, phones)."""
     value = element.value
     if not value or (_is_dynamic(value) and spec.text_type not in ("phones",)):
         return
@@ -400,31 +476,28 @@ def _clip(value: str) -> str:
 
 class PressedPattern:
     """A parsed ``keypress/@pressed``: ``kind`` is ``keyword``, ``keys``, ``range`` or
-    ``dynamic``; ``low``/``high`` bound a range; ``text`` is the normalized pattern."""
+    ``dynamic``; ``low``/``high`` bound a range; ``text`` is the normalized pattern;
+    ``inputs`` the inputs it matches (keywords match themselves, ranges are expanded up
+    to 10 000 values); ``width`` the most keys one matching input needs."""
 
-    __slots__ = ("high", "kind", "low", "text")
+    __slots__ = ("high", "inputs", "kind", "low", "text", "width")
 
     def __init__(self, kind: str, text: str, low: int = 0, high: int = 0) -> None:
         self.kind, self.text, self.low, self.high = kind, text, low, high
-
-    def width(self) -> int:
-        """The most keys one input needs to match this pattern."""
-        if self.kind == "range":
-            return max(len(str(self.low)), len(str(self.high)))
-        return len(self.text) if self.kind == "keys" else 0
+        if kind == "range":
+            self.width = max(len(str(low)), len(str(high)))
+            top = min(high, low + 10_000)
+            self.inputs = frozenset(str(n) for n in range(low, top + 1))
+        elif kind == "keys":
+            self.width = len(text)
+            self.inputs = frozenset({text.lstrip("0") or "0"} if text.isdigit() else {text})
+        else:
+            self.width = 0
+            self.inputs = frozenset() if kind == "dynamic" else frozenset({text})
 
     def overlaps(self, other: PressedPattern) -> bool:
         """Whether some input would match both patterns."""
-        if self.kind == "dynamic" or other.kind == "dynamic":
-            return False
-        if self.kind == "keyword" or other.kind == "keyword":
-            return self.text == other.text
-        return bool(self._numbers() & other._numbers()) or self.text == other.text
-
-    def _numbers(self) -> set[str]:
-        if self.kind == "range":
-            return {str(n) for n in range(self.low, min(self.high, self.low + 10_000) + 1)}
-        return {self.text.lstrip("0") or "0"} if self.text.isdigit() else {self.text}
+        return not self.inputs.isdisjoint(other.inputs)
 
 
 _RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
@@ -452,26 +525,36 @@ def parse_pressed(raw: str) -> PressedPattern | str:
     )
 
 
+_PRESSED_CACHE: dict[str, PressedPattern | str] = {}
+
+
 @rule
 def check_menus(ctx: Context) -> Iterator[Finding]:
     """CF302/CF303 pressed syntax, CF304 unusual keys, CF306 too long, CF307/CF308
     timeouts, CF309 overlaps, CF310 no fallback branch."""
-    for menu in ctx.elements:
-        if (ctx.spec(menu) or _NO_SPEC).wire == "menu":
-            yield from _check_menu(ctx, menu)
+    for menu in ctx.tagged("menu"):
+        yield from _check_menu(ctx, menu)
 
 
 def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
     max_digits_raw = (menu.attribute("maxDigits") or "").strip()
     max_digits = int(max_digits_raw) if max_digits_raw.isdigit() else None
     seen: list[tuple[PressedPattern, Element]] = []
-    for keypress in menu.elements:
-        if (ctx.spec(keypress) or _NO_SPEC).wire != "keypress":
+    claimed: frozenset[str] = frozenset()
+    for keypress in menu.children:
+        if (
+            type(keypress) is not Element
+            or (spec_for_tag(keypress.tag) or _NO_SPEC).wire != "keypress"
+        ):
             continue
-        raw = keypress.attribute("pressed")
+        raw = keypress.attrs.get("pressed")
         if raw is None or not raw.strip():
             continue  # reported as a missing attribute
-        pattern = parse_pressed(raw)
+        pattern = _PRESSED_CACHE.get(raw)
+        if pattern is None:
+            pattern = parse_pressed(raw)
+            if len(_PRESSED_CACHE) < 1024:
+                _PRESSED_CACHE[raw] = pattern
         if isinstance(pattern, str):
             code = "CF303" if pattern.startswith("range") else "CF302"
             yield ctx.finding(code, keypress, pattern)
@@ -485,23 +568,23 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
                 "CF304", keypress, f"pressed={raw!r} uses a variable; it cannot be checked"
             )
         limit = max_digits if max_digits is not None else 1
-        if pattern.width() > limit:
+        if pattern.width > limit:
             unset = "" if max_digits is not None else " (not set; CallFire's default is probably 1)"
             yield ctx.finding(
                 "CF306",
                 keypress,
-                f"pressed={raw!r} needs {pattern.width()} digits but the menu's maxDigits is "
+                f"pressed={raw!r} needs {pattern.width} digits but the menu's maxDigits is "
                 f"{limit}{unset}; raise maxDigits on the <menu>",
             )
-        for earlier, _ in seen:
-            if pattern.overlaps(earlier):
-                yield ctx.finding(
-                    "CF309",
-                    keypress,
-                    f"pressed={raw!r} overlaps the earlier branch pressed={earlier.text!r}; "
-                    "only the first matching branch runs",
-                )
-                break
+        if not claimed.isdisjoint(pattern.inputs):
+            earlier = next(p for p, _ in seen if p.overlaps(pattern))
+            yield ctx.finding(
+                "CF309",
+                keypress,
+                f"pressed={raw!r} overlaps the earlier branch pressed={earlier.text!r}; "
+                "only the first matching branch runs",
+            )
+        claimed |= pattern.inputs
         seen.append((pattern, keypress))
     keywords = {p.text for p, _ in seen if p.kind == "keyword"}
     if seen and not keywords:
@@ -547,8 +630,18 @@ def _check_timeout(ctx: Context, menu: Element) -> Iterator[Finding]:
 
 @rule
 def check_names(ctx: Context) -> Iterator[Finding]:
-    """CF400 unknown targets, CF401 ambiguous targets, CF402 duplicate names, CF404
-    dynamic targets."""
+    """CF311 odd names, CF400 unknown targets, CF401 ambiguous targets, CF402 duplicate
+    names, CF404 dynamic targets."""
+    if _ODD_NAME.search("\n".join(ctx.names)):
+        for name, elements in ctx.names.items():
+            if not _NAME.fullmatch(name):
+                for element in elements:
+                    yield ctx.finding(
+                        "CF311",
+                        element,
+                        f"name={name!r}: use only letters, digits, '_' and '-' in names so "
+                        "gotos can reach it",
+                    )
     for name, elements in ctx.names.items():
         if len(elements) < 2 or not name:
             continue
@@ -562,10 +655,9 @@ def check_names(ctx: Context) -> Iterator[Finding]:
                 f"name {name!r} is already used by <{first.tag}> ({where}); names must be "
                 "unique" + (" or the goto that targets it is ambiguous" if code == "CF401" else ""),
             )
-    for element in ctx.elements:
+    for element in ctx.tagged("goto") + ctx.tagged("catch"):
         spec = ctx.spec(element)
-        if spec is None or spec.wire not in ("goto", "catch"):
-            continue
+        assert spec is not None
         target = element.value if spec.wire == "goto" else (element.attribute("goto") or "").strip()
         if not target:
             continue
@@ -583,11 +675,21 @@ def check_names(ctx: Context) -> Iterator[Finding]:
 @rule
 def check_dead_code(ctx: Context) -> Iterator[Finding]:
     """CF403: tags after a hangup or goto in the same block, unless a goto reaches them."""
+    enders = ctx.tagged("hangup") + ctx.tagged("goto")
+    if not enders:
+        return
     reachable = _targeted_subtrees(ctx)
-    for parent in ctx.elements:
+    seen: set[int] = set()
+    for ender in enders:
+        parent = ender.parent
+        if parent is None or id(parent) in seen:
+            continue
+        seen.add(id(parent))
         dead_after: Element | None = None
-        for child in parent.elements:
-            wire = (ctx.spec(child) or _NO_SPEC).wire
+        for child in parent.children:
+            if type(child) is not Element:
+                continue
+            wire = (spec_for_tag(child.tag) or _NO_SPEC).wire
             if wire == "else":  # the other branch of the <if>, not the next statement
                 break
             if id(child) in reachable:
@@ -618,6 +720,9 @@ def _targeted_subtrees(ctx: Context) -> set[int]:
 # -- variables -----------------------------------------------------------------------
 
 
+_SIMPLE_REFERENCE = re.compile(r"\$\{([^${}]*)\}")
+
+
 def scan_variables(text: str) -> tuple[list[tuple[str, bool]], int | None]:
     """Find the ``${...}`` references in ``text``.
 
@@ -626,6 +731,9 @@ def scan_variables(text: str) -> tuple[list[tuple[str, bool]], int | None]:
     ``choice${n}`` dynamic); ``unbalanced`` is the offset of a ``${`` that is never
     closed, or ``None``. Braces are matched, not searched non-greedily.
     """
+    simple = _SIMPLE_REFERENCE.findall(text)
+    if len(simple) == text.count("${"):  # no nesting, nothing unclosed
+        return [(name, False) for name in simple], None
     references: list[tuple[str, bool]] = []
     start = text.find("${")
     while start != -1:
@@ -661,60 +769,56 @@ def _close(text: str, i: int, references: list[tuple[str, bool]]) -> int | None:
 @rule
 def check_variables(ctx: Context) -> Iterator[Finding]:
     """CF500 unbalanced ``${``, CF501 variables never set, CF502 odd variable names."""
+    found: list[tuple[Element, str, str]] = []
+    for element in ctx.elements:
+        if "${" in element.text:
+            found.append((element, "value", element.text))
+        for wire, value in element.attrs.items():
+            if "${" in value:
+                found.append((element, wire, value))
+    if not found:
+        return
     assigned = _assigned_variables(ctx)
     reported: set[str] = set()
-    for element in ctx.elements:
-        for where, text in _texts(element):
-            if "${" not in text:
+    for element, wire, text in found:
+        where = f"<{element.tag}> value" if wire == "value" else f"{element.tag}/@{wire}"
+        references, unbalanced = scan_variables(text)
+        if unbalanced is not None:
+            yield ctx.finding(
+                "CF500",
+                element,
+                f"{where}: '${{' at offset {unbalanced} has no closing '}}' "
+                f"in {_clip(text[unbalanced:])}",
+            )
+        for name, dynamic in references:
+            if dynamic or name in assigned or name in reported:
                 continue
-            references, unbalanced = scan_variables(text)
-            if unbalanced is not None:
+            if not _VARIABLE_PATH.fullmatch(name):
+                reported.add(name)
                 yield ctx.finding(
-                    "CF500",
+                    "CF502",
                     element,
-                    f"{where}: '${{' at offset {unbalanced} has no closing '}}' "
-                    f"in {_clip(text[unbalanced:])}",
+                    f"{where}: ${{{name}}} is not a variable name (letters, digits, '_', '.')",
                 )
-            for name, dynamic in references:
-                if dynamic:
-                    continue
-                if not _VARIABLE_PATH.fullmatch(name):
-                    yield ctx.finding(
-                        "CF502",
-                        element,
-                        f"{where}: ${{{name}}} is not a variable name (letters, digits, '_', '.')",
-                    )
-                elif (
-                    name not in assigned
-                    and not name.lower().startswith(_BUILTIN_PREFIXES)
-                    and name not in reported
-                ):
-                    reported.add(name)
-                    yield ctx.finding(
-                        "CF501",
-                        element,
-                        f'{where}: ${{{name}}} is never set; add <setvar varname="{name}"> '
-                        "(or a record/get/post varname) before it, or check the spelling",
-                    )
-
-
-def _texts(element: Element) -> Iterator[tuple[str, str]]:
-    for wire, value in element.attrs.items():
-        yield f"{element.tag}/@{wire}", value
-    if element.text:
-        yield f"<{element.tag}> value", element.text
+            elif not name.lower().startswith(_BUILTIN_PREFIXES):
+                reported.add(name)
+                yield ctx.finding(
+                    "CF501",
+                    element,
+                    f'{where}: ${{{name}}} is never set; add <setvar varname="{name}"> '
+                    "(or a record/get/post varname) before it, or check the spelling",
+                )
 
 
 def _assigned_variables(ctx: Context) -> set[str]:
     """Names that some tag sets: setvar/record/get/post varname; also stash varname and
     record name, which CallFire's own examples read back (reference sections 9.12-13)."""
     assigned: set[str] = set()
-    for element in ctx.elements:
-        wire = (ctx.spec(element) or _NO_SPEC).wire
-        if wire in ("setvar", "record", "get", "post", "stash"):
-            varname = (element.attribute("varname") or "").strip()
+    for wire in ("setvar", "record", "get", "post", "stash"):
+        for element in ctx.tagged(wire):
+            varname = (element.attrs.get("varname") or "").strip()
             if varname:
                 assigned.add(varname)
-        if wire == "record" and element.name:
-            assigned.add(element.name.strip())
+            if wire == "record" and element.name:
+                assigned.add(element.name.strip())
     return assigned

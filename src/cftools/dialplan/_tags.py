@@ -356,8 +356,12 @@ TAGS: Mapping[str, TagSpec] = _tags(
         "analytics", "action",
         (
             _NAME,
-            *(AttrSpec(a, evidence="SDK")
-              for a in ("account", "domain", "category", "action", "label", "value")),
+            AttrSpec("account", evidence="SDK", doc="Analytics account id (SDK only)."),
+            AttrSpec("domain", evidence="SDK", doc="Analytics domain (SDK only)."),
+            AttrSpec("category", evidence="SDK", doc="Event category (SDK only)."),
+            AttrSpec("action", evidence="SDK", doc="Event action (SDK only)."),
+            AttrSpec("label", evidence="SDK", doc="Event label (SDK only)."),
+            AttrSpec("value", evidence="SDK", doc="Event value (SDK only)."),
         ),
         evidence="SDK", legacy="<analytics> is known only from CallFire's PHP SDK",
         doc="Send a Google Analytics event (SDK only).",
@@ -366,7 +370,9 @@ TAGS: Mapping[str, TagSpec] = _tags(
         "gtalk", "action",
         (
             _NAME,
-            *(AttrSpec(a, evidence="SDK") for a in ("username", "password", "to")),
+            AttrSpec("username", evidence="SDK", doc="Google Talk account (SDK only)."),
+            AttrSpec("password", evidence="SDK", doc="Its password; never shown in reprs."),
+            AttrSpec("to", evidence="SDK", doc="Recipient address (SDK only)."),
         ),
         text="optional", text_type="text", evidence="SDK", text_evidence="INF",
         legacy="<gtalk> is known only from CallFire's PHP SDK, and Google Talk is gone",

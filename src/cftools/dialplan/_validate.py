@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from cftools.dialplan._findings import CODES, DialplanParseError, Finding, Report
-from cftools.dialplan._model import Dialplan, Element
+from cftools.dialplan._model import Dialplan, Element, document_order
 from cftools.dialplan._parse import read
 from cftools.dialplan._tags import TAGS, TagSpec
 
-__all__ = ["RULES", "RULE_MODULES", "Context", "Rule", "rule", "validate"]
+__all__ = ["RULES", "RULE_MODULES", "Context", "Rule", "rule", "spec_for_tag", "validate"]
 
 #: Modules whose ``@rule`` functions make up the validator, in the order they run.
 RULE_MODULES: tuple[str, ...] = ("cftools.dialplan._rules", "cftools.dialplan._graph_rules")
@@ -54,44 +54,86 @@ def _load_rules() -> list[Rule]:
     return RULES
 
 
+def spec_for_tag(tag: str) -> TagSpec | None:
+    """The table row for ``tag``, tolerating case (``<Menu>``); ``None`` if unknown."""
+    try:
+        return _SPEC_BY_TAG[tag]
+    except KeyError:
+        spec = _TAGS_BY_LOWER.get(tag.lower())
+        if len(_SPEC_BY_TAG) < 4096:  # bounded: unknown tags come from untrusted input
+            _SPEC_BY_TAG[tag] = spec
+        return spec
+
+
+_SPEC_BY_TAG: dict[str, TagSpec | None] = dict(TAGS)
+
+
 class Context:
     """What every rule sees: the dialplan and indexes computed once.
 
     * ``dialplan``: the root (a :class:`~cftools.dialplan.Dialplan`; its ``tag`` may
       not be ``dialplan`` when the document is wrong).
     * ``elements``: every element in document order, root first.
-    * ``names``: ``name`` attribute -> elements carrying it, in document order.
+    * ``by_tag``: tag as written -> its elements in document order; :meth:`tagged`
+      groups by table tag instead, merging case variants.
+    * ``names``: ``name`` attribute (trimmed) -> elements carrying it, in order.
     * ``targets``: target name -> the ``goto`` elements and ``catch`` elements
       (``goto`` attribute) that jump there; variable targets (``${...}``) are left out.
     * :meth:`spec`: the tag's table row, resolving a known tag written in another case
       (``<Menu>``); ``None`` for unknown tags.
+
+    Rules should iterate ``by_tag``/``tagged()`` rather than ``elements`` where they
+    can: validation is budgeted at a few times the cost of parsing.
     """
 
     def __init__(self, dialplan: Element) -> None:
         self.dialplan = dialplan
-        self.elements: list[Element] = list(dialplan.iter())
-        self._index = {id(e): i for i, e in enumerate(self.elements)}
-        self._specs: dict[int, TagSpec | None] = {}
-        self.names: dict[str, list[Element]] = {}
-        self.targets: dict[str, list[Element]] = {}
+        self.elements: list[Element] = document_order(dialplan)
+        by_tag: dict[str, list[Element]] = {}
+        names: dict[str, list[Element]] = {}
         for element in self.elements:
-            spec = TAGS.get(element.tag) or _TAGS_BY_LOWER.get(element.tag.lower())
-            self._specs[id(element)] = spec
+            tag = element.tag
+            group = by_tag.get(tag)
+            if group is None:
+                by_tag[tag] = [element]
+            else:
+                group.append(element)
             name = element.attrs.get("name")
             if name is not None:
-                self.names.setdefault(name.strip(), []).append(element)
-            target = None
-            if spec is not None and spec.wire == "goto":
-                target = element.value
-            elif spec is not None and spec.wire == "catch":
-                target = (element.attrs.get("goto") or "").strip()
-            if target and "${" not in target:
-                self.targets.setdefault(target, []).append(element)
+                name = name.strip()
+                same = names.get(name)
+                if same is None:
+                    names[name] = [element]
+                else:
+                    same.append(element)
+        self.by_tag = by_tag
+        self.names = names
+        self._by_wire: dict[str, list[Element]] | None = None
+        self.targets: dict[str, list[Element]] = {}
+        for element in self.tagged("goto"):
+            self._add_target(element.value, element)
+        for element in self.tagged("catch"):
+            self._add_target((element.attrs.get("goto") or "").strip(), element)
+        self._index: dict[int, int] | None = None
         self._sequence = 0
+
+    def _add_target(self, target: str, element: Element) -> None:
+        if target and "${" not in target:
+            self.targets.setdefault(target, []).append(element)
+
+    def tagged(self, wire: str) -> list[Element]:
+        """The elements whose table tag is ``wire`` (case variants included)."""
+        if self._by_wire is None:
+            self._by_wire = {}
+            for tag, group in self.by_tag.items():
+                spec = spec_for_tag(tag)
+                key = spec.wire if spec is not None else tag
+                self._by_wire[key] = self._by_wire.get(key, []) + group
+        return self._by_wire.get(wire, [])
 
     def spec(self, element: Element) -> TagSpec | None:
         """The element's row in the tag table (case-tolerant), or ``None``."""
-        return self._specs.get(id(element))
+        return spec_for_tag(element.tag)
 
     def finding(self, code: str, element: Element | None, message: str) -> Finding:
         """Create a finding about ``element`` (position and path filled in)."""
@@ -100,6 +142,8 @@ class Context:
         self._sequence += 1
         if element is None:
             return Finding(code, message, order=(-1, self._sequence))
+        if self._index is None:
+            self._index = {id(e): i for i, e in enumerate(self.elements)}
         index = self._index.get(id(element), len(self.elements))
         return Finding(
             code,

@@ -1,0 +1,75 @@
+"""Time full dialplan validation against a bare ``lxml.etree.fromstring`` of the same
+documents, in one run, and print the ratio (the budget is 5x).
+
+    PYTHONPATH=src python benchmarks/bench_dialplan.py [--rounds N]
+
+The corpus is every bundled example in ``examples/dialplans`` plus one large generated
+dialplan (a 40-branch menu tree), so both typical and long documents count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from cftools.dialplan import Dialplan, parse, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGET = 5.0
+
+
+def corpus() -> list[bytes]:
+    """The bundled examples and one generated large dialplan, as bytes."""
+    documents = [p.read_bytes() for p in sorted((ROOT / "examples" / "dialplans").glob("*.xml"))]
+    big = Dialplan(name="Root")
+    big.setvar("tries", 0)
+    for i in range(40):
+        with big.menu(name=f"menu_{i}", max_digits=1, timeout=5000) as menu:
+            menu.play(f"Menu {i}: press 1 to continue, 2 to hear this again, ${{tries}}.")
+            with menu.keypress("1") as one:
+                one.stash(f"answer_{i}", "${call.lastinput}")
+            with menu.keypress("2") as two:
+                two.setvar("tries", "${tries}+1")
+                two.goto(f"menu_{i}")
+            menu.keypress("default").goto(f"menu_{i}")
+    big.hangup()
+    documents.append(big.to_xml().encode())
+    return documents
+
+
+def best_of(rounds: int, function: Callable[[bytes], object], docs: list[bytes]) -> float:
+    """Best wall time, over ``rounds``, of running ``function`` on every document."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for doc in docs:
+            function(doc)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=200)
+    args = parser.parse_args()
+    docs = corpus()
+    validate(docs[0])  # load the rule modules outside the timing
+    size = sum(len(d) for d in docs)
+    baseline = best_of(args.rounds, etree.fromstring, docs)
+    parsed = best_of(args.rounds, parse, docs)
+    full = best_of(args.rounds, validate, docs)
+    per = 1e6 / len(docs)
+    print(f"{len(docs)} dialplans, {size} bytes, best of {args.rounds} rounds")
+    print(f"lxml.etree.fromstring : {baseline * per:8.1f} us/doc")
+    print(f"cftools parse         : {parsed * per:8.1f} us/doc  ({parsed / baseline:.2f}x)")
+    print(f"cftools validate      : {full * per:8.1f} us/doc  ({full / baseline:.2f}x)")
+    verdict = "within" if full / baseline <= BUDGET else "OVER"
+    print(f"ratio validate/fromstring = {full / baseline:.2f} ({verdict} the {BUDGET:.0f}x budget)")
+
+
+if __name__ == "__main__":
+    main()

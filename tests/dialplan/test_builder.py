@@ -1,0 +1,143 @@
+"""The typed builder: children returned, with blocks, wire names, encoding, refusals."""
+
+from __future__ import annotations
+
+import enum
+
+import pytest
+
+from cftools import CftoolsError
+from cftools.dialplan import Dialplan, DialplanError, parse, validate
+
+
+class Voice(enum.Enum):
+    FEMALE = "female1"
+
+
+def build_menu() -> Dialplan:
+    plan = Dialplan(name="Root")
+    with plan.menu(name="main", max_digits=1, timeout=5000) as menu:
+        menu.play("Press 1 for sales.", voice=Voice.FEMALE, cache=True)
+        with menu.keypress(1) as one:
+            one.transfer(
+                ["15550001111", "15550002222"],
+                continue_after=True,
+                whisper_tts="Sales call",
+                mode="waterfall",
+                timeout=20,
+            )
+        menu.keypress("default").goto("main")
+    plan.hangup()
+    return plan
+
+
+def test_methods_return_the_child_and_nest_with_blocks() -> None:
+    plan = build_menu()
+    menu = plan.elements[0]
+    assert menu.tag == "menu"
+    assert menu.parent is plan
+    assert [e.tag for e in menu.elements] == ["play", "keypress", "keypress"]
+    assert menu.elements[2].elements[0].value == "main"
+    assert plan.elements[1].tag == "hangup"
+
+
+def test_keywords_map_to_wire_names_and_values_are_encoded() -> None:
+    plan = build_menu()
+    menu = plan.elements[0]
+    assert menu.attrs == {"name": "main", "maxDigits": "1", "timeout": "5000"}
+    assert menu.elements[0].attrs == {"type": "tts", "voice": "female1", "cache": "true"}
+    transfer = menu.elements[1].elements[0]
+    assert transfer.attrs == {
+        "continue-after": "true",
+        "whisper-tts": "Sales call",
+        "mode": "waterfall",
+        "timeout": "20",
+    }
+    assert transfer.text == "15550001111,15550002222"
+
+
+def test_built_dialplan_serializes_parses_back_equal_and_validates_clean() -> None:
+    plan = build_menu()
+    xml = plan.to_xml()
+    assert '<menu name="main" timeout="5000" maxDigits="1">' in xml
+    assert parse(xml) == plan
+    assert validate(plan).findings == ()
+    assert validate(xml).findings == ()
+
+
+def test_every_builder_method_adds_its_tag() -> None:
+    plan = Dialplan()
+    plan.setvar("n", 0)
+    plan.stash("field", "${n}")
+    plan.record(name="vm", varname="vm_url", background=False, timeout=30)
+    plan.get("https://example.org/?a=${n}", varname="g")
+    plan.post("https://example.org/", varname="p")
+    with plan.if_("${n} > 1") as cond:
+        cond.wait(2)
+        cond.else_().dnc(logging_enabled=True)
+    plan.equal("${n}", "1").sms("hi", to="${call.callerid}")
+    plan.not_equal("${n}", "1").text_message("hi", to="15550001111")
+    with plan.amd() as amd:
+        amd.live().dtmf("12#")
+        amd.machine().goto_xml("https://example.org/next.xml")
+    plan.catch("digit", "vm", value=0).analytics(account="UA-1", action="pressed")
+    plan.gtalk("hello", username="u", password="secret", to="x@example.org")
+    tags = [e.tag for e in plan.iter()]
+    assert tags == [
+        "dialplan", "setvar", "stash", "record", "get", "post", "if", "wait", "else", "dnc",
+        "equal", "sms", "notEqual", "text", "amd", "live", "dtmf", "machine", "gotoXML",
+        "catch", "analytics", "gtalk",
+    ]  # fmt: skip
+    assert parse(plan.to_xml()) == plan
+    assert validate(plan).ok
+
+
+def test_misplaced_child_is_refused_with_a_finding() -> None:
+    plan = Dialplan()
+    with pytest.raises(DialplanError) as exc:
+        plan.keypress("1")
+    assert exc.value.findings[0].code == "CF202"
+    assert "menu" in str(exc.value)
+    with pytest.raises(DialplanError):
+        plan.play("x").hangup()  # action tags hold no children
+    with pytest.raises(DialplanError):
+        plan.else_()
+
+
+def test_enumerations_are_checked_and_variables_pass() -> None:
+    plan = Dialplan()
+    with pytest.raises(DialplanError, match="one of: tts, callfireid, url"):
+        plan.play("x", type="mp3")  # type: ignore[arg-type]
+    with pytest.raises(DialplanError, match="ringall"):
+        plan.transfer("1555", mode="sequential")  # type: ignore[arg-type]
+    assert plan.play("x", type="URL").attrs["type"] == "URL"  # type: ignore[arg-type]
+    assert plan.transfer("1555", musiconhold="Silent").attrs["musiconhold"] == "Silent"
+    assert plan.play("x", voice="${voice}").attrs["voice"] == "${voice}"  # type: ignore[arg-type]
+
+
+def test_booleans_only_for_boolean_attributes() -> None:
+    with pytest.raises(DialplanError, match="no boolean"):
+        Dialplan().menu(timeout=True)
+    with pytest.raises(DialplanError, match="cannot encode"):
+        Dialplan().menu(timeout=[1])  # type: ignore[arg-type]
+
+
+def test_unknown_attributes_need_the_escape_hatch() -> None:
+    with pytest.raises(TypeError):
+        Dialplan().play("x", colour="red")  # type: ignore[call-arg]
+    play = Dialplan().play("x", extra_attrs={"loggingEnabled": "true"})
+    assert play.attrs["loggingEnabled"] == "true"
+    with pytest.raises(DialplanError):
+        Dialplan().play("x", extra_attrs={"a": 1})  # type: ignore[dict-item]
+
+
+def test_errors_are_cftools_value_errors() -> None:
+    assert issubclass(DialplanError, CftoolsError)
+    assert issubclass(DialplanError, ValueError)
+    assert repr(DialplanError).startswith("<class 'cftools.dialplan.DialplanError'")
+
+
+def test_password_never_shows_in_repr() -> None:
+    gtalk = Dialplan().gtalk("hi", username="u", password="hunter2")
+    assert "hunter2" not in repr(gtalk)
+    assert "***" in repr(gtalk)

