@@ -251,3 +251,29 @@ def test_dynamic_targets_silence_the_graph_rules() -> None:
 
 def test_wrong_root_silences_the_graph_rules() -> None:
     assert graph_findings("<menu><hangup/><play type='tts'>x</play></menu>") == []
+
+
+def test_guard_conditions_and_the_main_line_are_not_branches() -> None:
+    guard = "<dialplan>\n<if expr=\"'${call.callerid}' == 'blocked'\"><hangup/></if>\n</dialplan>"
+    assert graph_findings(guard) == []
+    main_line = """<dialplan>
+<menu><play type="tts">1 to quit.</play>
+  <keypress pressed="1"><hangup/></keypress>
+  <keypress pressed="2"><hangup/></keypress>
+</menu>
+<play type="tts">Goodbye.</play>
+</dialplan>"""
+    assert graph_findings(main_line) == []
+
+
+def test_reference_examples_raise_no_graph_findings() -> None:
+    import re
+
+    reference = ROOT.parent / "shared" / "reference" / "callfire-xml.md"
+    if not reference.is_file():
+        pytest.skip(f"reference material not found at {reference}")
+    blocks = re.findall(r"```xml\n(.*?)```", reference.read_text(encoding="utf-8"), re.S)
+    whole = [b for b in blocks if b.lstrip().startswith("<dialplan")]
+    assert whole
+    for block in whole:
+        assert graph_findings(block) == [], block

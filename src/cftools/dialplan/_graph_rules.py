@@ -16,9 +16,11 @@ CF602  unfinished-branch    a branch that runs off the end of the dialplan when 
 CF600 leaves to CF403 the tags that directly follow a ``hangup`` or ``goto``, and
 reports only the first element of each unreachable run. CF601 counts the hang-up, a
 transfer, ``gotoXML``, running off the end and a catch's jump as ways out, so a menu that
-repeats itself on timeout but whose keys lead on is never flagged. CF602 ignores a menu's
-implicit fall-through (CF310's business), transfers that go unanswered, and clean-up
-tags reached only through a hang-up catch.
+repeats itself on timeout but whose keys lead on is never flagged. CF602 looks only at
+branches someone wrote (a keypress, an ``if``/``else`` body, ``live``/``machine``): not
+at the main line, not at an ``if`` without ``else`` that simply lets the call go on, not
+at a menu's implicit fall-through (CF310's business), not at transfers that go
+unanswered, and not at clean-up tags reached only through a hang-up catch.
 """
 
 from __future__ import annotations
@@ -227,7 +229,8 @@ def unfinished_branches(ctx: Context) -> Iterator[Finding]:
             continue
         if edge.source == "start" or edge.source not in live or edge.source in falling:
             continue
-        if graph.node(edge.source).kind == "transfer":
+        node = graph.node(edge.source)
+        if node.kind in _NOT_BRANCH_ENDS or not _in_branch(ctx, node.element):
             continue
         falling.append(edge.source)
     if not explicit or not falling or len(falling) > len(explicit):
@@ -241,6 +244,23 @@ def unfinished_branches(ctx: Context) -> Iterator[Finding]:
             "while its other branches end with <hangup/> or a transfer; end this branch "
             "the same way (or <goto> back to a menu)",
         )
+
+
+# A decision that falls off the end (an if without else) wrote no branch; a transfer is
+# an ending of its own.
+_NOT_BRANCH_ENDS = frozenset({"condition", "amd", "menu", "transfer", "catch"})
+_BRANCH_TAGS = frozenset({"keypress", "else", "live", "machine", "if", "equal", "notEqual"})
+
+
+def _in_branch(ctx: Context, element: Element | None) -> bool:
+    """Whether ``element`` sits in a written branch (not the dialplan's main line)."""
+    if element is None:
+        return False
+    for ancestor in element.ancestors():
+        spec = ctx.spec(ancestor)
+        if spec is not None and spec.wire in _BRANCH_TAGS:
+            return True
+    return False
 
 
 _LIVE_EDGES: tuple[EdgeKind, ...] = (
