@@ -148,28 +148,19 @@ class Graph:
                     todo.append(edge.target)
         return seen
 
-    @property
-    def _by_id(self) -> dict[str, GraphNode]:
-        return self._index()[0]
+    def __post_init__(self) -> None:
+        out: dict[str, list[Edge]] = {}
+        for edge in self.edges:
+            out.setdefault(edge.source, []).append(edge)
+        by_element = {id(n.element): n for n in self.nodes if n.element is not None}
+        object.__setattr__(self, "_by_id", {n.id: n for n in self.nodes})
+        object.__setattr__(self, "_by_element", by_element)
+        object.__setattr__(self, "_out", out)
 
-    @property
-    def _by_element(self) -> dict[int, GraphNode]:
-        return self._index()[1]
-
-    @property
-    def _out(self) -> dict[str, list[Edge]]:
-        return self._index()[2]
-
-    def _index(self) -> tuple[dict[str, GraphNode], dict[int, GraphNode], dict[str, list[Edge]]]:
-        cached = self.__dict__.get("_cache")
-        if cached is None:
-            out: dict[str, list[Edge]] = {}
-            for edge in self.edges:
-                out.setdefault(edge.source, []).append(edge)
-            by_element = {id(n.element): n for n in self.nodes if n.element is not None}
-            cached = ({n.id: n for n in self.nodes}, by_element, out)
-            object.__setattr__(self, "_cache", cached)
-        return cached
+    # Indexes, built once by __post_init__.
+    _by_id: dict[str, GraphNode] = field(init=False, repr=False, compare=False)
+    _by_element: dict[int, GraphNode] = field(init=False, repr=False, compare=False)
+    _out: dict[str, list[Edge]] = field(init=False, repr=False, compare=False)
 
 
 for _cls in (GraphNode, Edge, Graph):
@@ -236,6 +227,17 @@ class _Builder:
             if element.name is not None:
                 self.names.setdefault(element.name.strip(), element)
         self.ids = {id(e): f"n{i}" for i, e in enumerate(self.elements)}
+        # Per element, computed once: the table's tag, what runs inside it, what follows it.
+        self.tags = {id(e): _tag(e) for e in self.elements}
+        self.bodies = {id(e): self._compute_body(e) for e in self.elements}
+        self.following: dict[int, Element | None] = {}
+        for element in self.elements:
+            body = self.bodies[id(element)]
+            for position, current in enumerate(body):
+                self.following[id(current)] = (
+                    body[position + 1] if position + 1 < len(body) else None
+                )
+        self.after_cache: dict[int, tuple[str, bool]] = {}
         self.nodes: list[GraphNode] = [GraphNode("start", "start", "call starts")]
         self.edges: list[Edge] = []
         self.dynamic = False
@@ -243,17 +245,30 @@ class _Builder:
         # Gotos on a cycle that runs no other tag: each becomes a node looping on itself.
         self.spinning: dict[int, Element] = {}
 
+    def _compute_body(self, element: Element) -> list[Element]:
+        """The elements run when ``element`` is entered (a menu's prompts, an if's true
+        branch; an amd chooses a branch instead)."""
+        tag = self.tags[id(element)]
+        if tag == "amd":
+            return []
+        skip = {"menu": "keypress", "if": "else"}.get(tag)
+        return [e for e in element.elements if skip is None or self.tags[id(e)] != skip]
+
+    def _tag(self, element: Element) -> str:
+        return self.tags[id(element)]
+
+    def _body(self, element: Element | None) -> list[Element]:
+        return [] if element is None else self.bodies[id(element)]
+
     def build(self) -> Graph:
-        for element in self.elements[1:]:
-            if self._is_node(element):
-                kind = _KIND_OF_TAG.get(_tag(element), "action")
-                if _tag(element) == "goto":
-                    kind = "goto"
-                self.nodes.append(GraphNode(self.ids[id(element)], kind, _label(element), element))
-        self._edge("start", self._first(_body(self.plan), self.plan), "next")
-        for element in self.elements[1:]:
-            if self._is_node(element):
-                self._edges_from(element)
+        members = [e for e in self.elements[1:] if self._is_node(e)]
+        for element in members:
+            tag = self._tag(element)
+            kind = "goto" if tag == "goto" else _KIND_OF_TAG.get(tag, "action")
+            self.nodes.append(GraphNode(self.ids[id(element)], kind, _label(element), element))
+        self._edge("start", self._first(self._body(self.plan), self.plan), "next")
+        for element in members:
+            self._edges_from(element)
         for element in self.spinning.values():
             node_id = self.ids[id(element)]
             self.nodes.append(GraphNode(node_id, "goto", _label(element), element))
@@ -265,7 +280,7 @@ class _Builder:
     # -- which elements are nodes ------------------------------------------------------
 
     def _is_node(self, element: Element) -> bool:
-        tag = _tag(element)
+        tag = self._tag(element)
         if tag in _BRANCHES or tag == "dialplan" or element.parent is None:
             return False
         if tag == "goto":
@@ -284,7 +299,7 @@ class _Builder:
     def _entry(self, element: Element, seen: frozenset[int] = frozenset()) -> tuple[str, bool]:
         """The node that runs first when control reaches ``element``, and whether a
         goto was followed to get there."""
-        tag = _tag(element)
+        tag = self._tag(element)
         if tag == "goto":
             target = self._goto_target(element)
             if target is None:
@@ -295,12 +310,12 @@ class _Builder:
             node, _ = self._entry(target, seen | {id(element)})
             return node, True
         if tag == "menu":
-            prompts = _body(element)
+            prompts = self._body(element)
             return (
                 self._first(prompts, element, seen) if prompts else (self.ids[id(element)], False)
             )
         if tag in _BRANCHES or tag == "dialplan":
-            return self._first(_body(element), element, seen)
+            return self._first(self._body(element), element, seen)
         return self.ids[id(element)], False
 
     def _first(
@@ -313,16 +328,23 @@ class _Builder:
 
     def _after(self, element: Element, seen: frozenset[int] = frozenset()) -> tuple[str, bool]:
         """The node that runs once ``element`` has finished normally."""
+        if seen:  # resolving a chain of gotos: no caching, the cycle check needs ``seen``
+            return self._resolve_after(element, seen)
+        cached = self.after_cache.get(id(element))
+        if cached is None:
+            cached = self.after_cache[id(element)] = self._resolve_after(element, seen)
+        return cached
+
+    def _resolve_after(self, element: Element, seen: frozenset[int]) -> tuple[str, bool]:
         parent = element.parent
         if parent is None:
             self.has_end = True
             return "stop", False
-        ptag = _tag(parent)
-        siblings = _body(parent)
-        position = next((i for i, e in enumerate(siblings) if e is element), None)
-        if position is not None and position + 1 < len(siblings):
-            return self._entry(siblings[position + 1], seen)
-        if ptag == "menu" and _tag(element) != "keypress":
+        ptag = self._tag(parent)
+        nxt = self.following.get(id(element))
+        if nxt is not None:
+            return self._entry(nxt, seen)
+        if ptag == "menu" and self._tag(element) != "keypress":
             return self.ids[id(parent)], False  # the prompts are done: the decision
         if parent is self.plan:
             self.has_end = True
@@ -346,7 +368,7 @@ class _Builder:
 
     def _edges_from(self, element: Element) -> None:
         source = self.ids[id(element)]
-        tag = _tag(element)
+        tag = self._tag(element)
         if tag in ("hangup", "gotoXML") or tag == "goto":
             return  # the call ends here (or an unresolved goto: nowhere known)
         if tag == "menu":
@@ -354,25 +376,25 @@ class _Builder:
         elif tag == "if":
             self._edge(
                 source,
-                self._first(_body(element), element),
+                self._first(self._body(element), element),
                 "true",
                 _short(element.attribute("expr") or ""),
             )
-            otherwise = next((e for e in element.elements if _tag(e) == "else"), None)
+            otherwise = next((e for e in element.elements if self._tag(e) == "else"), None)
             target = (
-                self._first(_body(otherwise), otherwise)
+                self._first(self._body(otherwise), otherwise)
                 if otherwise is not None
                 else self._after(element)
             )
             self._edge(source, target, "false", "else")
         elif tag in ("equal", "notEqual"):
-            self._edge(source, self._first(_body(element), element), "true", _label(element))
+            self._edge(source, self._first(self._body(element), element), "true", _label(element))
             self._edge(source, self._after(element), "false", "otherwise")
         elif tag == "amd":
             for branch_tag in ("live", "machine"):
-                branch = next((e for e in element.elements if _tag(e) == branch_tag), None)
+                branch = next((e for e in element.elements if self._tag(e) == branch_tag), None)
                 target = (
-                    self._first(_body(branch), branch)
+                    self._first(self._body(branch), branch)
                     if branch is not None
                     else self._after(element)
                 )
@@ -380,10 +402,10 @@ class _Builder:
                     source, target, "live" if branch_tag == "live" else "machine", branch_tag
                 )
         elif tag == "catch":
-            self._edge(source, self._first(_body(element), element), "next")
+            self._edge(source, self._first(self._body(element), element), "next")
             caught = self._catch_target(element)
             digit = (element.attribute("type") or "").strip() == "digit"
-            has_menu = any(_tag(e) == "menu" for e in element.iter())
+            has_menu = any(self._tag(e) == "menu" for e in element.iter())
             if caught is not None and not (digit and has_menu):  # menus carry digit catches
                 label = _label(element).removeprefix("catch ")
                 self._edge(source, self._entry(caught), "catch" if digit else "hangup", label)
@@ -400,35 +422,23 @@ class _Builder:
 
     def _menu_edges(self, source: str, menu: Element) -> None:
         keywords: set[str] = set()
-        for branch in (e for e in menu.elements if _tag(e) == "keypress"):
+        for branch in (e for e in menu.elements if self._tag(e) == "keypress"):
             pressed = (branch.attribute("pressed") or "").strip()
             if pressed.lower() in ("default", "timeout"):
                 pressed = pressed.lower()
                 keywords.add(pressed)
-            self._edge(source, self._first(_body(branch), branch), "key", pressed)
+            self._edge(source, self._first(self._body(branch), branch), "key", pressed)
         missing = {"default", "timeout"} - keywords
         if missing:
             label = "timeout" if missing == {"timeout"} else "no match"
             label = "other keys" if missing == {"default"} else label
             self._edge(source, self._after(menu), "fallback", label)
         for catch in menu.ancestors():
-            if _tag(catch) == "catch" and (catch.attribute("type") or "").strip() == "digit":
+            if self._tag(catch) == "catch" and (catch.attribute("type") or "").strip() == "digit":
                 target = self._catch_target(catch)
                 if target is not None:
                     digit = (catch.attribute("value") or "?").strip()
                     self._edge(source, self._entry(target), "catch", f"{digit} (catch)")
-
-
-def _body(element: Element | None) -> list[Element]:
-    """The elements run when ``element`` is entered (a menu's prompts, an if's true
-    branch; an amd chooses a branch instead)."""
-    if element is None:
-        return []
-    tag = _tag(element)
-    if tag == "amd":
-        return []
-    skip = {"menu": "keypress", "if": "else"}.get(tag)
-    return [e for e in element.elements if skip is None or _tag(e) != skip]
 
 
 def build_graph(dialplan: Dialplan | Element | str | bytes) -> Graph:
