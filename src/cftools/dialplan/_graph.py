@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -62,7 +62,11 @@ EdgeKind = Literal[
 ]  # fmt: skip
 
 _CANONICAL_TAG = {wire.lower(): wire for wire in TAGS}
-_BRANCHES = frozenset({"keypress", "else", "live", "machine"})
+#: Containers entered only through a decision (a key, a condition, the detection): they
+#: are edge labels here, and the simulator pushes them without running their parent.
+BRANCHES = frozenset({"keypress", "else", "live", "machine"})
+# What a container does not run when entered: a menu's branches, an if's else.
+_SKIPPED_CHILD = {"menu": "keypress", "if": "else"}
 _KIND_OF_TAG: dict[str, NodeKind] = {
     "play": "prompt",
     "menu": "menu",
@@ -167,8 +171,20 @@ for _cls in (GraphNode, Edge, Graph):
     _cls.__module__ = "cftools.dialplan"
 
 
-def _tag(element: Element) -> str:
+def canonical_tag(element: Element) -> str:
+    """The table's spelling of ``element``'s tag (``Play`` reads as ``play``)."""
     return _CANONICAL_TAG.get(element.tag.lower(), element.tag)
+
+
+def body_of(element: Element, tag_of: Callable[[Element], str] = canonical_tag) -> list[Element]:
+    """The elements run, in order, when control enters ``element``: a menu's prompts (not
+    its branches), an if's true branch (not its else), nothing for an amd (it picks a
+    branch), every child element otherwise."""
+    tag = tag_of(element)
+    if tag == "amd":
+        return []
+    skip = _SKIPPED_CHILD.get(tag)
+    return [e for e in element.elements if skip is None or tag_of(e) != skip]
 
 
 def _short(text: str, width: int = _LABEL_WIDTH) -> str:
@@ -177,7 +193,7 @@ def _short(text: str, width: int = _LABEL_WIDTH) -> str:
 
 
 def _label(element: Element) -> str:
-    tag = _tag(element)
+    tag = canonical_tag(element)
     attr = element.attribute
     name = element.name
     if tag == "play":
@@ -228,8 +244,8 @@ class _Builder:
                 self.names.setdefault(element.name.strip(), element)
         self.ids = {id(e): f"n{i}" for i, e in enumerate(self.elements)}
         # Per element, computed once: the table's tag, what runs inside it, what follows it.
-        self.tags = {id(e): _tag(e) for e in self.elements}
-        self.bodies = {id(e): self._compute_body(e) for e in self.elements}
+        self.tags = {id(e): canonical_tag(e) for e in self.elements}
+        self.bodies = {id(e): body_of(e, self._tag) for e in self.elements}
         self.following: dict[int, Element | None] = {}
         for element in self.elements:
             body = self.bodies[id(element)]
@@ -244,15 +260,6 @@ class _Builder:
         self.has_end = False
         # Gotos on a cycle that runs no other tag: each becomes a node looping on itself.
         self.spinning: dict[int, Element] = {}
-
-    def _compute_body(self, element: Element) -> list[Element]:
-        """The elements run when ``element`` is entered (a menu's prompts, an if's true
-        branch; an amd chooses a branch instead)."""
-        tag = self.tags[id(element)]
-        if tag == "amd":
-            return []
-        skip = {"menu": "keypress", "if": "else"}.get(tag)
-        return [e for e in element.elements if skip is None or self.tags[id(e)] != skip]
 
     def _tag(self, element: Element) -> str:
         return self.tags[id(element)]
@@ -281,7 +288,7 @@ class _Builder:
 
     def _is_node(self, element: Element) -> bool:
         tag = self._tag(element)
-        if tag in _BRANCHES or tag == "dialplan" or element.parent is None:
+        if tag in BRANCHES or tag == "dialplan" or element.parent is None:
             return False
         if tag == "goto":
             return self._goto_target(element) is None
@@ -314,7 +321,7 @@ class _Builder:
             return (
                 self._first(prompts, element, seen) if prompts else (self.ids[id(element)], False)
             )
-        if tag in _BRANCHES or tag == "dialplan":
+        if tag in BRANCHES or tag == "dialplan":
             return self._first(self._body(element), element, seen)
         return self.ids[id(element)], False
 

@@ -70,6 +70,7 @@ from typing import Literal
 
 from cftools._errors import CftoolsError
 from cftools.dialplan import _js
+from cftools.dialplan._graph import BRANCHES, body_of, canonical_tag
 from cftools.dialplan._model import Dialplan, Element
 from cftools.dialplan._tags import TAGS
 from cftools.dialplan._transcript import (
@@ -120,9 +121,6 @@ HttpResponder = Mapping[str, str] | Callable[[str, str], str]
 _INPUT = re.compile(r"[0-9*#]+")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
-_CANONICAL_TAG = {wire.lower(): wire for wire in TAGS}
-# Containers whose body is entered only through a decision (input, condition, detection).
-_BRANCHES = frozenset({"keypress", "else", "live", "machine"})
 _TRANSFER_OUTCOMES = {"answered": True, "unanswered": False, "not answered": False}
 
 
@@ -282,11 +280,6 @@ def _where(element: Element) -> str:
     return f"{line}<{element.tag}{name}> at {element.path}"
 
 
-def _tag(element: Element) -> str:
-    """The table's spelling of the element's tag (``Play`` → ``play``)."""
-    return _CANONICAL_TAG.get(element.tag.lower(), element.tag)
-
-
 def _attr(element: Element, wire: str, default: str | None = None) -> str | None:
     """An attribute by its table name, also found under its documented aliases."""
     return element.attribute(wire, default)
@@ -306,7 +299,7 @@ class _Frame:
 
     @property
     def kind(self) -> str:
-        return _tag(self.element)
+        return canonical_tag(self.element)
 
 
 class _Run:
@@ -332,7 +325,7 @@ class _Run:
         self.http = http
         self.max_steps = max_steps
         self.events: list[Event] = []
-        self.stack: list[_Frame] = [_Frame(plan, _body(plan))]
+        self.stack: list[_Frame] = [_Frame(plan, body_of(plan))]
         self.steps = 0
         self.trail: deque[str] = deque(maxlen=12)
         self.end_reason: str | None = None
@@ -366,7 +359,7 @@ class _Run:
         self.trail.append(f"line {element.line} <{element.tag}{name}>")
         if self.steps > self.max_steps:
             raise StepLimitError(self.max_steps, list(self.trail))
-        handler = _HANDLERS.get(_tag(element))
+        handler = _HANDLERS.get(canonical_tag(element))
         if handler is None:  # an unknown tag (only possible with check=False)
             self._emit(Skip(element.tag), element)
         else:
@@ -382,7 +375,7 @@ class _Run:
         self.end_reason = reason
 
     def _push(self, element: Element) -> None:
-        self.stack.append(_Frame(element, _body(element)))
+        self.stack.append(_Frame(element, body_of(element)))
 
     # -- values ----------------------------------------------------------------------
 
@@ -400,19 +393,19 @@ class _Run:
 
     def _run_js(self, source: str) -> _js.JsValue:
         """Evaluate ``source`` in the sandbox, within the call's total JavaScript budget."""
+        if self.js_seconds > JS_BUDGET:
+            element = self.current
+            raise SimulationError(
+                f"{_where(element)}: expressions ran for more than {JS_BUDGET:g} s in "
+                "total in this call; stopped",
+                tag=element.tag,
+                line=element.line,
+            )
         started = time.perf_counter()
         try:
             return _js.evaluate(source)
         finally:
             self.js_seconds += time.perf_counter() - started
-            if self.js_seconds > JS_BUDGET:
-                element = self.current
-                raise SimulationError(
-                    f"{_where(element)}: expressions ran for more than {JS_BUDGET:g} s in "
-                    "total in this call; stopped",
-                    tag=element.tag,
-                    line=element.line,
-                )
 
     def _evaluate(self, element: Element, expression: str) -> _js.JsValue:
         evaluated = self._sub(expression)
@@ -441,13 +434,13 @@ class _Run:
         chain = [target, *target.ancestors()][::-1]
         stack: list[_Frame] = []
         for parent, child in itertools.pairwise(chain):
-            if _tag(child) in _BRANCHES or _tag(parent) == "amd":
+            if canonical_tag(child) in BRANCHES or canonical_tag(parent) == "amd":
                 continue  # the decision is taken: the branch's own frame follows
-            body = _body(parent)
+            body = body_of(parent)
             position = next((i for i, e in enumerate(body) if e is child), len(body))
             stack.append(_Frame(parent, body, position + (0 if child is target else 1)))
-        if _tag(target) in _BRANCHES or target is self.plan:
-            stack.append(_Frame(target, _body(target)))
+        if canonical_tag(target) in BRANCHES or target is self.plan:
+            stack.append(_Frame(target, body_of(target)))
         self.stack = stack
 
     def _goto(self, name: str, element: Element) -> None:
@@ -599,7 +592,7 @@ class _Run:
         self._end("gotoXML", element)
 
     def skip(self, element: Element) -> None:
-        self._emit(Skip(_tag(element)), element)
+        self._emit(Skip(canonical_tag(element)), element)
 
     def container(self, element: Element) -> None:
         """menu, catch and the branches (reached by goto): run the body."""
@@ -612,7 +605,7 @@ class _Run:
         if self._evaluate(element, _attr(element, "expr") or "").truthy:
             self._push(element)
             return
-        otherwise = next((e for e in element.elements if _tag(e) == "else"), None)
+        otherwise = next((e for e in element.elements if canonical_tag(e) == "else"), None)
         if otherwise is not None:
             self._push(otherwise)
 
@@ -626,13 +619,13 @@ class _Run:
             same = self._run_js(f"{json.dumps(left)} == {right.text}").truthy
         else:
             same = left == right.text
-        if same == (_tag(element) == "equal"):
+        if same == (canonical_tag(element) == "equal"):
             self._push(element)
 
     def amd(self, element: Element) -> None:
         self._emit(Amd(self.answered_by), element)
         wanted = "live" if self.answered_by == "human" else "machine"
-        branch = next((e for e in element.elements if _tag(e) == wanted), None)
+        branch = next((e for e in element.elements if canonical_tag(e) == wanted), None)
         if branch is not None:
             self._push(branch)
 
@@ -669,19 +662,9 @@ _HANDLERS: dict[str, Callable[[_Run, Element], None]] = {
 }
 
 
-def _body(element: Element) -> list[Element]:
-    """What runs when ``element`` is entered: a menu's prompts (not its branches), an
-    if's true branch (not its else), an amd's nothing (it chooses a branch)."""
-    tag = _tag(element)
-    skip = {"menu": "keypress", "if": "else"}.get(tag)
-    if tag == "amd":
-        return []
-    return [e for e in element.elements if skip is None or _tag(e) != skip]
-
-
 def _match(menu: Element, value: str) -> Element | None:
     """The keypress branch of ``menu`` that handles ``value`` (see the module docstring)."""
-    branches = [e for e in menu.elements if _tag(e) == "keypress"]
+    branches = [e for e in menu.elements if canonical_tag(e) == "keypress"]
 
     def keyword(branch: Element) -> str:
         return (_attr(branch, "pressed") or "").strip().lower()
