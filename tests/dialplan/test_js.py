@@ -138,3 +138,27 @@ def test_any_string_literal_round_trips(text: str) -> None:
     import json
 
     assert evaluate(json.dumps(text)).text == text
+
+
+def test_the_clock_is_the_given_time_in_utc() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    now = datetime(2026, 11, 25, 17, 30, tzinfo=timezone(timedelta(hours=-8)))  # 01:30 UTC
+    assert evaluate("new Date().getHours()", now=now).text == "1"
+    assert evaluate("new Date().getDate()", now=now).text == "26"
+    assert evaluate("Date.now()", now=now).text == str(int(now.timestamp() * 1000))
+    assert evaluate("new Date().getTimezoneOffset()", now=now).text == "0"
+    assert evaluate("new Date(2020, 0, 1).getFullYear()", now=now).text == "2020"
+    assert evaluate("new Date(0).toISOString()", now=now).text == "1970-01-01T00:00:00.000Z"
+    assert evaluate("new Date() instanceof Date", now=now).truthy
+
+
+def test_random_is_reproducible() -> None:
+    first = evaluate("[Math.random(), Math.random()].join()").text
+    assert first == evaluate("[Math.random(), Math.random()].join()").text
+    values = [float(v) for v in first.split(",")]
+    assert all(0 <= v < 1 for v in values) and values[0] != values[1]
+
+
+def test_the_prelude_leaves_no_names_behind() -> None:
+    assert evaluate("typeof RealDate + typeof clock + typeof seed").text == "undefined" * 3

@@ -772,3 +772,23 @@ def test_expressions_share_a_time_budget(monkeypatch: pytest.MonkeyPatch) -> Non
         SimulationError, match=r"line 3: <if> at .*: expressions ran for more than 0 s"
     ):
         simulate(plan('<if expr="1 + 1 == 3"><hangup/></if>\n<if expr="true"><hangup/></if>'))
+
+
+def test_office_hours_in_javascript_follow_the_simulated_clock() -> None:
+    xml = plan(
+        """<if expr="new Date().getHours() &gt;= 9 &amp;&amp; new Date().getHours() &lt; 17">
+      <play type="tts">Open.</play><else><play type="tts">Closed.</play></else></if>"""
+    )
+    morning = datetime(2026, 11, 25, 10, tzinfo=timezone.utc)
+    night = datetime(2026, 11, 25, 22, tzinfo=timezone.utc)
+    assert simulate(xml, now=morning).spoken() == ["Open."]
+    assert simulate(xml, now=night).spoken() == ["Closed."]
+
+
+def test_now_is_read_in_utc() -> None:
+    from datetime import timedelta
+
+    xml = plan('<play type="tts">${global.time.hour.military} ${global.date.day}</play>')
+    pacific = datetime(2026, 11, 25, 17, 30, tzinfo=timezone(timedelta(hours=-8)))
+    assert simulate(xml, now=pacific).spoken() == ["1 26"]
+    assert simulate(xml, now=datetime(2026, 11, 25, 17, 30)).spoken() == ["17 25"]  # naive: UTC

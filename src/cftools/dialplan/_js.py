@@ -13,7 +13,9 @@ The sandbox:
 * runs each expression in a fresh context, so nothing leaks from one expression to the
   next and a context poisoned by an out-of-memory error is thrown away;
 * limits each evaluation's time (:data:`TIME_LIMIT` seconds), memory
-  (:data:`MEMORY_LIMIT` bytes) and stack (:data:`STACK_LIMIT` bytes).
+  (:data:`MEMORY_LIMIT` bytes) and stack (:data:`STACK_LIMIT` bytes);
+* is deterministic: ``Date`` reads the simulated clock and answers in UTC, and
+  ``Math.random`` has a fixed seed.
 
 A source is evaluated as one *expression*, not as a script: it is wrapped in parentheses,
 so ``https://example.org`` or ``var x = 1`` are syntax errors instead of a label followed
@@ -28,6 +30,7 @@ from __future__ import annotations
 import importlib
 import json
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from types import ModuleType
 from typing import Any, Literal
 
@@ -59,6 +62,38 @@ FailureKind = Literal[
 # booleans and objects read exactly as ``String(value)`` writes them (``1e+21``,
 # ``true``, ``[object Object]``). The source travels as a JSON string literal, never
 # spliced into code.
+#
+# Before it, the prelude makes the context deterministic: ``Date`` reads the given clock
+# (milliseconds since the epoch) and answers in UTC whatever the host's time zone, and
+# ``Math.random`` is a fixed-seed generator, so a simulation gives the same transcript on
+# every machine and every run.
+_PRELUDE = """\
+(function (clock) {
+  var RealDate = Date;
+  function FixedDate() {
+    if (!(this instanceof FixedDate)) return new RealDate(clock).toUTCString();
+    if (arguments.length === 0) return new RealDate(clock);
+    if (arguments.length === 1) return new RealDate(arguments[0]);
+    return new RealDate(RealDate.UTC.apply(null, arguments));
+  }
+  FixedDate.prototype = RealDate.prototype;
+  FixedDate.now = function () { return clock; };
+  FixedDate.UTC = RealDate.UTC;
+  FixedDate.parse = RealDate.parse;
+  var p = RealDate.prototype;
+  ["FullYear", "Month", "Date", "Day", "Hours", "Minutes", "Seconds", "Milliseconds"]
+    .forEach(function (part) { p["get" + part] = p["getUTC" + part]; });
+  p.getTimezoneOffset = function () { return 0; };
+  p.toString = p.toUTCString;
+  globalThis.Date = FixedDate;
+  var seed = 20240101;
+  Math.random = function () {
+    seed = (seed * 1103515245 + 12345) %% 2147483648;
+    return seed / 2147483648;
+  };
+})(%s);
+"""
+
 _PROGRAM = """\
 (function () {
   var __value = (0, eval)(%s);
@@ -112,10 +147,12 @@ def _quickjs() -> ModuleType:
     return _module
 
 
-def evaluate(expression: str) -> JsValue:
+def evaluate(expression: str, *, now: datetime | None = None) -> JsValue:
     """Evaluate ``expression`` as one JavaScript expression in a fresh sandbox.
 
-    Raises :class:`JavaScriptError` when it is not an expression, throws, or exceeds a
+    ``now`` is what ``Date`` reads (default: the current time); dates answer in UTC and
+    ``Math.random`` is seeded, so results do not depend on the host. Raises
+    :class:`JavaScriptError` when the source is not an expression, throws, or exceeds a
     limit; the error never carries a traceback from inside the engine.
     """
     quickjs = _quickjs()
@@ -124,7 +161,9 @@ def evaluate(expression: str) -> JsValue:
     context.set_memory_limit(MEMORY_LIMIT)
     context.set_max_stack_size(STACK_LIMIT)
     # The newline keeps a trailing ``// comment`` from swallowing the parenthesis.
-    program = _PROGRAM % json.dumps(f"(\n{expression}\n)")
+    moment = now if now is not None else datetime.now(timezone.utc)
+    prelude = _PRELUDE % repr(round(moment.timestamp() * 1000))
+    program = prelude + _PROGRAM % json.dumps(f"(\n{expression}\n)")
     try:
         result = context.eval(program)
     except quickjs.StackOverflow as exc:

@@ -186,12 +186,12 @@ def simulate(
     ``dialplan`` is a :class:`Dialplan` or its XML (text or bytes). ``inputs`` scripts the
     caller: one entry per menu reached, a digit string (``"1"``, ``"42#"``), ``"timeout"``
     or ``"hangup"``. ``variables`` presets variables, built-in ones included
-    (``{"call.callerid": "12135551100", "contact.firstName": "Ada"}``); the
-    ``global.date``/``global.time`` family is filled from ``now`` (UTC, default: the
-    current time) unless given. ``answered_by`` drives ``amd``. ``transfers`` scripts
-    each transfer reached, in order: ``"answered"``/``True`` or
-    ``"unanswered"``/``False`` (answered once the list runs out). ``http`` answers
-    ``get``/``post`` (see :data:`HttpResponder`).
+    (``{"call.callerid": "12135551100", "contact.firstName": "Ada"}``). ``now`` (default:
+    the current time; a naive datetime is read as UTC) fills the ``global.date`` and
+    ``global.time`` family, in UTC, unless given, and is what JavaScript's ``Date``
+    reads. ``answered_by`` drives ``amd``. ``transfers`` scripts each transfer reached,
+    in order: ``"answered"``/``True`` or ``"unanswered"``/``False`` (answered once the
+    list runs out). ``http`` answers ``get``/``post`` (see :data:`HttpResponder`).
 
     With ``check`` (the default) the dialplan is validated first and a
     :class:`~cftools.dialplan.DialplanError` raised if it has errors. The module
@@ -208,14 +208,18 @@ def simulate(
         raise SimulationError(f"answered_by must be 'human' or 'machine', not {answered_by!r}")
     if max_steps < 1:
         raise SimulationError(f"max_steps must be at least 1, not {max_steps}")
+    moment = now or datetime.now(timezone.utc)
+    moment = moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+    moment = moment.astimezone(timezone.utc)
     run = _Run(
         plan,
         inputs=[_check_input(i) for i in inputs],
-        variables=_initial_variables(variables or {}, now),
+        variables=_initial_variables(variables or {}, moment),
         answered_by=answered_by,
         transfers=[_check_transfer(t) for t in transfers],
         http=http,
         max_steps=max_steps,
+        now=moment,
     )
     return run.execute()
 
@@ -256,8 +260,7 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _initial_variables(given: Mapping[str, object], now: datetime | None) -> dict[str, str]:
-    moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+def _initial_variables(given: Mapping[str, object], moment: datetime) -> dict[str, str]:
     hour12 = moment.hour % 12 or 12
     values = {
         "call.lastinput": "",
@@ -315,8 +318,10 @@ class _Run:
         transfers: list[bool],
         http: HttpResponder | None,
         max_steps: int,
+        now: datetime,
     ) -> None:
         self.plan = plan
+        self.now = now
         self.inputs = deque(inputs)
         self.vars = variables
         self.lookup = lookup_in(self.vars)
@@ -403,7 +408,7 @@ class _Run:
             )
         started = time.perf_counter()
         try:
-            return _js.evaluate(source)
+            return _js.evaluate(source, now=self.now)
         finally:
             self.js_seconds += time.perf_counter() - started
 
