@@ -83,6 +83,7 @@ CASES: list[tuple[str, str]] = [
     ("CF304", wrap('<catch type="digit" value="#" goto="Root"/>')),
     ("CF304", menu('<keypress pressed="*9"><hangup/></keypress>', attrs='maxDigits="2"')),
     ("CF305", wrap('<play type="tts" voice="Female1">x</play>')),
+    ("CF305", wrap('<play type=" tts">x</play>')),
     ("CF306", menu('<keypress pressed="12"><hangup/></keypress>')),
     ("CF306", menu('<keypress pressed="12"><hangup/></keypress>', attrs='name="m"')),
     ("CF307", menu('<keypress pressed="1"><hangup/></keypress>', attrs='timeout="1000"')),

@@ -25,9 +25,9 @@ import threading
 from lxml import etree
 
 from cftools.dialplan._findings import DialplanParseError, Finding
-from cftools.dialplan._model import Comment, Dialplan, Element
+from cftools.dialplan._model import Comment, Dialplan, Element, document_order
 
-__all__ = ["MAX_SIZE", "parse", "read"]
+__all__ = ["MAX_SIZE", "parse", "parsed_elements", "read"]
 
 #: The largest document accepted, in bytes (or characters for ``str`` input). Real
 #: dialplans are a few kilobytes; this bounds memory and time on hostile input.
@@ -128,11 +128,20 @@ def read(xml: str | bytes) -> Dialplan:
     before = [c for c in root.itersiblings(preceding=True) if isinstance(c, etree._Comment)]
     plan = _new(Dialplan)
     plan.comments_before = [_comment(c, None, locator) for c in reversed(before)]
-    _fill(plan, root, locator)
+    _fill(plan, root, None, locator)
     plan.comments_after = [
         _comment(c, None, locator) for c in root.itersiblings() if isinstance(c, etree._Comment)
     ]
     return plan
+
+
+def parsed_elements(plan: Dialplan) -> list[Element]:
+    """The elements of a freshly parsed, unmodified ``plan`` in document order, taken
+    from the parser's record instead of walking the tree again."""
+    locator = plan._locator
+    if not isinstance(locator, _Locator):
+        return document_order(plan)
+    return [node for node in locator.nodes if type(node) is not Comment]  # type: ignore[misc]
 
 
 def _decode(data: bytes, encoding: str | None) -> str:
@@ -181,6 +190,7 @@ class _Locator:
             node._line, node._column = line, offset - line_starts[line - 1] + 1
             node._locator = None
         for node in nodes:  # only if the scan and the tree disagree: leave them unknown
+            node._line = node._column = None
             node._locator = None
 
 
@@ -191,46 +201,42 @@ _new = object.__new__
 def _comment(node: etree._Element, parent: Element | None, locator: _Locator) -> Comment:
     comment: Comment = _new(Comment)
     comment.text, comment.parent = str(node.text or ""), parent
-    comment._line = comment._column = None
     comment._locator = locator
     locator.nodes.append(comment)
     return comment
 
 
-def _fill(plan: Dialplan, root: etree._Element, locator: _Locator) -> None:
-    """Build the element tree under ``plan`` from lxml's tree in one walk.
+def _fill(
+    element: Element, node: etree._Element, parent: Element | None, locator: _Locator
+) -> None:
+    """Fill ``element`` from the lxml ``node`` and recurse (lxml bounds the depth).
 
-    ``iterwalk`` hands out each lxml node once, in document order, so no proxy is
-    created twice; this is the hot path of both :func:`parse` and ``validate``.
+    This is the hot path of both :func:`parse` and ``validate``: one Python object per
+    element, the attribute dict copied once, positions left to the locator.
     """
-    nodes = locator.nodes
-    stack: list[Element] = []
-    pieces: list[list[str]] = []
-    element: Element
-    for event, node in etree.iterwalk(root, events=("start", "end", "comment")):
-        if event == "start":
-            if stack:
-                element = _new(Element)
-                parent = stack[-1]
-                element.parent = parent
-                parent.children.append(element)
-                pieces[-1].append(node.tail or "")
-            else:
-                element = plan
-                element.parent = None
-            tag = node.tag
-            element.tag = tag if type(tag) is str else str(tag)
-            element.attrs = dict(node.items())
-            element.children = []
-            element._line = element._column = None
-            element._locator = locator
-            nodes.append(element)
-            stack.append(element)
-            pieces.append([node.text or ""])
-        elif event == "end":
-            element = stack.pop()
-            texts = pieces.pop()
-            element.text = "".join(texts).strip() if element.children else texts[0]
-        elif stack:  # a comment inside the root (those outside are handled by read)
-            stack[-1].children.append(_comment(node, stack[-1], locator))
-            pieces[-1].append(node.tail or "")
+    tag = node.tag
+    element.tag = tag if type(tag) is str else str(tag)
+    element.attrs = dict(node.items())  # type: ignore[arg-type]
+    element.parent = parent
+    element._locator = locator
+    locator.nodes.append(element)
+    if not len(node):
+        element.children = []
+        element.text = node.text or ""
+        return
+    children: list[Element | Comment] = []
+    texts = [node.text or ""]
+    for child in node:
+        if type(child) is _COMMENT:
+            children.append(_comment(child, element, locator))
+        else:
+            sub: Element = _new(Element)
+            _fill(sub, child, element, locator)
+            children.append(sub)
+        texts.append(child.tail or "")
+    element.children = children
+    text = "".join(texts)
+    element.text = "" if not text or text.isspace() else text.strip()
+
+
+_COMMENT = etree._Comment

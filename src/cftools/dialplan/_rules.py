@@ -366,12 +366,14 @@ def _attribute_value(
                 f"{where}: '=' assigns; compare with '==' (e.g. \"'${{x}}' == 'yes'\")",
             )
         return
-    if _is_dynamic(value) or (not value and attr.type != "enum"):
+    if _is_dynamic(value) or (not value and attr.type not in ("enum", "bool", "int")):
         return
     if attr.type in ("enum", "bool"):
         choices = attr.enum or BOOLEAN
         canonical = attr.value_aliases.get(value, value)
         if canonical in choices:
+            if value != raw:
+                yield ctx.finding("CF305", element, f"{where}: remove the spaces around {value!r}")
             return
         folded = next((c for c in choices if c.lower() == value.lower()), None)
         if folded is not None:

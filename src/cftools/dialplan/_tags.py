@@ -391,3 +391,7 @@ TOLERATED_ATTRS: frozenset[str] = frozenset({"loggingEnabled"})
 def parents_of(tag: str) -> frozenset[str]:
     """Return the tags that accept ``tag`` as a child (with or without a warning)."""
     return frozenset(spec.wire for spec in TAGS.values() if tag in spec.allowed)
+
+
+for _cls in (AttrSpec, TagSpec):
+    _cls.__module__ = "cftools.dialplan"

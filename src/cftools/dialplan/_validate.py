@@ -21,7 +21,7 @@ from typing import Any
 
 from cftools.dialplan._findings import CODES, DialplanParseError, Finding, Report
 from cftools.dialplan._model import Dialplan, Element, document_order
-from cftools.dialplan._parse import read
+from cftools.dialplan._parse import parsed_elements, read
 from cftools.dialplan._tags import TAGS, TagSpec
 
 __all__ = ["RULES", "RULE_MODULES", "Context", "Rule", "rule", "spec_for_tag", "validate"]
@@ -86,9 +86,9 @@ class Context:
     can: validation is budgeted at a few times the cost of parsing.
     """
 
-    def __init__(self, dialplan: Element) -> None:
+    def __init__(self, dialplan: Element, elements: list[Element] | None = None) -> None:
         self.dialplan = dialplan
-        self.elements: list[Element] = document_order(dialplan)
+        self.elements: list[Element] = document_order(dialplan) if elements is None else elements
         by_tag: dict[str, list[Element]] = {}
         names: dict[str, list[Element]] = {}
         for element in self.elements:
@@ -162,6 +162,7 @@ def validate(source: str | bytes | Dialplan | Element, **options: Any) -> Report
     Unreadable XML gives a report holding the single parse finding (CF100/CF101).
     ``options`` are reserved for rule modules and currently unused.
     """
+    elements: list[Element] | None = None
     if isinstance(source, Element):
         root: Element = source
     elif isinstance(source, (str, bytes)):
@@ -169,10 +170,11 @@ def validate(source: str | bytes | Dialplan | Element, **options: Any) -> Report
             root = read(source)
         except DialplanParseError as exc:
             return Report(exc.findings)
+        elements = parsed_elements(root)
     else:
         kind = type(source).__name__
         return Report((Finding("CF100", f"cannot validate a {kind}: pass XML text or bytes"),))
-    ctx = Context(root)
+    ctx = Context(root, elements)
     seen: set[tuple[str, str, str]] = set()
     findings: list[Finding] = []
     for check in _load_rules():
@@ -183,3 +185,6 @@ def validate(source: str | bytes | Dialplan | Element, **options: Any) -> Report
                 findings.append(finding)
     findings.sort(key=lambda f: f.order)
     return Report(tuple(findings))
+
+
+Context.__module__ = "cftools.dialplan"

@@ -1,0 +1,104 @@
+"""``cftools dialplan fmt`` and ``cftools dialplan validate``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cftools._cli import main
+
+MESSY = (
+    '<dialplan name="Root"><menu maxDigits="1" name="m"><play type="tts">Hi &amp; bye</play>\n'
+    '<keypress pressed="1"><hangup/></keypress><!-- keep me --></menu></dialplan>'
+)
+CANONICAL = """<dialplan name="Root">
+  <menu name="m" maxDigits="1">
+    <play type="tts">Hi &amp; bye</play>
+    <keypress pressed="1">
+      <hangup/>
+    </keypress>
+    <!-- keep me -->
+  </menu>
+</dialplan>
+"""
+
+
+@pytest.fixture
+def messy(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.xml"
+    path.write_text(MESSY, encoding="utf-8")
+    return path
+
+
+def test_fmt_prints_canonical_form(messy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dialplan", "fmt", str(messy)]) == 0
+    assert capsys.readouterr().out == CANONICAL
+    assert messy.read_text(encoding="utf-8") == MESSY
+
+
+def test_fmt_write_and_check(messy: Path) -> None:
+    assert main(["dialplan", "fmt", "--check", str(messy)]) == 1
+    assert main(["dialplan", "fmt", "--write", str(messy)]) == 0
+    assert messy.read_text(encoding="utf-8") == CANONICAL
+    assert main(["dialplan", "fmt", "--check", str(messy)]) == 0
+
+
+def test_fmt_keeps_the_xml_declaration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "d.xml"
+    path.write_text('<?xml version="1.0"?><dialplan><hangup/></dialplan>', encoding="utf-8")
+    assert main(["dialplan", "fmt", str(path)]) == 0
+    assert capsys.readouterr().out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<dialplan>')
+
+
+def test_fmt_refuses_unreadable_xml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.xml"
+    path.write_text("<dialplan>\n<play>", encoding="utf-8")
+    assert main(["dialplan", "fmt", "--write", str(path)]) == 2
+    assert f"{path}:2:" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == "<dialplan>\n<play>"
+    assert main(["dialplan", "fmt", str(tmp_path / "missing.xml")]) == 2
+
+
+def test_validate_text_output_and_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "good.xml"
+    good.write_text('<dialplan name="Root"><hangup/></dialplan>', encoding="utf-8")
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<dialplan name="Root">\n  <goto>nowhere</goto>\n</dialplan>', encoding="utf-8")
+    assert main(["dialplan", "validate", str(good)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "0 errors, 0 warnings in 1 file" in captured.err
+    assert main(["dialplan", "validate", str(good), str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{bad}:2:3: error CF400: <goto>nowhere</goto>: no tag is named")
+
+
+def test_validate_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<dialplan><say>hi</say></dialplan>", encoding="utf-8")
+    assert main(["dialplan", "validate", "--format", "json", str(bad)]) == 1
+    (document,) = json.loads(capsys.readouterr().out)
+    assert document["file"] == str(bad)
+    assert document["ok"] is False
+    assert document["findings"][0]["code"] == "CF200"
+    assert document["findings"][0]["line"] == 1
+
+
+def test_validate_missing_file_is_usage_error(tmp_path: Path) -> None:
+    assert main(["dialplan", "validate", str(tmp_path / "nope.xml")]) == 2
+
+
+def test_validate_bundled_examples_pass() -> None:
+    examples = sorted(
+        (Path(__file__).resolve().parents[2] / "examples" / "dialplans").glob("*.xml")
+    )
+    assert main(["dialplan", "validate", *map(str, examples)]) == 0
+
+
+def test_dialplan_without_subcommand_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dialplan"]) == 2
+    assert "fmt" in capsys.readouterr().err
