@@ -13,6 +13,12 @@ text-to-speech, transfers, variables. This package describes that language in on
   :class:`Report` of :class:`Finding` objects, each with a stable code (see
   :data:`CODES`), a severity, a message saying how to fix it, and a line, column and
   path.
+* **Draw** with :func:`to_mermaid`, :func:`to_dot` and :func:`to_svg`, all read from one
+  control-flow graph (:func:`build_graph`), which also feeds the CF6xx lint rules
+  (unreachable tags, endless menus, branches that end unlike the others).
+* **Simulate** a call offline with :func:`simulate`: scripted key presses, transfer
+  outcomes and HTTP answers in, a :class:`Transcript` of small immutable events out.
+  Expressions run in a sandboxed JavaScript engine (QuickJS, the ``simulate`` extra).
 
 The object model (:class:`Element`, :class:`Comment`, :class:`Dialplan`) is plain and
 documented so other tools can walk it; validation rules are a registry of functions
@@ -32,9 +38,30 @@ from cftools.dialplan._findings import (
     Finding,
     Report,
 )
+from cftools.dialplan._graph import Edge, Graph, GraphNode, build_graph, to_dot, to_mermaid, to_svg
+from cftools.dialplan._js import JavaScriptError
 from cftools.dialplan._model import Comment, Dialplan, Element, Node
 from cftools.dialplan._parse import MAX_SIZE, parse
+from cftools.dialplan._simulate import ExpressionError, SimulationError, StepLimitError, simulate
 from cftools.dialplan._tags import TAGS, AttrSpec, TagSpec
+from cftools.dialplan._transcript import (
+    Amd,
+    Dnc,
+    Dtmf,
+    End,
+    Event,
+    Hangup,
+    Http,
+    Input,
+    Play,
+    Record,
+    Set,
+    Skip,
+    Sms,
+    Transcript,
+    Transfer,
+    Wait,
+)  # fmt: skip
 from cftools.dialplan._validate import RULE_MODULES, Context, Rule, rule, validate
 
 __all__ = [
@@ -59,3 +86,11 @@ __all__ = [
     "rule",
     "validate",
 ]
+
+# Drawing and simulation (kept apart so that the two lists merge independently).
+__all__ += [
+    "Amd", "Dnc", "Dtmf", "Edge", "End", "Event", "ExpressionError", "Graph", "GraphNode",
+    "Hangup", "Http", "Input", "JavaScriptError", "Play", "Record", "Set", "SimulationError",
+    "Skip", "Sms", "StepLimitError", "Transcript", "Transfer", "Wait", "build_graph",
+    "simulate", "to_dot", "to_mermaid", "to_svg",
+]  # fmt: skip

@@ -25,7 +25,7 @@ from cftools.dialplan._validate import validate
 __all__ = ["COMMAND_MODULES", "read_source", "register"]
 
 #: Modules that add ``cftools dialplan`` sub-commands through ``register(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("cftools.dialplan._simulate_cli",)
 
 if TYPE_CHECKING:
     SubParsers = argparse._SubParsersAction[Any]

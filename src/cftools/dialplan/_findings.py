@@ -108,6 +108,9 @@ CODES: Mapping[str, CodeInfo] = {
     "CF500": CodeInfo("error", "unbalanced-variable", "a '${' without its closing '}'"),
     "CF501": CodeInfo("warning", "unset-variable", "a variable read but never set"),
     "CF502": CodeInfo("warning", "bad-variable-name", "a variable name outside [A-Za-z0-9_.]"),
+    "CF600": CodeInfo("warning", "unreachable", "an element no path from the start reaches"),
+    "CF601": CodeInfo("warning", "endless-loop", "a loop, usually a menu, with no way out"),
+    "CF602": CodeInfo("warning", "unfinished-branch", "a branch that ends unlike all the others"),
 }
 
 

@@ -27,7 +27,7 @@ from cftools.dialplan._tags import TAGS, TagSpec
 __all__ = ["RULES", "RULE_MODULES", "Context", "Rule", "rule", "spec_for_tag", "validate"]
 
 #: Modules whose ``@rule`` functions make up the validator, in the order they run.
-RULE_MODULES: tuple[str, ...] = ("cftools.dialplan._rules",)
+RULE_MODULES: tuple[str, ...] = ("cftools.dialplan._rules", "cftools.dialplan._graph_rules")
 
 Rule = Callable[["Context"], Iterable[Finding]]
 

@@ -1,0 +1,161 @@
+"""``cftools dialplan simulate`` and ``cftools dialplan graph``.
+
+Registered through :data:`cftools.dialplan._cli.COMMAND_MODULES`. Exit status: 0 success,
+1 a dialplan with errors or a call that cannot go on (bad expression, endless loop),
+2 unreadable input or bad usage (including ``--format svg`` without Graphviz).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from cftools._errors import CftoolsError
+from cftools.dialplan._findings import DialplanError
+
+__all__ = ["register"]
+
+
+def register(commands: argparse._SubParsersAction[Any]) -> None:
+    """Add ``simulate`` and ``graph`` to the ``dialplan`` sub-commands."""
+    _register_simulate(commands)
+    _register_graph(commands)
+
+
+def _read(path: str) -> bytes | None:
+    from cftools.dialplan._cli import read_source
+
+    try:
+        return read_source(path)
+    except OSError as exc:
+        print(f"cftools dialplan: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return None
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name.strip(), value
+
+
+# -- simulate --------------------------------------------------------------------------
+
+
+def _register_simulate(commands: argparse._SubParsersAction[Any]) -> None:
+    parser = commands.add_parser(
+        "simulate",
+        help="run a dialplan offline for one scripted call",
+        description="Run FILE as CallFire would for one call and print what happened. "
+        "Each --input answers the next menu reached: digits, 'timeout' (silence) or "
+        "'hangup'. Nothing is sent anywhere: HTTP requests are answered by --http.",
+    )
+    parser.add_argument("file", metavar="FILE", help="dialplan XML file ('-' for stdin)")
+    parser.add_argument(
+        "--input", "-i", dest="inputs", action="append", default=[], metavar="KEYS",
+        help="the caller's answer to the next menu (repeatable)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--var", dest="variables", action="append", default=[], type=_pair,
+        metavar="NAME=VALUE", help="preset a variable, e.g. call.callerid=12135551100",
+    )  # fmt: skip
+    parser.add_argument(
+        "--machine", action="store_true",
+        help="answering-machine detection finds a machine (default: a person)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--transfer", dest="transfers", action="append", default=[],
+        choices=("answered", "unanswered"),
+        help="outcome of the next transfer reached (repeatable; default answered)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--http", dest="http", action="append", default=[], nargs=2, metavar=("URL", "BODY"),
+        help="response BODY for a get/post URL (or 'GET URL' / 'POST URL'); repeatable; "
+        "without any, every request gets an empty body",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-steps", type=int, default=None, metavar="N",
+        help="stop an endless dialplan after N steps",
+    )  # fmt: skip
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
+    parser.set_defaults(handler=_simulate)
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from cftools.dialplan._simulate import DEFAULT_MAX_STEPS, SimulationError, simulate
+
+    data = _read(args.file)
+    if data is None:
+        return 2
+    try:
+        transcript = simulate(
+            data,
+            args.inputs,
+            variables=dict(args.variables),
+            answered_by="machine" if args.machine else "human",
+            transfers=args.transfers,
+            http=dict(args.http) if args.http else None,
+            max_steps=args.max_steps or DEFAULT_MAX_STEPS,
+        )
+    except DialplanError as exc:
+        for finding in exc.findings:
+            if finding.severity == "error":
+                print(finding.format(args.file), file=sys.stderr)
+        return 1
+    except SimulationError as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return 1
+    except CftoolsError as exc:  # e.g. the JavaScript engine is not installed
+        print(f"cftools dialplan: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(transcript.to_json())
+    else:
+        print(transcript)
+    return 0
+
+
+# -- graph -----------------------------------------------------------------------------
+
+
+def _register_graph(commands: argparse._SubParsersAction[Any]) -> None:
+    parser = commands.add_parser(
+        "graph",
+        help="draw a dialplan's call flow (Mermaid, DOT or SVG)",
+        description="Print the call flow of FILE: one node per prompt, menu, condition, "
+        "transfer, recording, HTTP call and hang-up; one edge per key. SVG needs "
+        "Graphviz's 'dot' program.",
+    )
+    parser.add_argument("file", metavar="FILE", help="dialplan XML file ('-' for stdin)")
+    parser.add_argument(
+        "--format", choices=("mermaid", "dot", "svg"), default="mermaid", help="output format"
+    )
+    parser.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of stdout")
+    parser.set_defaults(handler=_graph)
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from cftools.dialplan._graph import build_graph, to_dot, to_mermaid, to_svg
+    from cftools.dialplan._parse import read
+
+    data = _read(args.file)
+    if data is None:
+        return 2
+    try:
+        graph = build_graph(read(data))
+        render = {"mermaid": to_mermaid, "dot": to_dot, "svg": to_svg}[args.format]
+        text = render(graph)
+    except DialplanError as exc:
+        for finding in exc.findings:
+            print(finding.format(args.file), file=sys.stderr)
+        return 2
+    except CftoolsError as exc:
+        print(f"cftools dialplan: {exc}", file=sys.stderr)
+        return 2
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,164 @@
+"""The JavaScript sandbox: real JavaScript semantics, no I/O, hard limits, clear errors."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cftools import CftoolsError
+from cftools.dialplan import _js
+from cftools.dialplan._js import JavaScriptError, JsValue, evaluate
+
+pytest.importorskip("quickjs", reason="the simulate extra (quickjs) is not installed")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("1+2", JsValue("number", "3", True)),
+        ("1+45 / 50 + 9 == 10", JsValue("boolean", "false", False)),
+        ("'abc' == 'abc'", JsValue("boolean", "true", True)),
+        ("'${x}' + ' 2 3'".replace("${x}", "1"), JsValue("string", "1 2 3", True)),
+        ("'Blocked'.toLowerCase() == 'blocked'", JsValue("boolean", "true", True)),
+        ("isNaN('12a')", JsValue("boolean", "true", True)),
+        ("parseInt('042', 10) + 1", JsValue("number", "43", True)),
+        ("1e21", JsValue("number", "1e+21", True)),
+        ("0.1 + 0.2", JsValue("number", "0.30000000000000004", True)),
+        ("''", JsValue("string", "", False)),
+        ("0", JsValue("number", "0", False)),
+        ("null", JsValue("object", "null", False)),
+        ("undefined", JsValue("undefined", "undefined", False)),
+        ("[1, 2]", JsValue("object", "1,2", True)),
+        ("({})", JsValue("object", "[object Object]", True)),
+        ("1 // a trailing comment", JsValue("number", "1", True)),
+        ("3 > 2 && 1 < 2", JsValue("boolean", "true", True)),
+    ],
+)
+def test_expressions_evaluate_as_javascript(source: str, expected: JsValue) -> None:
+    assert evaluate(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("1 +", "syntax"),
+        ("https://example.org/a", "syntax"),  # not a label and a comment
+        ("var x = 1", "syntax"),  # statements are not expressions
+        ("while (true) {}", "syntax"),
+        ("foo > 2", "reference"),
+        ("null.x", "type"),
+        ("new Array(-1)", "range"),
+        ("(function () { throw 'boom' })()", "thrown"),
+        ("(function f() { return f() })()", "stack"),
+        ("'x'.repeat(1e9)", "memory"),
+        (
+            "(function () { var a = []; for (;;) a.push('xxxxxxxxxxxxxxxx' + a.length) })()",
+            "memory",
+        ),
+    ],
+)
+def test_failures_are_typed_errors(source: str, kind: str) -> None:
+    with pytest.raises(JavaScriptError) as info:
+        evaluate(source)
+    assert info.value.kind == kind
+    assert info.value.expression == source
+    assert isinstance(info.value, CftoolsError)
+    assert "\n" not in str(info.value)
+
+
+def test_endless_loop_stops_at_the_time_limit() -> None:
+    start = time.perf_counter()
+    with pytest.raises(JavaScriptError) as info:
+        evaluate("(function () { for (;;) {} })()")
+    assert info.value.kind == "timeout"
+    assert time.perf_counter() - start < _js.TIME_LIMIT * 8
+
+
+@pytest.mark.parametrize(
+    "probe",
+    [
+        "typeof require",
+        "typeof std",
+        "typeof os",
+        "typeof print",
+        "typeof console",
+        "typeof fetch",
+        "typeof XMLHttpRequest",
+        "typeof setTimeout",
+        "typeof process",
+    ],
+)
+def test_no_io_is_exposed(probe: str) -> None:
+    assert evaluate(probe).text == "undefined"
+
+
+def test_modules_cannot_be_loaded() -> None:
+    # There is no module loader (import() can only reject), and the sandbox never runs
+    # pending jobs, so no asynchronous code runs at all.
+    assert evaluate("import('os')").text == "[object Promise]"
+    probe = "(function () { var s = 'a'; Promise.resolve().then(() => { s = 'b' }); return s })()"
+    assert evaluate(probe).text == "a"
+
+
+def test_each_expression_gets_a_fresh_context() -> None:
+    evaluate("(globalThis.leak = 1)")
+    assert evaluate("typeof leak").text == "undefined"
+    # An out-of-memory error does not poison later evaluations.
+    with pytest.raises(JavaScriptError):
+        evaluate("'x'.repeat(1e9)")
+    assert evaluate("1 + 1").text == "2"
+
+
+def test_missing_engine_gives_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    real = importlib.import_module
+
+    def fake(name: str, *args: object) -> object:
+        if name == "quickjs":
+            raise ImportError("no quickjs")
+        return real(name)
+
+    monkeypatch.setattr(_js, "_module", None)
+    monkeypatch.setattr(_js.importlib, "import_module", fake)
+    with pytest.raises(CftoolsError, match=r"pip install 'cftools\[simulate\]'"):
+        evaluate("1")
+
+
+@given(st.integers(min_value=-(2**53), max_value=2**53))
+def test_integers_read_back_exactly(n: int) -> None:
+    assert evaluate(str(n) if n >= 0 else f"({n})").text == str(n)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_any_string_literal_round_trips(text: str) -> None:
+    import json
+
+    assert evaluate(json.dumps(text)).text == text
+
+
+def test_the_clock_is_the_given_time_in_utc() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    now = datetime(2026, 11, 25, 17, 30, tzinfo=timezone(timedelta(hours=-8)))  # 01:30 UTC
+    assert evaluate("new Date().getHours()", now=now).text == "1"
+    assert evaluate("new Date().getDate()", now=now).text == "26"
+    assert evaluate("Date.now()", now=now).text == str(int(now.timestamp() * 1000))
+    assert evaluate("new Date().getTimezoneOffset()", now=now).text == "0"
+    assert evaluate("new Date(2020, 0, 1).getFullYear()", now=now).text == "2020"
+    assert evaluate("new Date(0).toISOString()", now=now).text == "1970-01-01T00:00:00.000Z"
+    assert evaluate("new Date() instanceof Date", now=now).truthy
+
+
+def test_random_is_reproducible() -> None:
+    first = evaluate("[Math.random(), Math.random()].join()").text
+    assert first == evaluate("[Math.random(), Math.random()].join()").text
+    values = [float(v) for v in first.split(",")]
+    assert all(0 <= v < 1 for v in values) and values[0] != values[1]
+
+
+def test_the_prelude_leaves_no_names_behind() -> None:
+    assert evaluate("typeof RealDate + typeof clock + typeof seed").text == "undefined" * 3
