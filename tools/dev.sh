@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up a development environment and run one job in it.
 #
-#   bash tools/dev.sh demo   # create .venv, install cftools, run the demo on bundled examples
+#   bash tools/dev.sh demo   # create .venv, install cftools, run examples/demo.py (offline)
 #   bash tools/dev.sh test   # create .venv, install test tools (+ Prism, Graphviz), run every check
 #
 # Everything lands in the repository (.venv, .ci/node); nothing global is touched except,
@@ -43,14 +43,14 @@ install_prism() {
 
 case "$job" in
   demo)
-    setup_venv ""
-    exec .venv/bin/cftools demo
+    setup_venv "simulate"
+    exec .venv/bin/python examples/demo.py
     ;;
   test)
     setup_venv "test,bench"
     install_graphviz
     install_prism
-    .venv/bin/ruff check src tests benchmarks
+    .venv/bin/ruff check src tests benchmarks examples tools
     .venv/bin/mypy
     exec .venv/bin/pytest -q
     ;;

@@ -21,7 +21,6 @@ __all__ = ["main"]
 _COMMAND_MODULES = (
     "cftools.fields._cli",
     "cftools.dialplan._cli",
-    "cftools._demo",
 )
 
 

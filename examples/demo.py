@@ -1,0 +1,178 @@
+"""A short tour of cftools on the bundled examples, entirely offline.
+
+Run it with ``bash tools/dev.sh demo`` (which sets up ``.venv`` first) or, in a ready
+environment, ``python examples/demo.py``. It shows the three parts working alone and
+together:
+
+1. ``cftools.fields`` projects a bundled ``findCalls`` page and explains a bad expression;
+2. ``cftools.dialplan`` builds an IVR, validates the bundled dialplans, simulates a call
+   and draws the flow;
+3. ``cftools.client`` talks to a fake CallFire (an ``httpx.MockTransport``, no network):
+   a request it can tell is wrong is refused before a byte is sent, a good one goes out
+   with its IVR checked and its response projected, and a list is paged through.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from cftools import client, dialplan, fields
+
+EXAMPLES = Path(__file__).resolve().parent
+CALLS_PAGE: dict[str, Any] = json.loads((EXAMPLES / "calls_page.json").read_text("utf-8"))
+
+
+def heading(title: str) -> None:
+    print(f"\n=== {title} " + "=" * max(0, 70 - len(title)))
+
+
+def show(value: Any) -> None:
+    print(json.dumps(value, indent=2)[:1200])
+
+
+def demo_fields() -> None:
+    heading("fields: partial responses, client-side")
+    expr = "totalCount, items(id, toNumber, finalCallResult, records/callResult)"
+    print(f"project(calls_page.json, {expr!r}), first item:")
+    projected = fields.project(CALLS_PAGE, expr)
+    show({"items": projected["items"][:1], "totalCount": projected.get("totalCount")})
+    print("\nexclusion keeps everything else: '!items' ->", fields.project(CALLS_PAGE, "!items"))
+    union = fields.parse("items/id") | fields.parse("items(state)")
+    print("union of 'items/id' and 'items(state)' prints canonically as:", str(union))
+    try:
+        fields.parse("items(id,,state)")
+    except fields.FieldsSyntaxError as error:
+        print("\na bad expression is refused with its position:\n" + str(error))
+
+
+def build_ivr() -> dialplan.Dialplan:
+    plan = dialplan.Dialplan(name="Root")
+    with plan.menu(name="main", max_digits=1, timeout=5000) as menu:
+        menu.play("Hello ${contact.firstName}. Press 1 to confirm, 2 to speak to us.")
+        with menu.keypress("1") as confirm:
+            confirm.stash("answer", "confirmed")
+            confirm.play("Thank you, see you soon.")
+            confirm.hangup()
+        with menu.keypress("2") as agent:
+            agent.transfer(["15550001111", "15550002222"], mode="waterfall")
+            agent.play("Nobody is free right now, we will call you back.")
+            agent.hangup()
+        menu.keypress("timeout").goto("main")
+    return plan
+
+
+def demo_dialplan() -> dialplan.Dialplan:
+    heading("dialplan: build, validate, simulate, draw")
+    plan = build_ivr()
+    print(plan.to_xml())
+    print("our IVR validates:", "ok" if dialplan.validate(plan).ok else "errors")
+    print("\nthe bundled dialplans (real-world shapes, quirks included):")
+    for path in sorted((EXAMPLES / "dialplans").glob("*.xml")):
+        report = dialplan.validate(path.read_bytes())
+        print(f"  {path.name:28} {len(report.errors)} errors, {len(report.warnings)} warnings")
+    broken = (
+        '<dialplan><menu><keypress pressed="9-2"><goto>nowhere</goto></keypress></menu></dialplan>'
+    )
+    print("\na broken one, every finding with line and column:")
+    for finding in dialplan.validate(broken):
+        where = f"{finding.line}:{finding.column}"
+        print(f"  {where}: {finding.severity} {finding.code}: {finding.message}")
+    print(
+        "\nsimulating a call where the caller stays silent once, then presses 2 (nobody answers):"
+    )
+    transcript = dialplan.simulate(
+        plan,
+        inputs=["timeout", "2"],
+        variables={"contact.firstName": "Ada"},
+        transfers=["unanswered"],
+    )
+    for event in transcript:
+        print("  ", event.to_dict())
+    print("\nthe flow as a Mermaid diagram:")
+    print(dialplan.to_mermaid(plan))
+    return plan
+
+
+class FakeCallFire:
+    """Answers like CallFire from the bundled page and counts what reaches it."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if request.method == "GET" and request.url.path == "/v2/calls":
+            offset = int(request.url.params.get("offset", 0))
+            limit = int(request.url.params.get("limit", 100))
+            items = [  # five calls shaped like the bundled page's
+                {**CALLS_PAGE["items"][i % len(CALLS_PAGE["items"])], "id": 13400 - i}
+                for i in range(5)
+            ]
+            page = {"items": items[offset : offset + limit], "limit": limit, "offset": offset}
+            return httpx.Response(200, json={**page, "totalCount": len(items)})
+        if request.method == "POST" and request.url.path == "/v2/calls":
+            sent = json.loads(request.content)
+            items = [
+                {
+                    "id": 9000 + i,
+                    "toNumber": r["phoneNumber"],
+                    "state": "READY",
+                    "campaignId": 77,
+                    "batchId": 12,
+                }
+                for i, r in enumerate(sent)
+            ]
+            return httpx.Response(200, json={"items": items})
+        return httpx.Response(
+            404, json={"httpStatusCode": 404, "internalCode": 0, "message": "no such resource"}
+        )
+
+
+def demo_client(plan: dialplan.Dialplan) -> None:
+    heading("client: checked before it is sent")
+    server = FakeCallFire()
+    with client.Client("demo-login", "demo-secret", transport=httpx.MockTransport(server)) as api:
+        print(repr(api), "(credentials never shown)")
+        bad = [
+            {"phoneNumber": "(213) 555-1100", "dialPlanXml": plan.to_xml()},
+            {"phoneNumber": "12135551101", "attributes": {"ref": "A-2"}, "voice": "ROBOT"},
+        ]
+        try:
+            api.send_calls(bad, fields="items(id,,state)")
+        except client.RequestValidationError as error:
+            print("refused, every problem listed:\n" + str(error))
+        print("requests that reached the server:", len(server.requests))
+
+        good = [
+            {
+                "phoneNumber": "12135551100",
+                "dialplanXml": plan.to_xml(),
+                "attributes": {"ref": "A-1"},
+            }
+        ]
+        sent = api.send_calls(good, fields="items(id,state)", project=True)
+        print("\nsent with its IVR validated, response projected client-side:", sent)
+
+        first = list(
+            api.paginate("findCalls", page_size=2, max_items=3, fields="items(id)", project=True)
+        )
+        print("paged through findCalls two at a time, first three items:", first)
+        print("requests that reached the server:", len(server.requests))
+        try:
+            api.get_call(id=1)
+        except client.NotFoundError as error:
+            print("an error response maps to a typed exception:", repr(error))
+
+
+def main() -> None:
+    demo_fields()
+    plan = demo_dialplan()
+    demo_client(plan)
+
+
+if __name__ == "__main__":
+    main()

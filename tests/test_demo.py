@@ -1,0 +1,34 @@
+"""The README's first command runs examples/demo.py: keep it working and telling the truth."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+DEMO = Path(__file__).resolve().parent.parent / "examples" / "demo.py"
+
+
+def test_demo_runs_offline_and_shows_all_three_parts() -> None:
+    env = {**os.environ, "PYTHONPATH": str(DEMO.parent.parent / "src")}
+    env.pop("CALLFIRE_USERNAME", None)
+    env.pop("CALLFIRE_PASSWORD", None)
+    result = subprocess.run(
+        [sys.executable, str(DEMO)], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    # fields: a projection and a caret under the bad position
+    assert '"totalCount": 7160' in out
+    assert "found ',' at position 9" in out
+    # dialplan: every bundled example validates without errors, the broken one does not
+    assert "0 errors" in out and " 1 errors" not in out.split("a broken one")[0]
+    assert "CF400" in out and "CF303" in out
+    assert "{'event': 'end', 'reason': 'hangup'}" in out
+    assert out.count("flowchart TD") == 1
+    # client: the refused request sent nothing; credentials are never printed
+    assert "request refused, 4 problems" in out
+    assert "requests that reached the server: 0" in out
+    assert "demo-secret" not in out and "demo-secret" not in result.stderr
+    assert "NotFoundError" in out
