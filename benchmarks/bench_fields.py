@@ -170,7 +170,7 @@ def bench_projection(
 def main(argv: list[str] | None = None) -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--items", type=int, default=10_000)
-    options.add_argument("--repeat", type=int, default=25)
+    options.add_argument("--repeat", type=int, default=40)
     args = options.parse_args(argv)
     page = call_page(args.items)
     print(
