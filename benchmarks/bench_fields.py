@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     )
 
     def cold() -> None:
-        _parser._parse.cache_clear()
+        _parser._parse_cached.cache_clear()
         _projector._compile_text.cache_clear()
         _projector._compile_selection.cache_clear()
         fields.compile(NESTED)

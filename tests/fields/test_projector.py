@@ -521,3 +521,12 @@ def test_long_nested_arrays_agree_with_the_oracle(
     assert ordered(result) == ordered(oracle.project(document, expression))
     inputs = {id(c) for c in _containers(document)}
     assert not inputs & {id(c) for c in _containers(result)}
+
+
+def test_long_expressions_are_not_cached() -> None:
+    from cftools.fields import _parser
+
+    expression = ",".join(f"k{i}" for i in range(_parser.CACHED_LENGTH // 4))
+    assert len(expression) > _parser.CACHED_LENGTH
+    assert compile(expression) is not compile(expression)  # parsed again, same meaning
+    assert compile(expression).selection == compile(expression).selection
