@@ -53,7 +53,8 @@ def compile(expression: str | Selection | None) -> Projector:
 
     Projectors are cached by expression and by selection (at most :data:`CACHE_SIZE`
     of each, least recently used dropped first), so calling this for every request is
-    cheap; expressions over 4096 characters are compiled afresh each time. Raises :class:`FieldsSyntaxError` / :class:`FieldsTypeError` like :func:`parse`.
+    cheap; expressions over 4096 characters are compiled afresh each time. Raises
+    :class:`FieldsSyntaxError` / :class:`FieldsTypeError` like :func:`parse`.
     """
     if isinstance(expression, Selection):
         return _compile_selection(expression)
