@@ -444,7 +444,7 @@ def pages(draw: st.DrawFn) -> list[dict[str, Any]]:
         draw(st.permutations(PAGE_KEYS))[: draw(st.integers(1, 5))]
         for _ in range(draw(st.sampled_from([1, 1, 2, 3])))
     ]
-    count = draw(st.integers(runtime.FLAT_MINIMUM, runtime.FLAT_MINIMUM + 20))
+    count = draw(st.integers(runtime.SHAPED_MINIMUM, runtime.SHAPED_MINIMUM + 20))
     return [{k: draw(page_values) for k in draw(st.sampled_from(shapes))} for _ in range(count)]
 
 
@@ -488,7 +488,7 @@ def nested_pages(draw: st.DrawFn) -> list[dict[str, Any]]:
     leaf = st.one_of(st.integers(0, 3), st.sampled_from(["a", ""]), st.none())
     rare = st.integers(0, 49).map(lambda n: n == 0)
     items = []
-    for _ in range(draw(st.integers(runtime.FLAT_MINIMUM, runtime.FLAT_MINIMUM + 10))):
+    for _ in range(draw(st.integers(runtime.SHAPED_MINIMUM, runtime.SHAPED_MINIMUM + 10))):
         contact: Any = {"x": draw(leaf), "y": draw(leaf)}
         if draw(rare):
             contact = draw(st.sampled_from([None, 5, [{"x": 1}], {"x": [1]}]))

@@ -229,7 +229,7 @@ class _Emitter:
             }
             table = self.constant("N", nested)
             self.tables.append(table)
-            emit(f"        if len(v) >= {_runtime.FLAT_MINIMUM}:")
+            emit(f"        if len(v) >= {_runtime.SHAPED_MINIMUM}:")
             emit(f"            r = shaped_list(v, {whole}, {table})")
             emit("            if r is not None: return r")
             if not nested:  # every key kept whole: the object code, inlined

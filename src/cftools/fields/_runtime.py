@@ -1,4 +1,5 @@
-"""Helpers that generated projectors call: copies and the generic array walk.
+"""Helpers that generated projectors call: copies, the generic array walk, and the
+column-wise fast path for pages (long arrays of same-shaped objects).
 
 A JSON value here is a ``dict`` (object), a ``list`` (array) or a leaf. Subclasses of
 ``dict`` and ``list`` count as objects and arrays (and come out as plain ``dict`` and
@@ -9,6 +10,10 @@ Nothing here recurses without a bound: :func:`copy` switches to an explicit stac
 :data:`_RECURSION_LIMIT` levels, and :func:`walk` (arrays inside arrays) always uses one.
 Both detect a container that contains itself and raise :class:`DocumentError` instead of
 looping forever.
+
+The fast paths test "no container here" by hashing (dicts and lists are unhashable);
+the one input this misjudges is a subclass of ``dict`` or ``list`` that defines
+``__hash__``, which would be kept by reference instead of copied.
 """
 
 from __future__ import annotations
@@ -150,10 +155,10 @@ def walk(items: list[Any], project: Callable[[Any], Any], keep_leaves: bool) -> 
     return out
 
 
-# --- the fast path for pages: a long array of same-shaped objects, leaf keys only -------
+# --- the fast path for pages: a long array of same-shaped objects ---------------------
 
 #: Arrays shorter than this take the general path (the fast one has a fixed set-up cost).
-FLAT_MINIMUM: Final = 16
+SHAPED_MINIMUM: Final = 16
 _BUILDERS: dict[tuple[tuple[str, ...], bool], Callable[..., list[dict[str, Any]]]] = {}
 _BUILDERS_LIMIT: Final = 256
 
