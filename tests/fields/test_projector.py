@@ -402,15 +402,28 @@ def test_inclusion_and_its_exclusion_split_the_leaves(document: Any, expression:
     """Every non-null scalar leaf of ``d`` is kept by exactly one of ``project(d, s)`` and
     ``project(d, "!" + str(s))``.
 
-    Restricted to documents whose top level is an object or an array: section 5.4
-    returns a top-level scalar unchanged whatever the expression, so both halves keep it
-    (see ``test_top_level_null_and_scalars_are_returned_unchanged``). ``null`` leaves
+    ``s`` ranges over inclusions: for an exclusion ``"!" + str(s)`` starts with ``!!``,
+    which is not an expression. Restricted to documents whose top level is an object or
+    an array: section 5.4 returns a top-level scalar unchanged whatever the expression,
+    so both halves keep it (see ``test_top_level_null_and_scalars_are_returned_unchanged``
+    and ``test_where_the_halves_overlap``). ``null`` leaves
     and empty containers are not counted: a ``null`` under a sub-selection stays on both
     sides (5.1 rule 4, 6.2 rule 3), and a container emptied by either side stays as
     ``{}`` or ``[]`` (5.2, 6.2)."""
     selection = parse(expression)
     kept = leaves(project(document, selection)) + leaves(project(document, "!" + str(selection)))
     assert sorted(kept) == sorted(leaves(document))
+
+
+def test_where_the_halves_overlap() -> None:
+    """The two boundaries of the property above, as the semantics define them."""
+    # a top-level scalar is returned unchanged by both halves (5.4)
+    assert project(7, "a") == project(7, "!a") == 7
+    # the blank selection keeps everything, and "!" alone keeps the scalar elements of a
+    # top-level array (6.2); with an object at the top the blank selection splits fine
+    assert project([1, {"a": 2}], "") == [1, {"a": 2}]
+    assert project([1, {"a": 2}], "!") == [1, {}]
+    assert project({"a": [1]}, "") == {"a": [1]} and project({"a": [1]}, "!") == {}
 
 
 def leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
