@@ -143,7 +143,11 @@ def test_generated_dialplans_round_trip_and_validate(plan: Dialplan) -> None:
     assert SCHEMA.validate(etree.fromstring(xml.encode())), SCHEMA.error_log
     report = validate(xml)
     # Only the SDK-only tags may warn: everything else generated is documented usage.
-    assert {f.code for f in report} <= {"CF204"}, [f.format() for f in report]
+    # Ending with <goto>Root</goto> makes a real endless loop (CF601) when nothing in
+    # the plan hangs up or transfers for good.
+    loops = plan.elements[-1].tag == "goto"
+    allowed = {"CF204", "CF601"} if loops else {"CF204"}
+    assert {f.code for f in report} <= allowed, [f.format() for f in report]
     assert validate(plan).errors == ()
 
 

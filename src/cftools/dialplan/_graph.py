@@ -20,6 +20,8 @@ about, and edges for every way control can move:
   ``catch`` (a digit catch's jump: from each menu inside it, or from the catch node if it
   holds no menu); ``hangup`` (a hang-up catch's jump, from the catch node);
   ``answered``/``unanswered`` from a transfer; and ``end`` (into the ``stop`` node).
+  ``gotoXML``, known only from the SDK, gets both an ``end`` edge and a ``next`` edge,
+  since whether the call comes back from the other dialplan is unknown.
   ``jump`` marks an edge that goes through a ``goto``: diagrams draw it dashed.
 
 A ``goto`` on a cycle that runs nothing else becomes a node looping on itself. A ``goto``
@@ -376,8 +378,15 @@ class _Builder:
     def _edges_from(self, element: Element) -> None:
         source = self.ids[id(element)]
         tag = self._tag(element)
-        if tag in ("hangup", "gotoXML") or tag == "goto":
+        if tag in ("hangup", "goto"):
             return  # the call ends here (or an unresolved goto: nowhere known)
+        if tag == "gotoXML":
+            # Known only from the SDK: it probably hands the call to another dialplan, but
+            # whether control ever comes back is unknown, so the graph allows both.
+            self.has_end = True
+            self._edge(source, ("stop", False), "end", "gotoXML")
+            self._edge(source, self._after(element), "next")
+            return
         if tag == "menu":
             self._menu_edges(source, element)
         elif tag == "if":
