@@ -473,6 +473,24 @@ def _coerce(dialplan: Dialplan | Element | str | bytes) -> Element:
     raise TypeError(f"expected a Dialplan, str or bytes, not {type(dialplan).__name__}")
 
 
+# Fill colours by kind, shared by both formats: decisions blue, conditions yellow,
+# endings red, transfers green, data grey.
+_FILLS: dict[NodeKind, str] = {
+    "start": "#eeeeee",
+    "end": "#eeeeee",
+    "menu": "#dbe9f6",
+    "condition": "#fdf3d0",
+    "amd": "#fdf3d0",
+    "catch": "#f3e5f5",
+    "transfer": "#dcf1dc",
+    "hangup": "#f8d7d3",
+    "http": "#eeeeee",
+    "record": "#eeeeee",
+    "set": "#f7f7f7",
+    "goto": "#f8d7d3",
+}
+
+
 # -- Mermaid ---------------------------------------------------------------------------
 
 _MERMAID_SHAPES: dict[NodeKind, tuple[str, str]] = {
@@ -509,6 +527,17 @@ def to_mermaid(dialplan: Dialplan | Element | str | bytes | Graph) -> str:
         arrow = "-.->" if edge.jump else "-->"
         label = f"|{_mermaid_text(edge.label)}|" if edge.label else ""
         lines.append(f"    {edge.source} {arrow}{label} {edge.target}")
+    # Styling: one class per node kind present (colours from _FILLS), grey fall-throughs.
+    kinds = sorted({n.kind for n in graph.nodes if n.kind in _FILLS})
+    for kind in kinds:
+        # ``end`` is a Mermaid keyword, hence the prefix.
+        lines.append(f"    classDef kind_{kind} fill:{_FILLS[kind]},stroke:#555555")
+    for kind in kinds:
+        members = ",".join(n.id for n in graph.nodes if n.kind == kind)
+        lines.append(f"    class {members} kind_{kind}")
+    fallbacks = [str(i) for i, e in enumerate(graph.edges) if e.kind == "fallback"]
+    if fallbacks:
+        lines.append(f"    linkStyle {','.join(fallbacks)} stroke:#777777,stroke-dasharray:2 3")
     return "\n".join(lines) + "\n"
 
 
@@ -530,23 +559,6 @@ _DOT_SHAPES: dict[NodeKind, str] = {
 }
 
 
-# Fill colours by kind: decisions blue, endings red, transfers green, data grey.
-_DOT_FILLS: dict[NodeKind, str] = {
-    "start": "#eeeeee",
-    "end": "#eeeeee",
-    "menu": "#dbe9f6",
-    "condition": "#fdf3d0",
-    "amd": "#fdf3d0",
-    "catch": "#f3e5f5",
-    "transfer": "#dcf1dc",
-    "hangup": "#f8d7d3",
-    "http": "#eeeeee",
-    "record": "#eeeeee",
-    "set": "#f7f7f7",
-    "goto": "#f8d7d3",
-}
-
-
 def _dot_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
@@ -563,7 +575,7 @@ def to_dot(dialplan: Dialplan | Element | str | bytes | Graph) -> str:
     ]
     for node in graph.nodes:
         shape = _DOT_SHAPES.get(node.kind, "box")
-        fill = _DOT_FILLS.get(node.kind, "#ffffff")
+        fill = _FILLS.get(node.kind, "#ffffff")
         label = _dot_text(node.label)
         lines.append(f'    {node.id} [label={label}, shape={shape}, fillcolor="{fill}"];')
     for edge in graph.edges:
