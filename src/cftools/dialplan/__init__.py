@@ -35,7 +35,7 @@ from cftools.dialplan._findings import (
 from cftools.dialplan._model import Comment, Dialplan, Element, Node
 from cftools.dialplan._parse import MAX_SIZE, parse
 from cftools.dialplan._tags import TAGS, AttrSpec, TagSpec
-from cftools.dialplan._validate import RULE_MODULES, Context, Rule, rule, validate
+from cftools.dialplan._validate import RULE_MODULES, CallContext, Context, Rule, rule, validate
 
 __all__ = [
     "CODES",
@@ -43,6 +43,7 @@ __all__ = [
     "RULE_MODULES",
     "TAGS",
     "AttrSpec",
+    "CallContext",
     "CodeInfo",
     "Comment",
     "Context",

@@ -79,6 +79,7 @@ CODES: Mapping[str, CodeInfo] = {
     "CF213": CodeInfo("error", "menu-without-keypress", "a <menu> with no <keypress>"),
     "CF214": CodeInfo("error", "amd-branches", "an <amd> without exactly one <live> and <machine>"),
     "CF215": CodeInfo("warning", "else-placement", "more than one <else>, or an <else> not last"),
+    "CF216": CodeInfo("warning", "amd-inbound", "answering-machine detection on an inbound number"),
     "CF300": CodeInfo("error", "bad-enum", "a value outside the attribute's enumeration"),
     "CF301": CodeInfo("error", "bad-number", "a value that must be a number is not"),
     "CF302": CodeInfo(

@@ -24,7 +24,7 @@ the language never needs) is kept as one trimmed string.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from cftools.dialplan._builder import Builder
 from cftools.dialplan._tags import TAGS, TagSpec
@@ -319,11 +319,11 @@ class Dialplan(Element):
 
         return to_xml(self, pretty=pretty, xml_declaration=xml_declaration)
 
-    def validate(self, **options: Any) -> Report:
+    def validate(self, *, context: Literal["inbound", "outbound"] | None = None) -> Report:
         """Validate this dialplan; shorthand for :func:`cftools.dialplan.validate`."""
         from cftools.dialplan._validate import validate
 
-        return validate(self, **options)
+        return validate(self, context=context)
 
     def find(self, name: str) -> Element | None:
         """Return the first element whose ``name`` attribute is ``name``, if any."""

@@ -96,6 +96,19 @@ def check_root(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding("CF103", root, "the dialplan holds no tags; add at least a <play>")
 
 
+@rule
+def check_call_context(ctx: Context) -> Iterator[Finding]:
+    """CF216: ``<amd>`` in a dialplan meant for an inbound number."""
+    if ctx.call_context == "inbound":
+        for amd in ctx.tagged("amd"):
+            yield ctx.finding(
+                "CF216",
+                amd,
+                "<amd> detects answering machines on outbound calls only; on an inbound "
+                "number keep just the <live> branch's tags",
+            )
+
+
 # -- tags, nesting, attributes -------------------------------------------------------
 
 
