@@ -39,6 +39,7 @@ CASES: list[tuple[str, str]] = [
     ("CF101", '<!DOCTYPE d [<!ENTITY x "y">]><dialplan>&x;</dialplan>'),
     ("CF102", "<Response><Say>Hello</Say></Response>"),
     ("CF103", '<dialplan name="Root"></dialplan>'),
+    ("CF104", '<dialplan xmlns="urn:x"><hangup/></dialplan>'),
     ("CF200", wrap("<say>Hello</say>")),
     ("CF201", wrap("<Hangup/>")),
     ("CF202", wrap('<keypress pressed="1"><hangup/></keypress>')),
@@ -188,6 +189,11 @@ def test_amd_on_an_inbound_number_warns() -> None:
     assert [f.code for f in validate(xml, context="outbound")] == []
     assert [f.code for f in validate(xml, context="inbound")] == ["CF216"]
     assert [f.code for f in parse(xml).validate(context="inbound")] == ["CF216"]
+
+
+def test_attribute_in_another_case_is_a_spelling_not_a_missing_attribute() -> None:
+    assert codes(wrap('<play Type="tts">Hi</play>')) == ["CF206"]
+    assert codes(menu('<keypress Pressed="1"><hangup/></keypress>')) == ["CF206"]
 
 
 def test_root_in_another_case_only_warns() -> None:

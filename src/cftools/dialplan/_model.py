@@ -276,7 +276,7 @@ class Dialplan(Element):
     still gives a ``Dialplan`` (with that ``tag``) so that it can be validated.
     """
 
-    __slots__ = ("comments_after", "comments_before")
+    __slots__ = ("comments_after", "comments_before", "namespace")
 
     def __init__(
         self,
@@ -291,6 +291,9 @@ class Dialplan(Element):
         #: Comments outside the root element, before and after it.
         self.comments_before: list[Comment] = []
         self.comments_after: list[Comment] = []
+        #: The default XML namespace the source declared on its root, if any. CallFire's
+        #: examples use none; tags are kept without it and it is written back on output.
+        self.namespace: str | None = None
 
     @classmethod
     def _from_root(cls, root: Element) -> Dialplan:
@@ -306,6 +309,7 @@ class Dialplan(Element):
         if isinstance(other, Dialplan) and (
             self.comments_before != other.comments_before
             or self.comments_after != other.comments_after
+            or self.namespace != other.namespace
         ):
             return False
         return super().__eq__(other)
