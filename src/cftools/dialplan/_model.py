@@ -9,12 +9,17 @@ renderer, graph-based lint rules) can walk it without knowing the parser:
   trimmed form), ``children`` (a list of :class:`Element` and :class:`Comment`, in
   document order) and ``parent`` (``None`` for the root).
 * ``line`` and ``column`` are the 1-based position of the tag's ``<`` in the source when
-  the element came from :func:`cftools.dialplan.parse`; ``None`` when built in Python.
+  the element came from :func:`cftools.dialplan.parse` (computed on first access, for
+  the whole document at once); ``None`` when built in Python.
+* A :class:`Dialplan` (the root) also keeps ``comments_before``/``comments_after`` (the
+  comments outside the root element) and ``namespace`` (a default XML namespace the
+  source declared, which element tags leave out).
 * :attr:`Element.name` is the ``name`` attribute (the target of ``goto``),
   :attr:`Element.path` an XPath-like location (``/dialplan/menu[1]/keypress[2]``),
   :attr:`Element.spec` the tag's row in the language table (``None`` for unknown tags).
-* Equality is structural: tag, attributes (order ignored), text and children; positions
-  and parents are not compared, so ``parse(parse(x).to_xml()) == parse(x)``.
+* Equality is structural: tag, attributes (order ignored), text and children (and, for
+  a Dialplan, its outside comments and namespace); positions and parents are not
+  compared, so ``parse(parse(x).to_xml()) == parse(x)``.
 
 Elements are mutable so that the builder can grow them; parsed and built trees are the
 same kind of object. Text in an element that also has children (mixed content, which
