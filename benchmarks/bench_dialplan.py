@@ -17,6 +17,8 @@ from pathlib import Path
 from lxml import etree
 
 from cftools.dialplan import Dialplan, parse, validate
+from cftools.dialplan._parse import parsed_elements
+from cftools.dialplan._validate import Context, _load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 5.0
@@ -68,15 +70,43 @@ def report(label: str, docs: list[bytes], rounds: int) -> float:
     return full / baseline
 
 
+def breakdown(docs: list[bytes], rounds: int) -> None:
+    """Print what each stage of ``validate`` costs, as a multiple of ``fromstring``."""
+    (baseline,) = best_of(rounds, [etree.fromstring], docs)
+
+    def context(doc: bytes) -> Context:
+        plan = parse(doc)
+        return Context(plan, parsed_elements(plan))
+
+    contexts = [context(doc) for doc in docs]
+    stages: list[tuple[str, Callable[[], object]]] = [
+        ("parse (model build)", lambda: [parse(d) for d in docs]),
+        ("parse + Context", lambda: [context(d) for d in docs]),
+    ]
+    for check in _load_rules():
+        stages.append((check.__name__, lambda check=check: [list(check(c)) for c in contexts]))
+    print("  stage costs (x fromstring; rules timed on prebuilt contexts):")
+    for label, stage in stages:
+        best = float("inf")
+        for _ in range(max(rounds // 4, 5)):
+            start = time.perf_counter()
+            stage()
+            best = min(best, time.perf_counter() - start)
+        print(f"    {label:22} {best / baseline:6.2f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=200)
+    parser.add_argument("--breakdown", action="store_true", help="also time each stage")
     args = parser.parse_args()
     docs = corpus()
     validate(docs[0])  # load the rule modules outside the timing
     report("bundled examples", docs[:-1], args.rounds)
     report("generated 40-menu dialplan", docs[-1:], args.rounds)
     ratio = report("all", docs, args.rounds)
+    if args.breakdown:
+        breakdown(docs, args.rounds)
     verdict = "within" if ratio <= BUDGET else "OVER"
     print(f"ratio validate/fromstring = {ratio:.2f} ({verdict} the {BUDGET:.0f}x budget)")
 

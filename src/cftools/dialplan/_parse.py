@@ -13,7 +13,7 @@ column. We therefore scan the source once with a regular expression that finds e
 values, so after skipping comments, CDATA sections, processing instructions and the
 DOCTYPE, the n-th start tag in the source is the n-th element in document order. That
 gives the exact line and column of each tag's ``<`` for the cost of one C-level regex
-pass.
+pass, paid only when some position is first read (a clean validation never pays it).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def _parser(encoding: str | None) -> etree.XMLParser:
 # and group "comment" for comments. Everything else is skipped.
 _MARKUP = re.compile(
     r"<(?:(?P<comment>!--.*?-->)|!\[CDATA\[.*?\]\]>|\?.*?\?>"
-    r"|!DOCTYPE(?:[^\[>]|\[.*?\])*>|/|(?P<tag>[^\s/>]+))",
+    r"|!DOCTYPE(?:[^\[>]|\[.*?\])*>|/|(?P<tag>[^\s/>]))",
     re.DOTALL,
 )
 _ENTITIES_REFUSED = (
@@ -118,21 +118,41 @@ def read(xml: str | bytes) -> Dialplan:
         raise _error("CF100", f"malformed XML: {message}", line or None, column or None) from None
     except (ValueError, UnicodeError) as exc:  # e.g. unknown encoding, bad surrogates
         raise _error("CF100", f"unreadable XML: {exc}") from None
-    dtd = root.getroottree().docinfo.internalDTD
+    tree = root.getroottree()
+    dtd = tree.docinfo.internalDTD if root.getprevious() is not None or _has_doctype(xml) else None
     entities = list(dtd.iterentities()) if dtd is not None else []  # type: ignore[union-attr]
     if entities:
         names = ", ".join(sorted(str(e.name) for e in entities))
         raise _error("CF101", f"{_ENTITIES_REFUSED}; it declares {names}", 1, 1)
-    encoding = None if isinstance(xml, str) else root.getroottree().docinfo.encoding
+    encoding = None if isinstance(xml, str) else tree.docinfo.encoding
     locator = _Locator(xml, encoding)
-    before = [c for c in root.itersiblings(preceding=True) if isinstance(c, etree._Comment)]
     plan = _new(Dialplan)
-    plan.comments_before = [_comment(c, None, locator) for c in reversed(before)]
+    plan.comments_before = []
+    plan.comments_after = []
+    plan.namespace = None
+    if root.tag[0] == "{":  # a default namespace: keep local names, remember the URI
+        plan.namespace = etree.QName(root).namespace
+        _strip_namespace(root, plan.namespace)
+    if root.getprevious() is not None:
+        before = [c for c in root.itersiblings(preceding=True) if type(c) is _COMMENT]
+        plan.comments_before = [_comment(c, None, locator) for c in reversed(before)]
     _fill(plan, root, None, locator)
-    plan.comments_after = [
-        _comment(c, None, locator) for c in root.itersiblings() if isinstance(c, etree._Comment)
-    ]
+    if root.getnext() is not None:
+        after = [c for c in root.itersiblings() if type(c) is _COMMENT]
+        plan.comments_after = [_comment(c, None, locator) for c in after]
     return plan
+
+
+def _strip_namespace(root: etree._Element, namespace: str | None) -> None:
+    prefix = f"{{{namespace}}}"
+    for node in root.iter(etree.Element):
+        if node.tag.startswith(prefix):
+            node.tag = node.tag[len(prefix) :]
+
+
+def _has_doctype(xml: str | bytes) -> bool:
+    # A DOCTYPE is not a sibling node in lxml; look for it in the prolog text.
+    return b"<!DOCTYPE" in xml if isinstance(xml, bytes) else "<!DOCTYPE" in xml
 
 
 def parsed_elements(plan: Dialplan) -> list[Element]:
@@ -179,14 +199,15 @@ class _Locator:
         line_starts = [0]
         line_starts += [m.end() for m in _NEWLINE.finditer(text)]
         nodes = iter(self.nodes)
+        bisect_right = bisect.bisect_right
         for match in _MARKUP.finditer(text):
-            if match.group("tag") is None and match.group("comment") is None:
+            if match.lastindex is None:  # a closing tag, CDATA, PI or DOCTYPE
                 continue
             node = next(nodes, None)
             if node is None:
                 break
             offset = match.start()
-            line = bisect.bisect_right(line_starts, offset)
+            line = bisect_right(line_starts, offset)
             node._line, node._column = line, offset - line_starts[line - 1] + 1
             node._locator = None
         for node in nodes:  # only if the scan and the tree disagree: leave them unknown

@@ -83,9 +83,9 @@ def _is_dynamic(value: str) -> bool:
 
 @rule
 def check_root(ctx: Context) -> Iterator[Finding]:
-    """CF102 wrong root, CF103 empty dialplan."""
+    """CF102 wrong root, CF103 empty dialplan, CF104 XML namespace."""
     root = ctx.dialplan
-    if root.tag != "dialplan":
+    if root.tag.lower() != "dialplan":  # <Dialplan> is reported as CF201 only
         yield ctx.finding(
             "CF102",
             root,
@@ -94,14 +94,38 @@ def check_root(ctx: Context) -> Iterator[Finding]:
         )
     elif not root.elements:
         yield ctx.finding("CF103", root, "the dialplan holds no tags; add at least a <play>")
+    namespace = getattr(root, "namespace", None)
+    if namespace:
+        yield ctx.finding(
+            "CF104",
+            root,
+            f"the dialplan declares xmlns={namespace!r}; CallFire's dialplans use no "
+            "namespace, so remove it (tags were checked by their local names)",
+        )
+
+
+@rule
+def check_call_context(ctx: Context) -> Iterator[Finding]:
+    """CF216: ``<amd>`` in a dialplan meant for an inbound number."""
+    if ctx.call_context == "inbound":
+        for amd in ctx.tagged("amd"):
+            yield ctx.finding(
+                "CF216",
+                amd,
+                "<amd> detects answering machines on outbound calls only; on an inbound "
+                "number keep just the <live> branch's tags",
+            )
 
 
 # -- tags, nesting, attributes -------------------------------------------------------
 
 
 @rule
-def check_tags(ctx: Context) -> Iterator[Finding]:
-    """CF200 unknown tags, CF201 case, CF202/CF203 placement, CF204 legacy tags."""
+def check_elements(ctx: Context) -> Iterator[Finding]:
+    """Everything the table says about one element, in one pass per tag group:
+    CF200-CF201 and CF204 tags, CF202/CF203 placement, CF205-CF208 and CF211 attributes,
+    CF209/CF210 values, CF212-CF215 required children, CF300-CF305, CF312-CF314 and
+    CF502 typed values."""
     for tag, group in ctx.by_tag.items():
         spec = spec_for_tag(tag)
         if spec is None:
@@ -109,20 +133,62 @@ def check_tags(ctx: Context) -> Iterator[Finding]:
             for element in group:
                 yield ctx.finding("CF200", element, message)
             continue
-        if spec.wire != tag:
+        wire = spec.wire
+        if wire != tag:
             for element in group:
                 yield ctx.finding(
-                    "CF201", element, f"<{tag}>: tags are case-sensitive; write <{spec.wire}>"
+                    "CF201", element, f"<{tag}>: tags are case-sensitive; write <{wire}>"
                 )
         if spec.legacy:
             for element in group:
                 yield ctx.finding("CF204", element, f"{spec.legacy}; CallFire may not run it")
-        parents = _PARENTS[spec.wire]
+        parents = _PARENTS[wire]
+        canonical = _CANONICAL_ATTRS[wire]
+        required = _REQUIRED[wire]
+        typed = _TYPED[wire]
+        text_mode = spec.text
+        text_type = spec.text_type if spec.text_type in _CHECKED_TEXT else None
+        structured = wire in ("menu", "amd", "if")
+        missing = "CF209" if spec.text_evidence in ("DOC", "EX") else "CF211"
         for element in group:
             parent = element.parent
-            if parent is None or parent.tag in parents:
-                continue
-            yield from _placement(ctx, element, spec, parent)
+            if parent is not None and parent.tag not in parents:
+                yield from _placement(ctx, element, spec, parent)
+            attrs = element.attrs
+            if attrs:
+                if not attrs.keys() <= canonical:
+                    yield from _odd_attributes(ctx, element, spec, canonical)
+                for name, attr, accepted in typed:
+                    value = attrs.get(name)
+                    if value is None or value in accepted or _plainly_valid(attr.type, value):
+                        continue
+                    yield from _attribute_value(ctx, element, spec, attr, value)
+            for attr in required:
+                value = attrs.get(attr.wire)
+                if value is None or attr.required_when or not value.strip():
+                    yield from _missing_attributes(ctx, element, spec, (attr,))
+            text = element.text
+            if text_mode == "required":
+                if (not text or text.isspace()) and not element.children:
+                    yield ctx.finding(missing, element, _missing_value_message(spec))
+            elif text_mode == "none" and text and not text.isspace():
+                yield ctx.finding("CF210", element, _stray_text_message(spec, text))
+            if text_type == "play":
+                if attrs.get("type") not in _SPEECH:
+                    yield from _text_value(ctx, element, spec)
+            elif text_type is not None and text:
+                yield from _text_value(ctx, element, spec)
+            if structured:
+                yield from _required_children(ctx, element, spec)
+
+
+def _plainly_valid(kind: str, value: str) -> bool:
+    """Cheap acceptance of the common valid values, before the full check."""
+    if kind == "int":
+        return value.isdigit()
+    if kind == "varname":
+        return value.isascii() and value.replace("_", "a").isalnum()
+    return False
 
 
 def _placement(ctx: Context, element: Element, spec: TagSpec, parent: Element) -> Iterator[Finding]:
@@ -160,25 +226,6 @@ def _misplaced_message(spec: TagSpec, parent: TagSpec) -> str:
         where = " or ".join(f"<{p}>" for p in parents)
         return f"<{spec.wire}> is only allowed inside {where}, not inside <{parent.wire}>"
     return f"<{spec.wire}> is not allowed inside <{parent.wire}>"
-
-
-@rule
-def check_attributes(ctx: Context) -> Iterator[Finding]:
-    """CF205 unknown, CF206 spelling, CF207 ignored, CF208/CF211 missing attributes."""
-    for tag, group in ctx.by_tag.items():
-        spec = spec_for_tag(tag)
-        if spec is None:
-            continue
-        canonical = _CANONICAL_ATTRS[spec.wire]
-        required = _REQUIRED[spec.wire]
-        for element in group:
-            attrs = element.attrs
-            if not attrs.keys() <= canonical:
-                yield from _odd_attributes(ctx, element, spec, canonical)
-            for attr in required:
-                value = attrs.get(attr.wire)
-                if value is None or attr.required_when or not value.strip():
-                    yield from _missing_attributes(ctx, element, spec, (attr,))
 
 
 def _odd_attributes(
@@ -222,8 +269,8 @@ def _missing_attributes(
         required = attr.required
         if attr.required_when is not None:
             other, wanted = attr.required_when
-            required = (element.attribute(other) or "").strip().lower() == wanted
-        if not required or (element.attribute(attr.wire) or "").strip():
+            required = _lenient_attribute(element, other).strip().lower() == wanted
+        if not required or _lenient_attribute(element, attr.wire).strip():
             continue
         when = (
             f" when {attr.required_when[0]}={attr.required_when[1]!r}" if attr.required_when else ""
@@ -233,36 +280,14 @@ def _missing_attributes(
         yield ctx.finding("CF208" if attr.strict else "CF211", element, message)
 
 
-@rule
-def check_content(ctx: Context) -> Iterator[Finding]:
-    """CF209 missing value, CF210 stray text, CF212-CF215 required children; typed
-    values (CF301, CF304, CF314) of the tags whose text is checked."""
-    for tag, group in ctx.by_tag.items():
-        spec = spec_for_tag(tag)
-        if spec is None:
-            continue
-        if spec.text == "required":
-            code = "CF209" if spec.text_evidence in ("DOC", "EX") else "CF211"
-            for element in group:
-                text = element.text
-                if (not text or text.isspace()) and not element.children:
-                    yield ctx.finding(code, element, _missing_value_message(spec))
-        elif spec.text == "none":
-            for element in group:
-                text = element.text
-                if text and not text.isspace():
-                    yield ctx.finding("CF210", element, _stray_text_message(spec, text))
-        if spec.text_type == "play":
-            for element in group:
-                if element.attrs.get("type") not in _SPEECH:
-                    yield from _text_value(ctx, element, spec)
-        elif spec.text_type in _CHECKED_TEXT:
-            for element in group:
-                if element.text:
-                    yield from _text_value(ctx, element, spec)
-        if spec.wire in ("menu", "amd", "if"):
-            for element in group:
-                yield from _required_children(ctx, element, spec)
+def _lenient_attribute(element: Element, wire: str) -> str:
+    """An attribute by name, aliases and then any case (``Type=`` counts as ``type=``:
+    the spelling is reported as CF206, not as a missing attribute)."""
+    value = element.attribute(wire)
+    if value is None:
+        folded = wire.lower()
+        value = next((v for k, v in element.attrs.items() if k.lower() == folded), None)
+    return value or ""
 
 
 def _stray_text_message(spec: TagSpec, text: str) -> str:
@@ -274,7 +299,7 @@ def _stray_text_message(spec: TagSpec, text: str) -> str:
     )
 
 
-_CHECKED_TEXT = frozenset({"seconds", "url", "phones", "digits"})
+_CHECKED_TEXT = frozenset({"play", "seconds", "url", "phones", "digits"})
 _SPEECH = frozenset({"tts", "TTS"})
 
 
@@ -331,26 +356,6 @@ _NO_SPEC = TagSpec("", "action", ())
 
 
 # -- values ------------------------------------------------------------------------
-
-
-@rule
-def check_values(ctx: Context) -> Iterator[Finding]:
-    """CF300 enums, CF301 numbers, CF304 doubtful values, CF305 case, CF311 names,
-    CF312 catch digits, CF313 assignments, CF502 variable names."""
-    for tag, group in ctx.by_tag.items():
-        spec = spec_for_tag(tag)
-        if spec is None:
-            continue
-        typed = _TYPED[spec.wire]
-        for element in group:
-            attrs = element.attrs
-            if not attrs:
-                continue
-            for wire, attr, accepted in typed:
-                value = attrs.get(wire)
-                if value is None or value in accepted:
-                    continue
-                yield from _attribute_value(ctx, element, spec, attr, value)
 
 
 def _attribute_value(
@@ -539,7 +544,8 @@ def check_menus(ctx: Context) -> Iterator[Finding]:
 
 
 def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
-    max_digits_raw = (menu.attribute("maxDigits") or "").strip()
+    attrs = menu.attrs
+    max_digits_raw = (attrs.get("maxDigits") or attrs.get("maxdigits") or "").strip()
     max_digits = int(max_digits_raw) if max_digits_raw.isdigit() else None
     seen: list[tuple[PressedPattern, Element]] = []
     claimed: frozenset[str] = frozenset()
@@ -773,17 +779,23 @@ def check_variables(ctx: Context) -> Iterator[Finding]:
     """CF500 unbalanced ``${``, CF501 variables never set, CF502 odd variable names."""
     found: list[tuple[Element, str, str]] = []
     for element in ctx.elements:
-        if "${" in element.text:
-            found.append((element, "value", element.text))
-        for wire, value in element.attrs.items():
-            if "${" in value:
-                found.append((element, wire, value))
+        text = element.text
+        if text and "${" in text:
+            found.append((element, "", text))
+        attrs = element.attrs
+        if attrs:
+            for wire, value in attrs.items():
+                if "${" in value:
+                    found.append((element, wire, value))
     if not found:
         return
     assigned = _assigned_variables(ctx)
     reported: set[str] = set()
+    balanced: set[str] = set()  # texts already scanned: their names are all handled
     for element, wire, text in found:
-        where = f"<{element.tag}> value" if wire == "value" else f"{element.tag}/@{wire}"
+        if text in balanced:
+            continue
+        where = f"{element.tag}/@{wire}" if wire else f"<{element.tag}> value"
         references, unbalanced = scan_variables(text)
         if unbalanced is not None:
             yield ctx.finding(
@@ -792,6 +804,8 @@ def check_variables(ctx: Context) -> Iterator[Finding]:
                 f"{where}: '${{' at offset {unbalanced} has no closing '}}' "
                 f"in {_clip(text[unbalanced:])}",
             )
+        else:
+            balanced.add(text)
         for name, dynamic in references:
             if dynamic or name in assigned or name in reported:
                 continue
