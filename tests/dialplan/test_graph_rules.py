@@ -300,3 +300,12 @@ def test_reference_examples_raise_no_graph_findings() -> None:
     assert whole
     for block in whole:
         assert graph_findings(block) == [], block
+
+
+def test_readme_table_matches_codes() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("<!-- section: simulate -->") :]
+    rows = [line.split("|") for line in section.splitlines() if line.startswith("| CF6")]
+    table = {r[1].strip(): (r[2].strip(), r[3].strip().strip("`")) for r in rows}
+    expected = {c: (i.severity, i.slug) for c, i in CODES.items() if c >= "CF600"}
+    assert table == expected
