@@ -309,3 +309,16 @@ def test_readme_table_matches_codes() -> None:
     table = {r[1].strip(): (r[2].strip(), r[3].strip().strip("`")) for r in rows}
     expected = {c: (i.severity, i.slug) for c, i in CODES.items() if c >= "CF600"}
     assert table == expected
+
+
+def test_cf602_stays_silent_when_running_off_the_end_is_common() -> None:
+    xml = """<dialplan>
+<menu><play type="tts">1, 2 or 3.</play>
+  <keypress pressed="1"><play type="tts">One.</play></keypress>
+  <keypress pressed="2"><play type="tts">Two.</play></keypress>
+  <keypress pressed="3"><hangup/></keypress>
+  <keypress pressed="default"><play type="tts">Other.</play></keypress>
+  <keypress pressed="timeout"><hangup/></keypress>
+</menu>
+</dialplan>"""
+    assert graph_findings(xml) == []
