@@ -112,7 +112,7 @@ CODES: Mapping[str, CodeInfo] = {
     "CF502": CodeInfo("warning", "bad-variable-name", "a variable name outside [A-Za-z0-9_.]"),
     "CF600": CodeInfo("warning", "unreachable", "an element no path from the start reaches"),
     "CF601": CodeInfo("warning", "endless-loop", "a loop, usually a menu, with no way out"),
-    "CF602": CodeInfo("warning", "unfinished-branch", "a branch that ends unlike all the others"),
+    "CF602": CodeInfo("warning", "unfinished-branch", "a branch that ends unlike most others"),
 }
 
 
