@@ -117,3 +117,9 @@ def test_schema_rejects_what_the_validator_rejects() -> None:
     ):
         assert not schema.validate(etree.fromstring(bad)), bad
         assert not validate(bad).ok, bad
+
+
+def test_schema_is_found_where_the_wheel_ships_it() -> None:
+    from cftools._resources import grammar_path
+
+    assert grammar_path("dialplan.rng").read_text(encoding="utf-8") == generate_rng()

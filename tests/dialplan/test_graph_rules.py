@@ -157,14 +157,37 @@ def test_a_digit_catch_is_a_way_out() -> None:
     assert graph_findings(xml) == []
 
 
-def test_loop_without_input_is_reported_once() -> None:
+def test_silent_loop_without_input_is_reported_once() -> None:
     xml = """<dialplan>
-<play name="hold" type="tts">Please hold.</play>
+<setvar name="spin" varname="n">${n}+1</setvar>
 <wait>5</wait>
-<goto>hold</goto>
+<goto>spin</goto>
 </dialplan>"""
     findings = [f for f in validate(xml) if f.code == "CF601"]
     assert [(f.line, "nothing leaves" in f.message) for f in findings] == [(2, True)]
+
+
+def test_repeated_announcement_is_not_reported() -> None:
+    xml = """<dialplan>
+<play name="closed" type="tts">We are closed. Please call again tomorrow.</play>
+<wait>3</wait>
+<goto>closed</goto>
+</dialplan>"""
+    assert graph_findings(xml) == []
+
+
+def test_goto_xml_counts_as_an_ending() -> None:
+    xml = """<dialplan>
+<menu><play type="tts">1 or 2.</play>
+  <keypress pressed="1"><gotoXML>https://x.example/next.xml</gotoXML></keypress>
+  <keypress pressed="2"><hangup/></keypress>
+  <keypress pressed="default"><hangup/></keypress>
+  <keypress pressed="timeout"><hangup/></keypress>
+</menu>
+<play type="tts">Maybe back from the other dialplan.</play>
+<hangup/>
+</dialplan>"""
+    assert graph_findings(xml) == []
 
 
 def test_two_separate_traps_are_both_reported() -> None:
@@ -277,3 +300,25 @@ def test_reference_examples_raise_no_graph_findings() -> None:
     assert whole
     for block in whole:
         assert graph_findings(block) == [], block
+
+
+def test_readme_table_matches_codes() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("<!-- section: simulate -->") :]
+    rows = [line.split("|") for line in section.splitlines() if line.startswith("| CF6")]
+    table = {r[1].strip(): (r[2].strip(), r[3].strip().strip("`")) for r in rows}
+    expected = {c: (i.severity, i.slug) for c, i in CODES.items() if c >= "CF600"}
+    assert table == expected
+
+
+def test_cf602_stays_silent_when_running_off_the_end_is_common() -> None:
+    xml = """<dialplan>
+<menu><play type="tts">1, 2 or 3.</play>
+  <keypress pressed="1"><play type="tts">One.</play></keypress>
+  <keypress pressed="2"><play type="tts">Two.</play></keypress>
+  <keypress pressed="3"><hangup/></keypress>
+  <keypress pressed="default"><play type="tts">Other.</play></keypress>
+  <keypress pressed="timeout"><hangup/></keypress>
+</menu>
+</dialplan>"""
+    assert graph_findings(xml) == []

@@ -165,3 +165,16 @@ def test_built_elements_have_no_position_until_set() -> None:
     hangup.line = 9
     assert (hangup.line, hangup.column) == (9, 11)
     assert plan.line == 1
+
+
+def test_a_default_namespace_is_kept_aside_and_written_back() -> None:
+    xml = '<dialplan xmlns="urn:example"><menu><play type="tts">Hi</play></menu></dialplan>'
+    plan = parse(xml)
+    assert plan.namespace == "urn:example"
+    assert [e.tag for e in plan.iter()] == ["dialplan", "menu", "play"]
+    out = plan.to_xml(pretty=False)
+    assert out == xml
+    assert parse(out) == plan
+    assert parse("<dialplan><hangup/></dialplan>") != parse(
+        '<dialplan xmlns="u"><hangup/></dialplan>'
+    )

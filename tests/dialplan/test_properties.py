@@ -150,6 +150,19 @@ def test_generated_dialplans_round_trip_and_validate(plan: Dialplan) -> None:
     assert validate(plan).errors == ()
 
 
+@given(dialplans(), st.booleans(), st.sampled_from(["", "<!-- <play> -->", "<![CDATA[<x>]]>"]))
+def test_positions_point_at_each_tag(plan: Dialplan, pretty: bool, noise: str) -> None:
+    xml = plan.to_xml(pretty=pretty)
+    if noise:  # markup that looks like tags but is not, right after the root's start tag
+        head, rest = xml.split(">", 1)
+        xml = f"{head}>{noise}{rest}"
+    lines = xml.split("\n")
+    for element in parse(xml).iter():
+        assert element.line is not None and element.column is not None
+        here = lines[element.line - 1][element.column - 1 :]
+        assert here.startswith(f"<{element.tag}"), (element, here[:30])
+
+
 def _mutate(text: str, data: st.DataObject) -> str:
     operations = [
         lambda s, i: s[:i] + s[i + 1 :],  # delete a character

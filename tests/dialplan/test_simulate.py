@@ -792,3 +792,23 @@ def test_now_is_read_in_utc() -> None:
     pacific = datetime(2026, 11, 25, 17, 30, tzinfo=timezone(timedelta(hours=-8)))
     assert simulate(xml, now=pacific).spoken() == ["1 26"]
     assert simulate(xml, now=datetime(2026, 11, 25, 17, 30)).spoken() == ["17 25"]  # naive: UTC
+
+
+def test_without_quickjs_only_expressions_need_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from cftools.dialplan import _js
+
+    real = importlib.import_module
+
+    def no_quickjs(name: str, *args: object) -> object:
+        if name == "quickjs":
+            raise ImportError("no quickjs")
+        return real(name)
+
+    monkeypatch.setattr(_js, "_module", None)
+    monkeypatch.setattr(_js.importlib, "import_module", no_quickjs)
+    assert simulate(MENU, ["1"]).spoken()[-1] == "Goodbye."
+    assert simulate(plan('<setvar varname="n">42</setvar>')).variables["n"] == "42"
+    with pytest.raises(CftoolsError, match=r"pip install 'cftools\[simulate\]'"):
+        simulate(plan('<if expr="1 == 1"><hangup/></if>'))

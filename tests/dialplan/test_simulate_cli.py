@@ -82,6 +82,8 @@ def test_simulate_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     bad.write_text("<dialplan><goto>nowhere</goto></dialplan>")
     status, _, err = run(capsys, "simulate", str(bad))
     assert status == 1 and "CF400" in err
+    status, _, err = run(capsys, "simulate", str(bad), "--no-check")
+    assert status == 1 and "no tag is named 'nowhere'" in err
 
     loop = tmp_path / "loop.xml"
     loop.write_text('<dialplan><play name="a" type="tts">x</play><goto>a</goto></dialplan>')

@@ -62,7 +62,7 @@ from cftools.dialplan._transcript import (
     Transfer,
     Wait,
 )  # fmt: skip
-from cftools.dialplan._validate import RULE_MODULES, Context, Rule, rule, validate
+from cftools.dialplan._validate import RULE_MODULES, CallContext, Context, Rule, rule, validate
 
 __all__ = [
     "CODES",
@@ -70,6 +70,7 @@ __all__ = [
     "RULE_MODULES",
     "TAGS",
     "AttrSpec",
+    "CallContext",
     "CodeInfo",
     "Comment",
     "Context",

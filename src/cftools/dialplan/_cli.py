@@ -43,7 +43,7 @@ def register(subparsers: SubParsers) -> None:
         registrar(commands)
     for module in COMMAND_MODULES:
         importlib.import_module(module).register(commands)
-    parser.set_defaults(handler=lambda args: _usage(parser))
+    parser.set_defaults(handler=lambda _args: _usage(parser))
 
 
 def read_source(path: str) -> bytes:

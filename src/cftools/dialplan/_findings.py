@@ -61,6 +61,7 @@ CODES: Mapping[str, CodeInfo] = {
     ),
     "CF102": CodeInfo("error", "wrong-root", "the root element is not <dialplan>"),
     "CF103": CodeInfo("warning", "empty-dialplan", "the dialplan holds no tags"),
+    "CF104": CodeInfo("warning", "xml-namespace", "the dialplan declares an XML namespace"),
     "CF200": CodeInfo("error", "unknown-tag", "a tag CallFire does not define"),
     "CF201": CodeInfo("warning", "tag-case", "a known tag written in the wrong case"),
     "CF202": CodeInfo("error", "misplaced-tag", "a tag its parent does not allow"),
@@ -79,6 +80,7 @@ CODES: Mapping[str, CodeInfo] = {
     "CF213": CodeInfo("error", "menu-without-keypress", "a <menu> with no <keypress>"),
     "CF214": CodeInfo("error", "amd-branches", "an <amd> without exactly one <live> and <machine>"),
     "CF215": CodeInfo("warning", "else-placement", "more than one <else>, or an <else> not last"),
+    "CF216": CodeInfo("warning", "amd-inbound", "answering-machine detection on an inbound number"),
     "CF300": CodeInfo("error", "bad-enum", "a value outside the attribute's enumeration"),
     "CF301": CodeInfo("error", "bad-number", "a value that must be a number is not"),
     "CF302": CodeInfo(
@@ -110,7 +112,7 @@ CODES: Mapping[str, CodeInfo] = {
     "CF502": CodeInfo("warning", "bad-variable-name", "a variable name outside [A-Za-z0-9_.]"),
     "CF600": CodeInfo("warning", "unreachable", "an element no path from the start reaches"),
     "CF601": CodeInfo("warning", "endless-loop", "a loop, usually a menu, with no way out"),
-    "CF602": CodeInfo("warning", "unfinished-branch", "a branch that ends unlike all the others"),
+    "CF602": CodeInfo("warning", "unfinished-branch", "a branch that ends unlike most others"),
 }
 
 

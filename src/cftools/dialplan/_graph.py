@@ -20,6 +20,8 @@ about, and edges for every way control can move:
   ``catch`` (a digit catch's jump: from each menu inside it, or from the catch node if it
   holds no menu); ``hangup`` (a hang-up catch's jump, from the catch node);
   ``answered``/``unanswered`` from a transfer; and ``end`` (into the ``stop`` node).
+  ``gotoXML``, known only from the SDK, gets both an ``end`` edge and a ``next`` edge,
+  since whether the call comes back from the other dialplan is unknown.
   ``jump`` marks an edge that goes through a ``goto``: diagrams draw it dashed.
 
 A ``goto`` on a cycle that runs nothing else becomes a node looping on itself. A ``goto``
@@ -376,8 +378,15 @@ class _Builder:
     def _edges_from(self, element: Element) -> None:
         source = self.ids[id(element)]
         tag = self._tag(element)
-        if tag in ("hangup", "gotoXML") or tag == "goto":
+        if tag in ("hangup", "goto"):
             return  # the call ends here (or an unresolved goto: nowhere known)
+        if tag == "gotoXML":
+            # Known only from the SDK: it probably hands the call to another dialplan, but
+            # whether control ever comes back is unknown, so the graph allows both.
+            self.has_end = True
+            self._edge(source, ("stop", False), "end", "gotoXML")
+            self._edge(source, self._after(element), "next")
+            return
         if tag == "menu":
             self._menu_edges(source, element)
         elif tag == "if":
@@ -464,6 +473,24 @@ def _coerce(dialplan: Dialplan | Element | str | bytes) -> Element:
     raise TypeError(f"expected a Dialplan, str or bytes, not {type(dialplan).__name__}")
 
 
+# Fill colours by kind, shared by both formats: decisions blue, conditions yellow,
+# endings red, transfers green, data grey.
+_FILLS: dict[NodeKind, str] = {
+    "start": "#eeeeee",
+    "end": "#eeeeee",
+    "menu": "#dbe9f6",
+    "condition": "#fdf3d0",
+    "amd": "#fdf3d0",
+    "catch": "#f3e5f5",
+    "transfer": "#dcf1dc",
+    "hangup": "#f8d7d3",
+    "http": "#eeeeee",
+    "record": "#eeeeee",
+    "set": "#f7f7f7",
+    "goto": "#f8d7d3",
+}
+
+
 # -- Mermaid ---------------------------------------------------------------------------
 
 _MERMAID_SHAPES: dict[NodeKind, tuple[str, str]] = {
@@ -500,6 +527,17 @@ def to_mermaid(dialplan: Dialplan | Element | str | bytes | Graph) -> str:
         arrow = "-.->" if edge.jump else "-->"
         label = f"|{_mermaid_text(edge.label)}|" if edge.label else ""
         lines.append(f"    {edge.source} {arrow}{label} {edge.target}")
+    # Styling: one class per node kind present (colours from _FILLS), grey fall-throughs.
+    kinds = sorted({n.kind for n in graph.nodes if n.kind in _FILLS})
+    for kind in kinds:
+        # ``end`` is a Mermaid keyword, hence the prefix.
+        lines.append(f"    classDef kind_{kind} fill:{_FILLS[kind]},stroke:#555555")
+    for kind in kinds:
+        members = ",".join(n.id for n in graph.nodes if n.kind == kind)
+        lines.append(f"    class {members} kind_{kind}")
+    fallbacks = [str(i) for i, e in enumerate(graph.edges) if e.kind == "fallback"]
+    if fallbacks:
+        lines.append(f"    linkStyle {','.join(fallbacks)} stroke:#777777,stroke-dasharray:2 3")
     return "\n".join(lines) + "\n"
 
 
@@ -521,23 +559,6 @@ _DOT_SHAPES: dict[NodeKind, str] = {
 }
 
 
-# Fill colours by kind: decisions blue, endings red, transfers green, data grey.
-_DOT_FILLS: dict[NodeKind, str] = {
-    "start": "#eeeeee",
-    "end": "#eeeeee",
-    "menu": "#dbe9f6",
-    "condition": "#fdf3d0",
-    "amd": "#fdf3d0",
-    "catch": "#f3e5f5",
-    "transfer": "#dcf1dc",
-    "hangup": "#f8d7d3",
-    "http": "#eeeeee",
-    "record": "#eeeeee",
-    "set": "#f7f7f7",
-    "goto": "#f8d7d3",
-}
-
-
 def _dot_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
@@ -554,7 +575,7 @@ def to_dot(dialplan: Dialplan | Element | str | bytes | Graph) -> str:
     ]
     for node in graph.nodes:
         shape = _DOT_SHAPES.get(node.kind, "box")
-        fill = _DOT_FILLS.get(node.kind, "#ffffff")
+        fill = _FILLS.get(node.kind, "#ffffff")
         label = _dot_text(node.label)
         lines.append(f'    {node.id} [label={label}, shape={shape}, fillcolor="{fill}"];')
     for edge in graph.edges:

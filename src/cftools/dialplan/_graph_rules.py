@@ -8,19 +8,25 @@ anywhere.
 
 ====== ==================== ==========================================================
 CF600  unreachable          an element no path from the start of the call reaches
-CF601  endless-loop         a loop (usually a menu) that no path leads out of
-CF602  unfinished-branch    a branch that runs off the end of the dialplan when the
-                            dialplan's other endings are a hang-up or a transfer
+CF601  endless-loop         a menu, or a silent loop, that no path leads out of
+CF602  unfinished-branch    a branch that runs off the end of the dialplan when most
+                            of the dialplan's endings are a hang-up or a transfer
 ====== ==================== ==========================================================
 
 CF600 leaves to CF403 the tags that directly follow a ``hangup`` or ``goto``, and
-reports only the first element of each unreachable run. CF601 counts the hang-up, a
-transfer, ``gotoXML``, running off the end and a catch's jump as ways out, so a menu that
-repeats itself on timeout but whose keys lead on is never flagged. CF602 looks only at
-branches someone wrote (a keypress, an ``if``/``else`` body, ``live``/``machine``): not
-at the main line, not at an ``if`` without ``else`` that simply lets the call go on, not
-at a menu's implicit fall-through (CF310's business), not at transfers that go
-unanswered, and not at clean-up tags reached only through a hang-up catch.
+reports only the first element of each unreachable run.
+
+CF601 counts the hang-up, a transfer, ``gotoXML``, running off the end and a catch's
+jump as ways out, so a menu that repeats itself on timeout but whose keys lead on is
+never flagged; a loop without a menu is reported only when it plays nothing (an
+announcement repeated until the caller hangs up may be intended).
+
+CF602 speaks only when running off the end is the exception (fewer such endings than
+hang-ups and transfers), and then only about branches someone wrote (a keypress, an
+``if``/``else`` body, ``live``/``machine``): not the main line, not an ``if`` without
+``else`` that simply lets the call go on, not a menu's implicit fall-through (CF310's
+business), not transfers that go unanswered, and not clean-up tags reached only through
+a hang-up catch.
 """
 
 from __future__ import annotations
@@ -102,7 +108,8 @@ def _previous_sibling(element: Element) -> Element | None:
 
 @rule
 def endless_loops(ctx: Context) -> Iterator[Finding]:
-    """CF601: loops with no way out (a menu whose every branch comes back, a goto cycle)."""
+    """CF601: loops with no way out: a menu whose every branch comes back, or a loop that
+    takes no input and plays nothing (an announcement repeated forever may be meant)."""
     graph = _graph(ctx)
     if graph is None:
         return
@@ -120,6 +127,8 @@ def endless_loops(ctx: Context) -> Iterator[Finding]:
     for component in _cycles(graph, trapped):
         nodes = [graph.node(i) for i in sorted(component, key=_order)]
         menus = [n for n in nodes if n.kind == "menu"]
+        if not menus and any(n.kind == "prompt" for n in nodes):
+            continue  # an announcement repeated until the caller hangs up may be meant
         head = menus[0] if menus else nodes[0]
         if menus:
             message = (
@@ -223,18 +232,25 @@ def unfinished_branches(ctx: Context) -> Iterator[Finding]:
         for n in graph.nodes
         if n.id in reached and (n.kind in ("hangup", "transfer") or _ends_call(n))
     ]
-    falling: list[str] = []
+    # Every ending that runs off the end (main line and implicit ones included), and
+    # among them the written branches, which are what this rule reports.
+    endings: list[str] = []
     for edge in graph.edges:
         if edge.target != "stop" or edge.kind in ("answered", "unanswered", "fallback"):
             continue
-        if edge.source == "start" or edge.source not in live or edge.source in falling:
+        if edge.source == "start" or edge.source not in live or edge.source in endings:
             continue
-        node = graph.node(edge.source)
-        if node.kind in _NOT_BRANCH_ENDS or not _in_branch(ctx, node.element):
-            continue
-        falling.append(edge.source)
-    if not explicit or not falling or len(falling) > len(explicit):
+        if not _ends_call(graph.node(edge.source)):
+            endings.append(edge.source)
+    # Only when running off the end is the exception: fewer such endings than explicit ones.
+    if not explicit or len(endings) >= len(explicit):
         return
+    falling = [
+        node_id
+        for node_id in endings
+        if graph.node(node_id).kind not in _NOT_BRANCH_ENDS
+        and _in_branch(ctx, graph.node(node_id).element)
+    ]
     for node_id in falling:
         node = graph.node(node_id)
         yield ctx.finding(

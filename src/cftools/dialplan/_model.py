@@ -9,12 +9,17 @@ renderer, graph-based lint rules) can walk it without knowing the parser:
   trimmed form), ``children`` (a list of :class:`Element` and :class:`Comment`, in
   document order) and ``parent`` (``None`` for the root).
 * ``line`` and ``column`` are the 1-based position of the tag's ``<`` in the source when
-  the element came from :func:`cftools.dialplan.parse`; ``None`` when built in Python.
+  the element came from :func:`cftools.dialplan.parse` (computed on first access, for
+  the whole document at once); ``None`` when built in Python.
+* A :class:`Dialplan` (the root) also keeps ``comments_before``/``comments_after`` (the
+  comments outside the root element) and ``namespace`` (a default XML namespace the
+  source declared, which element tags leave out).
 * :attr:`Element.name` is the ``name`` attribute (the target of ``goto``),
   :attr:`Element.path` an XPath-like location (``/dialplan/menu[1]/keypress[2]``),
   :attr:`Element.spec` the tag's row in the language table (``None`` for unknown tags).
-* Equality is structural: tag, attributes (order ignored), text and children; positions
-  and parents are not compared, so ``parse(parse(x).to_xml()) == parse(x)``.
+* Equality is structural: tag, attributes (order ignored), text and children (and, for
+  a Dialplan, its outside comments and namespace); positions and parents are not
+  compared, so ``parse(parse(x).to_xml()) == parse(x)``.
 
 Elements are mutable so that the builder can grow them; parsed and built trees are the
 same kind of object. Text in an element that also has children (mixed content, which
@@ -24,7 +29,7 @@ the language never needs) is kept as one trimmed string.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from cftools.dialplan._builder import Builder
 from cftools.dialplan._tags import TAGS, TagSpec
@@ -276,7 +281,7 @@ class Dialplan(Element):
     still gives a ``Dialplan`` (with that ``tag``) so that it can be validated.
     """
 
-    __slots__ = ("comments_after", "comments_before")
+    __slots__ = ("comments_after", "comments_before", "namespace")
 
     def __init__(
         self,
@@ -291,6 +296,9 @@ class Dialplan(Element):
         #: Comments outside the root element, before and after it.
         self.comments_before: list[Comment] = []
         self.comments_after: list[Comment] = []
+        #: The default XML namespace the source declared on its root, if any. CallFire's
+        #: examples use none; tags are kept without it and it is written back on output.
+        self.namespace: str | None = None
 
     @classmethod
     def _from_root(cls, root: Element) -> Dialplan:
@@ -306,6 +314,7 @@ class Dialplan(Element):
         if isinstance(other, Dialplan) and (
             self.comments_before != other.comments_before
             or self.comments_after != other.comments_after
+            or self.namespace != other.namespace
         ):
             return False
         return super().__eq__(other)
@@ -319,11 +328,11 @@ class Dialplan(Element):
 
         return to_xml(self, pretty=pretty, xml_declaration=xml_declaration)
 
-    def validate(self, **options: Any) -> Report:
+    def validate(self, *, context: Literal["inbound", "outbound"] | None = None) -> Report:
         """Validate this dialplan; shorthand for :func:`cftools.dialplan.validate`."""
         from cftools.dialplan._validate import validate
 
-        return validate(self, **options)
+        return validate(self, context=context)
 
     def find(self, name: str) -> Element | None:
         """Return the first element whose ``name`` attribute is ``name``, if any."""

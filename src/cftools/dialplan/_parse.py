@@ -13,7 +13,7 @@ column. We therefore scan the source once with a regular expression that finds e
 values, so after skipping comments, CDATA sections, processing instructions and the
 DOCTYPE, the n-th start tag in the source is the n-th element in document order. That
 gives the exact line and column of each tag's ``<`` for the cost of one C-level regex
-pass.
+pass, paid only when some position is first read (a clean validation never pays it).
 """
 
 from __future__ import annotations
@@ -129,6 +129,10 @@ def read(xml: str | bytes) -> Dialplan:
     plan = _new(Dialplan)
     plan.comments_before = []
     plan.comments_after = []
+    plan.namespace = None
+    if root.tag[0] == "{":  # a default namespace: keep local names, remember the URI
+        plan.namespace = etree.QName(root).namespace
+        _strip_namespace(root, plan.namespace)
     if root.getprevious() is not None:
         before = [c for c in root.itersiblings(preceding=True) if type(c) is _COMMENT]
         plan.comments_before = [_comment(c, None, locator) for c in reversed(before)]
@@ -137,6 +141,13 @@ def read(xml: str | bytes) -> Dialplan:
         after = [c for c in root.itersiblings() if type(c) is _COMMENT]
         plan.comments_after = [_comment(c, None, locator) for c in after]
     return plan
+
+
+def _strip_namespace(root: etree._Element, namespace: str | None) -> None:
+    prefix = f"{{{namespace}}}"
+    for node in root.iter(etree.Element):
+        if node.tag.startswith(prefix):
+            node.tag = node.tag[len(prefix) :]
 
 
 def _has_doctype(xml: str | bytes) -> bool:

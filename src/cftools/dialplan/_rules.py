@@ -83,7 +83,7 @@ def _is_dynamic(value: str) -> bool:
 
 @rule
 def check_root(ctx: Context) -> Iterator[Finding]:
-    """CF102 wrong root, CF103 empty dialplan."""
+    """CF102 wrong root, CF103 empty dialplan, CF104 XML namespace."""
     root = ctx.dialplan
     if root.tag.lower() != "dialplan":  # <Dialplan> is reported as CF201 only
         yield ctx.finding(
@@ -94,6 +94,27 @@ def check_root(ctx: Context) -> Iterator[Finding]:
         )
     elif not root.elements:
         yield ctx.finding("CF103", root, "the dialplan holds no tags; add at least a <play>")
+    namespace = getattr(root, "namespace", None)
+    if namespace:
+        yield ctx.finding(
+            "CF104",
+            root,
+            f"the dialplan declares xmlns={namespace!r}; CallFire's dialplans use no "
+            "namespace, so remove it (tags were checked by their local names)",
+        )
+
+
+@rule
+def check_call_context(ctx: Context) -> Iterator[Finding]:
+    """CF216: ``<amd>`` in a dialplan meant for an inbound number."""
+    if ctx.call_context == "inbound":
+        for amd in ctx.tagged("amd"):
+            yield ctx.finding(
+                "CF216",
+                amd,
+                "<amd> detects answering machines on outbound calls only; on an inbound "
+                "number keep just the <live> branch's tags",
+            )
 
 
 # -- tags, nesting, attributes -------------------------------------------------------
@@ -248,8 +269,8 @@ def _missing_attributes(
         required = attr.required
         if attr.required_when is not None:
             other, wanted = attr.required_when
-            required = (element.attribute(other) or "").strip().lower() == wanted
-        if not required or (element.attribute(attr.wire) or "").strip():
+            required = _lenient_attribute(element, other).strip().lower() == wanted
+        if not required or _lenient_attribute(element, attr.wire).strip():
             continue
         when = (
             f" when {attr.required_when[0]}={attr.required_when[1]!r}" if attr.required_when else ""
@@ -257,6 +278,16 @@ def _missing_attributes(
         hint = f" ({attr.doc.rstrip('.')})" if attr.doc else ""
         message = f"<{spec.wire}> needs a non-empty {attr.wire} attribute{when}{hint}"
         yield ctx.finding("CF208" if attr.strict else "CF211", element, message)
+
+
+def _lenient_attribute(element: Element, wire: str) -> str:
+    """An attribute by name, aliases and then any case (``Type=`` counts as ``type=``:
+    the spelling is reported as CF206, not as a missing attribute)."""
+    value = element.attribute(wire)
+    if value is None:
+        folded = wire.lower()
+        value = next((v for k, v in element.attrs.items() if k.lower() == folded), None)
+    return value or ""
 
 
 def _stray_text_message(spec: TagSpec, text: str) -> str:

@@ -10,6 +10,8 @@ out well-formed and read back unchanged.
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 
 from cftools.dialplan._findings import DialplanError, Finding
@@ -38,8 +40,11 @@ def canonical_attrs(element: Element) -> list[tuple[str, str]]:
 
 def to_xml(root: Element, *, pretty: bool = True, xml_declaration: bool = False) -> str:
     """Serialize ``root`` and its subtree; see the module docstring for the form."""
+    namespace = getattr(root, "namespace", None)
     try:
         tree = _convert(root, 0, pretty)
+        if namespace:
+            tree = _qualify(tree, namespace)
     except ValueError as exc:  # lxml refuses invalid names or characters
         raise DialplanError(
             (Finding("CF100", f"cannot serialize: {exc}", path=root.path),)
@@ -57,6 +62,21 @@ def to_xml(root: Element, *, pretty: bool = True, xml_declaration: bool = False)
     if xml_declaration:
         text = '<?xml version="1.0" encoding="UTF-8"?>' + sep + text
     return text + sep
+
+
+def _qualify(tree: etree._Element, namespace: str) -> etree._Element:
+    """Put every element of ``tree`` in the default namespace ``namespace``."""
+    nsmap: dict[Any, str] = {None: namespace}  # lxml-stubs do not model the None key
+    qualified = etree.Element(f"{{{namespace}}}{tree.tag}", nsmap=nsmap)
+    qualified.text = tree.text
+    for key, value in tree.attrib.items():
+        qualified.set(key, value)
+    for child in list(tree):
+        qualified.append(child)
+    for node in qualified.iter(etree.Element):
+        if node is not qualified:
+            node.tag = f"{{{namespace}}}{node.tag}"
+    return qualified
 
 
 def _comment(comment: Comment) -> str:

@@ -79,6 +79,10 @@ def _register_simulate(commands: argparse._SubParsersAction[Any]) -> None:
         "--max-steps", type=int, default=None, metavar="N",
         help="stop an endless dialplan after N steps",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-check", dest="check", action="store_false",
+        help="simulate even if validation reports errors",
+    )  # fmt: skip
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output")
     parser.set_defaults(handler=_simulate)
 
@@ -98,6 +102,7 @@ def _simulate(args: argparse.Namespace) -> int:
             transfers=args.transfers,
             http=dict(args.http) if args.http else None,
             max_steps=args.max_steps or DEFAULT_MAX_STEPS,
+            check=args.check,
         )
     except DialplanError as exc:
         for finding in exc.findings:

@@ -234,11 +234,11 @@ class End(Event):
         return self.reason
 
 
-for _cls in (Event, Play, Input, Transfer, Record, Set, Http, Sms, Dnc, Hangup, Wait, Amd, Dtmf):
+_EVENTS = (Event, Play, Input, Transfer, Record, Set, Http, Sms, Dnc, Hangup, Wait, Amd, Dtmf)
+for _cls in (*_EVENTS, Skip, End):
     _cls.__module__ = _PUBLIC
-Skip.__module__ = End.__module__ = _PUBLIC
 
-E = TypeVar("E", bound=Event)
+_E = TypeVar("_E", bound=Event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +270,7 @@ class Transcript(Sequence[Event]):
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
 
-    def of(self, kind: type[E]) -> list[E]:
+    def of(self, kind: type[_E]) -> list[_E]:
         """Return the events of one kind, e.g. ``transcript.of(Transfer)``."""
         return [e for e in self.events if isinstance(e, kind)]
 

@@ -17,19 +17,31 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Literal
 
 from cftools.dialplan._findings import CODES, DialplanParseError, Finding, Report
 from cftools.dialplan._model import Dialplan, Element, document_order
 from cftools.dialplan._parse import parsed_elements, read
 from cftools.dialplan._tags import TAGS, TagSpec
 
-__all__ = ["RULES", "RULE_MODULES", "Context", "Rule", "rule", "spec_for_tag", "validate"]
+__all__ = [
+    "RULES",
+    "RULE_MODULES",
+    "CallContext",
+    "Context",
+    "Rule",
+    "rule",
+    "spec_for_tag",
+    "validate",
+]
 
 #: Modules whose ``@rule`` functions make up the validator, in the order they run.
 RULE_MODULES: tuple[str, ...] = ("cftools.dialplan._rules", "cftools.dialplan._graph_rules")
 
 Rule = Callable[["Context"], Iterable[Finding]]
+
+#: Where a dialplan runs: a number's inbound IVR, or an outbound broadcast or call.
+CallContext = Literal["inbound", "outbound"]
 
 #: Every registered rule, in registration order.
 RULES: list[Rule] = []
@@ -79,6 +91,8 @@ class Context:
     * ``names``: ``name`` attribute (trimmed) -> elements carrying it, in order.
     * ``targets``: target name -> the ``goto`` elements and ``catch`` elements
       (``goto`` attribute) that jump there; variable targets (``${...}``) are left out.
+    * ``call_context``: ``"inbound"``, ``"outbound"`` or ``None`` (unknown), as given to
+      :func:`validate`.
     * :meth:`spec`: the tag's table row, resolving a known tag written in another case
       (``<Menu>``); ``None`` for unknown tags.
 
@@ -86,8 +100,15 @@ class Context:
     can: validation is budgeted at a few times the cost of parsing.
     """
 
-    def __init__(self, dialplan: Element, elements: list[Element] | None = None) -> None:
+    def __init__(
+        self,
+        dialplan: Element,
+        elements: list[Element] | None = None,
+        *,
+        call_context: CallContext | None = None,
+    ) -> None:
         self.dialplan = dialplan
+        self.call_context = call_context
         self.elements: list[Element] = document_order(dialplan) if elements is None else elements
         by_tag: dict[str, list[Element]] = {}
         names: dict[str, list[Element]] = {}
@@ -158,12 +179,16 @@ class Context:
         )
 
 
-def validate(source: str | bytes | Dialplan | Element, **options: Any) -> Report:
+def validate(
+    source: str | bytes | Dialplan | Element, *, context: CallContext | None = None
+) -> Report:
     """Check a dialplan and return every finding at once; never raises on bad input.
 
     ``source`` is XML text, XML bytes, or a dialplan built or parsed in Python.
     Unreadable XML gives a report holding the single parse finding (CF100/CF101).
-    ``options`` are reserved for rule modules and currently unused.
+    ``context`` says where the dialplan will run when known: ``"inbound"`` (a number's
+    IVR configuration, where answering-machine detection makes no sense) or
+    ``"outbound"`` (a broadcast or a call).
     """
     elements: list[Element] | None = None
     if isinstance(source, Element):
@@ -177,7 +202,7 @@ def validate(source: str | bytes | Dialplan | Element, **options: Any) -> Report
     else:
         kind = type(source).__name__
         return Report((Finding("CF100", f"cannot validate a {kind}: pass XML text or bytes"),))
-    ctx = Context(root, elements)
+    ctx = Context(root, elements, call_context=context)
     seen: set[tuple[str, str, str]] = set()
     findings: list[Finding] = []
     for check in _load_rules():
