@@ -17,6 +17,7 @@ from cftools.client import (
     Client,
     ConfigurationError,
     NotFoundError,
+    RequestValidationError,
     ServerError,
     TransportError,
 )
@@ -112,4 +113,13 @@ def test_async_failed_download_leaves_no_file(
 
     with pytest.raises(ServerError):
         asyncio.run(run())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_download_sends_nothing_and_writes_nothing(
+    client: Client, server: Any, tmp_path: Path
+) -> None:
+    with pytest.raises(RequestValidationError, match=r"path\.id"):
+        client.download("getCallRecordingMp3", tmp_path / "r.mp3", id="latest")
+    assert server.count == 0
     assert list(tmp_path.iterdir()) == []

@@ -34,7 +34,8 @@ class Client(BaseClient, SyncOperations):
     HTTP Basic authentication. Every operation is a named method (``client.find_calls``,
     ``client.send_calls``, ...) and is reachable by operationId with :meth:`invoke`.
     Requests are checked before they are sent; ``validate=False`` turns that off.
-    ``transport`` replaces the network (``httpx.MockTransport`` in tests).
+    ``transport`` replaces the network (``httpx.MockTransport`` in tests) or carries
+    TLS and proxy settings (``httpx.HTTPTransport(verify=..., proxy=...)``).
 
     Use it as a context manager, or call :meth:`close`::
 

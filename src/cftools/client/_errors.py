@@ -4,7 +4,8 @@ Every class derives from :class:`cftools.CftoolsError`::
 
     CftoolsError
     ├── RequestValidationError   a request refused before any I/O (see _checks)
-    ├── ConfigurationError       a client built with unusable settings or arguments
+    ├── ConfigurationError       unusable settings or arguments (credentials, base URL,
+    │                            an unknown operation, a file, paging options)
     ├── TransportError           the network failed or timed out; no response
     └── ApiError                 CallFire answered with an error status
         ├── BadRequestError      400: the request was malformed or rejected
@@ -39,9 +40,11 @@ __all__ = [
 
 class ConfigurationError(CftoolsError, ValueError):
     """The client cannot work with what it was given: no credentials, a base URL that
-    embeds credentials, an unknown operation, a file argument of the wrong type.
+    embeds credentials, an unknown operation, a file argument of the wrong type or a
+    file that cannot be read, paging options out of range, a download target that
+    cannot be written.
 
-    Raised before any I/O.
+    Raised before any request is sent.
     """
 
     __module__ = "cftools.client"
