@@ -327,3 +327,13 @@ def test_union_is_commutative_associative_and_idempotent(left: str, right: str) 
 def test_sub_selector_equals_path(item: str) -> None:
     assert parse(f"items({item})") == parse(f"items/{item}")
     assert parse(f"!items({item})") == parse(f"!items/{item}")
+
+
+def test_selections_and_errors_pickle() -> None:
+    import pickle
+
+    selection = parse("!items(id,contact/homePhone),*/x")
+    assert pickle.loads(pickle.dumps(selection)) == selection
+    error = _error("a(b")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.message, copy.expression, copy.position) == (error.message, "a(b", 1)

@@ -7,8 +7,10 @@ Each node of the tree becomes three small functions, generated once per distinct
   keys in document order, containers kept whole are deep-copied only when some value is
   not a plain leaf (checked with ``ATOMS.issuperset(map(type, ...))``), and each key with
   a sub-selection is then replaced in place by its projection (unrolled per key);
-* ``_l<i>(v)`` projects an array: a list comprehension when it holds only objects (with
-  the object code inlined for the common flat case), else the generic :func:`walk`;
+* ``_l<i>(v)`` projects an array: when it holds only objects, column by column for a
+  long array of same-shaped objects (:func:`shaped_list`, the page case), else one
+  comprehension (the object code inlined when every key is kept whole); other arrays go
+  through the generic :func:`walk`;
 * ``_v<i>(v)`` dispatches on the type of a value.
 
 Nodes with a wildcard entry get a loop over the document's keys with a per-key table of
@@ -73,7 +75,7 @@ class _Emitter:
             "copy_values": _runtime.copy_values,
             "drop": _runtime.drop,
             "walk": _runtime.walk,
-            "flat_list": _runtime.flat_list,
+            "shaped_list": _runtime.shaped_list,
             "leaves_only": _runtime.leaves_only,
             "EMPTY": frozenset(),
         }
@@ -84,7 +86,12 @@ class _Emitter:
         """After exec: turn the function names of the wildcard tables into functions."""
         for table in self.tables:
             names = self.namespace[table]
-            self.namespace[table] = {key: self.namespace[name] for key, name in names.items()}
+            self.namespace[table] = {key: self._lookup(name) for key, name in names.items()}
+
+    def _lookup(self, name: str | tuple[str, ...]) -> Any:
+        if isinstance(name, tuple):
+            return tuple(self.namespace[n] for n in name)
+        return self.namespace[name]
 
     def constant(self, prefix: str, value: object) -> str:
         name = f"{prefix}{len(self.namespace)}"
@@ -213,22 +220,24 @@ class _Emitter:
         emit = self.lines.append
         emit(f"def _l{n}(v):")
         emit("    if type(v) is list and DICTS.issuperset(map(type, v)):")
-        flat = (
-            not self.exclude
-            and tree.wildcard is None
-            and all(sub is ALL for sub in tree.named.values())
-        )
-        if flat:
-            keys = self.constant("K", frozenset(tree.named))
-            emit(f"        if len(v) >= {_runtime.FLAT_MINIMUM}:")
-            emit(f"            r = flat_list(v, {keys})")
+        if not self.exclude and tree.wildcard is None:
+            whole = self.constant("K", frozenset(k for k, sub in tree.named.items() if sub is ALL))
+            nested = {
+                key: (f"_o{self.numbers[sub]}", f"_l{self.numbers[sub]}")
+                for key, sub in tree.named.items()
+                if isinstance(sub, Node)
+            }
+            table = self.constant("N", nested)
+            self.tables.append(table)
+            emit(f"        if len(v) >= {_runtime.SHAPED_MINIMUM}:")
+            emit(f"            r = shaped_list(v, {whole}, {table})")
             emit("            if r is not None: return r")
-            emit(f"        r = [{{k: x for k, x in e.items() if k in {keys}}} for e in v]")
-            emit("        if not leaves_only(r):")
-            emit("            for e in r: copy_values(e, EMPTY)")
-            emit("        return r")
-        else:
-            emit(f"        return [_o{n}(e) for e in v]")
+            if not nested:  # every key kept whole: the object code, inlined
+                emit(f"        r = [{{k: x for k, x in e.items() if k in {whole}}} for e in v]")
+                emit("        if not leaves_only(r):")
+                emit("            for e in r: copy_values(e, EMPTY)")
+                emit("        return r")
+        emit(f"        return [_o{n}(e) for e in v]")
         emit(f"    return walk(v, _o{n}, {self.exclude})")
 
     def _value(self, n: int) -> None:

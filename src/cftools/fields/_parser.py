@@ -68,10 +68,16 @@ def parse(expression: str | None) -> Selection:
         raise FieldsTypeError(
             f"a fields expression must be a str or None, not {type(expression).__name__}"
         )
-    return _parse(expression)
+    if len(expression) > CACHED_LENGTH:
+        return _parse(expression)
+    return _parse_cached(expression)
 
 
-@functools.lru_cache(maxsize=512)
+#: Expressions up to this length are cached (512 of them); longer ones, which only a
+#: hostile caller sends, are parsed each time so the cache cannot hoard memory.
+CACHED_LENGTH: Final = 4096
+
+
 def _parse(expression: str) -> Selection:
     if len(expression) > MAX_LENGTH:
         raise FieldsSyntaxError(
@@ -89,6 +95,9 @@ def _parse(expression: str) -> Selection:
         return Selection(node({}, ALL), exclude=True)
     assert isinstance(selection, Tree)
     return Selection(_build(expression, selection), exclude=exclude)
+
+
+_parse_cached = functools.lru_cache(maxsize=512)(_parse)
 
 
 # --- building the tree ---------------------------------------------------------------

@@ -6,7 +6,7 @@ import functools
 from typing import Any, Final
 
 from cftools.fields._codegen import generate
-from cftools.fields._parser import parse
+from cftools.fields._parser import CACHED_LENGTH, parse
 from cftools.fields._selection import Selection
 
 __all__ = ["CACHE_SIZE", "Projector", "compile", "project"]
@@ -53,13 +53,14 @@ def compile(expression: str | Selection | None) -> Projector:
 
     Projectors are cached by expression and by selection (at most :data:`CACHE_SIZE`
     of each, least recently used dropped first), so calling this for every request is
-    cheap. Raises :class:`FieldsSyntaxError` / :class:`FieldsTypeError` like :func:`parse`.
+    cheap; expressions over 4096 characters are compiled afresh each time. Raises
+    :class:`FieldsSyntaxError` / :class:`FieldsTypeError` like :func:`parse`.
     """
     if isinstance(expression, Selection):
         return _compile_selection(expression)
-    if expression is None or type(expression) is str:
+    if expression is None or (type(expression) is str and len(expression) <= CACHED_LENGTH):
         return _compile_text(expression)
-    return _compile_selection(parse(expression))  # parse raises the right error
+    return Projector(parse(expression))  # too long to cache, or not a str (parse raises)
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)

@@ -1,4 +1,5 @@
-"""Helpers that generated projectors call: copies and the generic array walk.
+"""Helpers that generated projectors call: copies, the generic array walk, and the
+column-wise fast path for pages (long arrays of same-shaped objects).
 
 A JSON value here is a ``dict`` (object), a ``list`` (array) or a leaf. Subclasses of
 ``dict`` and ``list`` count as objects and arrays (and come out as plain ``dict`` and
@@ -9,10 +10,15 @@ Nothing here recurses without a bound: :func:`copy` switches to an explicit stac
 :data:`_RECURSION_LIMIT` levels, and :func:`walk` (arrays inside arrays) always uses one.
 Both detect a container that contains itself and raise :class:`DocumentError` instead of
 looping forever.
+
+The fast paths test "no container here" by hashing (dicts and lists are unhashable);
+the one input this misjudges is a subclass of ``dict`` or ``list`` that defines
+``__hash__``, which would be kept by reference instead of copied.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from operator import itemgetter
 from typing import Any, Final
@@ -26,8 +32,8 @@ __all__ = [
     "copy",
     "copy_values",
     "drop",
-    "flat_list",
     "leaves_only",
+    "shaped_list",
     "walk",
 ]
 
@@ -149,11 +155,11 @@ def walk(items: list[Any], project: Callable[[Any], Any], keep_leaves: bool) -> 
     return out
 
 
-# --- the fast path for pages: a long array of same-shaped objects, leaf keys only -------
+# --- the fast path for pages: a long array of same-shaped objects ---------------------
 
 #: Arrays shorter than this take the general path (the fast one has a fixed set-up cost).
-FLAT_MINIMUM: Final = 16
-_BUILDERS: dict[tuple[str, ...], Callable[[list[Any]], list[dict[str, Any]]]] = {}
+SHAPED_MINIMUM: Final = 16
+_BUILDERS: dict[tuple[tuple[str, ...], bool], Callable[..., list[dict[str, Any]]]] = {}
 _BUILDERS_LIMIT: Final = 256
 
 
@@ -171,39 +177,95 @@ def leaves_only(rows: list[dict[Any, Any]]) -> bool:
     return True
 
 
-def flat_list(items: list[dict[Any, Any]], keys: frozenset[Any]) -> list[dict[Any, Any]] | None:
-    """Project ``items`` (objects only) on ``keys`` (each kept whole) when every item has
-    the same keys in the same order and no selected value is a container; else ``None``.
+def shaped_list(
+    items: list[dict[Any, Any]],
+    whole: frozenset[Any],
+    nested: dict[Any, tuple[Callable[[Any], Any], Callable[[Any], Any]]],
+) -> list[dict[Any, Any]] | None:
+    """Project ``items`` (objects only) for an inclusion node whose keys in ``whole`` are
+    kept whole and whose keys in ``nested`` have a sub-selection (given as the node's
+    object and array functions), column by column; return ``None`` when this does not
+    apply and the caller must go item by item.
 
-    The order check costs one C-level tuple per item; then the selected values are taken
-    with ``itemgetter`` and the output built by a comprehension compiled for that key
-    order (a constant-key dict display), which beats a hand-written key filter.
+    It applies when every item has the same keys in the same order (one C-level tuple
+    per item to check), no value kept whole is a container (hashing them is the C-speed
+    test: dicts and lists are unhashable), and each sub-selected key holds objects in
+    every item, or arrays of objects in every item. Each column is then read with
+    ``itemgetter``; a sub-selected column is projected in one call of the array
+    function (arrays are concatenated, projected, and cut back to their lengths); and
+    the rows are built by a comprehension compiled for that key order, a constant-key
+    dict display with no per-key test.
     """
     shape = tuple(items[0])
     if not all(map(shape.__eq__, map(tuple, items))):
         return None
-    order = tuple(k for k in shape if k in keys)
+    order = tuple(k for k in shape if k in whole or k in nested)
     if not order:
         return [{} for _ in items]
     if not all(type(k) is str for k in order):
         return None
-    values = list(map(itemgetter(*order), items))
-    try:
-        hash(tuple(values))  # unhashable means a container (or an odd leaf): general path
-    except Exception:
+    if not any(k in nested for k in order):  # leaves only: one itemgetter, whole rows
+        values = list(map(itemgetter(*order), items))
+        try:
+            hash(tuple(values))
+        except Exception:  # a container, or an odd leaf: the general path decides
+            return None
+        return _builder(order, rows=True)(values)
+    kept = [k for k in order if k in whole]
+    if kept:
+        try:
+            hash(tuple(map(itemgetter(*kept), items)))
+        except Exception:
+            return None
+    columns = []
+    for key in order:
+        column = list(map(itemgetter(key), items))
+        if key in nested:
+            projected = _project_column(column, *nested[key])
+            if projected is None:
+                return None
+            column = projected
+        columns.append(column)
+    return _builder(order, rows=False)(*columns)
+
+
+def _project_column(
+    column: list[Any], project_object: Callable[[Any], Any], project_array: Callable[[Any], Any]
+) -> list[Any] | None:
+    """Project a column of objects, or of arrays of objects, in one array call."""
+    kinds = set(map(type, column))
+    if kinds == DICTS:
+        result: list[Any] = project_array(column)
+        return result
+    if kinds != {list}:
+        return None  # None, scalars or a mix: the general path handles them
+    elements = list(itertools.chain.from_iterable(column))
+    if not DICTS.issuperset(map(type, elements)):
         return None
-    return _builder(order)(values)
+    projected = iter(project_array(elements))  # objects never vanish: same length
+    lengths = list(map(len, column))
+    if min(lengths) == max(lengths) > 0:  # equal lengths: cut at C speed
+        return list(map(list, zip(*[projected] * lengths[0], strict=True)))
+    return [list(itertools.islice(projected, n)) for n in lengths]
 
 
-def _builder(order: tuple[str, ...]) -> Callable[[list[Any]], list[dict[str, Any]]]:
-    build = _BUILDERS.get(order)
+def _builder(order: tuple[str, ...], *, rows: bool) -> Callable[..., list[dict[str, Any]]]:
+    """A comprehension building one dict per row, compiled for this key order: from
+    rows of values (``rows``: what ``itemgetter`` returns, a value for one key, a tuple
+    for several) or from one argument per column."""
+    build = _BUILDERS.get((order, rows))
     if build is None:
-        entries = ", ".join(f"{key!r}: a{i}" for i, key in enumerate(order))
-        names = ", ".join(f"a{i}" for i in range(len(order)))
-        # itemgetter of one key returns the value itself, of several a tuple to unpack.
-        source = f"lambda values: [{{{entries}}} for {names} in values]"
-        build = eval(source, {"__builtins__": {}})  # keys appear only as repr() literals
+        names = [f"a{i}" for i in range(len(order))]
+        entries = ", ".join(f"{key!r}: {name}" for key, name in zip(order, names, strict=True))
+        if rows:
+            source = f"lambda rows: [{{{entries}}} for {', '.join(names)} in rows]"
+        else:
+            columns = ", ".join(f"c{i}" for i in range(len(order)))
+            targets = ", ".join(names) + ("," if len(names) == 1 else "")
+            source = f"lambda {columns}: [{{{entries}}} for {targets} in zip({columns})]"
+        # Keys appear only as repr() literals; zip is the only builtin needed.
+        build = eval(source, {"__builtins__": {}, "zip": zip})
         if len(_BUILDERS) >= _BUILDERS_LIMIT:
             _BUILDERS.clear()
-        _BUILDERS[order] = build
+        _BUILDERS[order, rows] = build
     return build
