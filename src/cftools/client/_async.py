@@ -13,8 +13,8 @@ import httpx
 
 from cftools.client._base import (
     DEFAULT_BASE_URL,
+    DEFAULT_HEADERS,
     DEFAULT_TIMEOUT,
-    USER_AGENT,
     BaseClient,
     OperationRef,
     PreparedCall,
@@ -53,7 +53,7 @@ class AsyncClient(BaseClient, AsyncOperations):
         )
         self._http = httpx.AsyncClient(
             auth=self._auth,
-            headers={"User-Agent": USER_AGENT},
+            headers=DEFAULT_HEADERS,
             timeout=self._timeout,
             transport=transport,
             event_hooks={"request": [self._alog_request]},

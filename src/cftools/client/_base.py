@@ -41,6 +41,7 @@ from cftools.client._paging import Pager
 from cftools.client._retry import RetryPolicy
 from cftools.client._types import FilesArgument, TimeoutArgument
 from cftools.client._wire import (
+    DEFAULT_ACCEPT,
     WireRequest,
     api_error,
     decode_success,
@@ -51,6 +52,7 @@ from cftools.client._wire import (
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_HEADERS",
     "DEFAULT_TIMEOUT",
     "USER_AGENT",
     "BaseClient",
@@ -68,6 +70,8 @@ USER_AGENT = (
     f"cftools/{__version__} httpx/{httpx.__version__} "
     f"{platform.python_implementation()}/{platform.python_version()}"
 )
+DEFAULT_HEADERS = {"User-Agent": USER_AGENT, "Accept": DEFAULT_ACCEPT}
+"""Headers on every request (an operation may override ``Accept``)."""
 
 logger = logging.getLogger("cftools.client")
 
@@ -248,7 +252,7 @@ class BaseClient:
         return http.build_request(
             wire.method,
             self._base_url + wire.target,
-            headers=wire.headers,
+            headers=wire.headers or None,
             json=wire.json if wire.has_json else None,
             data=wire.data,
             files=list(wire.files) or None,

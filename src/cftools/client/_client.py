@@ -11,8 +11,8 @@ import httpx
 
 from cftools.client._base import (
     DEFAULT_BASE_URL,
+    DEFAULT_HEADERS,
     DEFAULT_TIMEOUT,
-    USER_AGENT,
     BaseClient,
     OperationRef,
     PreparedCall,
@@ -59,7 +59,7 @@ class Client(BaseClient, SyncOperations):
         )
         self._http = httpx.Client(
             auth=self._auth,
-            headers={"User-Agent": USER_AGENT},
+            headers=DEFAULT_HEADERS,
             timeout=self._timeout,
             transport=transport,
             event_hooks={"request": [self._log_request]},

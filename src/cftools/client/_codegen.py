@@ -96,9 +96,19 @@ def _type(schema: Any) -> str:
     return _SCALARS.get(kind or "", "Any")
 
 
+# The project's own formats, in words (the checks behind them are in _checks).
+_FORMATS = {
+    "fields": "a ``fields`` partial-response expression (parsed with cftools.fields)",
+    "phone": "a phone number, digits only (E.164 with country code, or a short code)",
+    "dialplan": "CallFire IVR XML (validated with cftools.dialplan)",
+}
+
+
 def _describe(parameter: Parameter) -> str:
     schema = parameter.schema
     text = schema.describe() if schema is not None else "value"
+    if schema is not None and schema.format in _FORMATS:
+        text = _FORMATS[schema.format]
     notes: list[str] = [parameter.location if parameter.location != "formData" else "form field"]
     if parameter.required:
         notes.append("required")

@@ -74,7 +74,7 @@ class SyncOperations:
         Args:
             id: integer (int64); path; required.
             body: array of Recipient object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             strict_validation (``strictValidation``): boolean; query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
@@ -164,7 +164,7 @@ class SyncOperations:
         Args:
             id: integer (int64); path; required.
             body: array of TextRecipient object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             strict_validation (``strictValidation``): boolean; query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
@@ -268,7 +268,7 @@ class SyncOperations:
 
         Args:
             body: CreateContactListRequest object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -488,7 +488,7 @@ class SyncOperations:
         ``DELETE /contacts/dncs/{number}`` (operationId ``deleteDoNotContact``, tag ``contacts``).
 
         Args:
-            number: string (phone); path; required; several values joined by ',' (a list is joined).
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required; several values joined by ',' (a list is joined).
             validate: check the request before sending it (default).
 
         Returns:
@@ -608,7 +608,7 @@ class SyncOperations:
 
         Args:
             name: string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             project: apply ``fields`` to the response client-side too.
@@ -640,7 +640,7 @@ class SyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 10.
             offset: integer (int32); query; API default 0.
             label: string; query.
@@ -683,14 +683,14 @@ class SyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             id: array of integer (int64); query; sent as repeated query keys.
             campaign_id (``campaignId``): integer (int64); query.
             batch_id (``batchId``): integer (int64); query.
-            from_number (``fromNumber``): string (phone); query.
-            to_number (``toNumber``): string (phone); query.
+            from_number (``fromNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
+            to_number (``toNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
             label: string; query.
             states: string; query; one of READY, SELECTED, CALLBACK, FINISHED, DISABLED, SKIPPED, DNC, DUP, INVALID, TIMEOUT, PERIOD_LIMIT; several values joined by ',' (a list is joined).
             results: string; query; one of LA, AM, BUSY, DNC, XFER, NO_ANS, XFER_LEG, INTERNAL_ERROR, CARRIER_ERROR, CARRIER_TEMP_ERROR, UNDIALED, SD, POSTPONED, ABANDONED, SKIPPED, SENT, RECEIVED, DNT, TOO_BIG; several values joined by ',' (a list is joined).
@@ -730,7 +730,7 @@ class SyncOperations:
             include_archived (``includeArchived``): boolean; query.
             include_pending (``includePending``): boolean; query.
             include_scrubbed (``includeScrubbed``): boolean; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -757,7 +757,7 @@ class SyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             name: string; query.
@@ -791,7 +791,7 @@ class SyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             id: array of integer (int64); query; sent as repeated query keys.
@@ -830,7 +830,7 @@ class SyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             prefix: string; query.
@@ -870,7 +870,7 @@ class SyncOperations:
             offset: integer (int32); query; API default 0.
             filter: string; query.
             label_name (``labelName``): string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -900,7 +900,7 @@ class SyncOperations:
             offset: integer (int32); query; API default 0.
             filter: string; query.
             label_name (``labelName``): string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -947,7 +947,7 @@ class SyncOperations:
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             filter: string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -985,7 +985,7 @@ class SyncOperations:
             state: string; query.
             zipcode: string; query.
             label_name (``labelName``): string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             lata: string; query.
             rate_center (``rateCenter``): string; query.
             project: apply ``fields`` to the response client-side too.
@@ -1027,7 +1027,7 @@ class SyncOperations:
             zipcode: string; query.
             label_name (``labelName``): string; query.
             toll_free (``tollFree``): boolean; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             lata: string; query.
             rate_center (``rateCenter``): string; query.
             project: apply ``fields`` to the response client-side too.
@@ -1065,7 +1065,7 @@ class SyncOperations:
             city: string; query.
             state: string; query.
             zipcode: string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             lata: string; query.
             rate_center (``rateCenter``): string; query.
             project: apply ``fields`` to the response client-side too.
@@ -1101,7 +1101,7 @@ class SyncOperations:
             city: string; query.
             state: string; query.
             zipcode: string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             lata: string; query.
             rate_center (``rateCenter``): string; query.
             offset: integer (int32); query.
@@ -1129,7 +1129,7 @@ class SyncOperations:
         Args:
             pattern: string; query.
             limit: integer (int32); query; API default 100.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1158,7 +1158,7 @@ class SyncOperations:
         Args:
             limit: integer (int32); query; API default 20.
             offset: integer (int32); query; API default 0.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             status: array of string; query; one of PROCESSING, FINISHED, PAYMENT_ERROR, VOID, WAIT_FOR_PAYMENT, PARTIALLY_ADJUSTED, ADJUSTED, NEW, ERRORED, APPROVE_TIER_ONE, APPROVE_TIER_TWO, REJECTED; several values joined by ',' (a list is joined); sent as repeated query keys.
             interval_begin (``intervalBegin``): integer (int64); query.
             interval_end (``intervalEnd``): integer (int64); query.
@@ -1186,10 +1186,10 @@ class SyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
-            number: string (phone); query.
+            number: a phone number, digits only (E.164 with country code, or a short code); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1227,7 +1227,7 @@ class SyncOperations:
             interval_end (``intervalEnd``): integer (int64); query.
             limit: integer (int32); query; API default 10.
             offset: integer (int32); query; API default 0.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1265,8 +1265,8 @@ class SyncOperations:
             id: array of integer (int64); query; sent as repeated query keys.
             campaign_id (``campaignId``): integer (int64); query.
             batch_id (``batchId``): integer (int64); query.
-            from_number (``fromNumber``): string (phone); query.
-            to_number (``toNumber``): string (phone); query.
+            from_number (``fromNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
+            to_number (``toNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
             label: string; query.
             states: string; query; one of READY, SELECTED, CALLBACK, FINISHED, DISABLED, SKIPPED, DNC, DUP, INVALID, TIMEOUT, PERIOD_LIMIT; several values joined by ',' (a list is joined).
             results: string; query; one of SENT, RECEIVED, DNT, TOO_BIG, INTERNAL_ERROR, CARRIER_ERROR, CARRIER_TEMP_ERROR, UNDIALED; several values joined by ',' (a list is joined).
@@ -1275,7 +1275,7 @@ class SyncOperations:
             interval_end (``intervalEnd``): integer (int64); query.
             limit: integer (int32); query; API default 10.
             offset: integer (int32); query; API default 0.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1296,7 +1296,7 @@ class SyncOperations:
         ``GET /webhooks/resources`` (operationId ``findWebhookResources``, tag ``webhooks``).
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1325,7 +1325,7 @@ class SyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             name: string; query.
@@ -1370,7 +1370,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1408,7 +1408,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1431,7 +1431,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1457,7 +1457,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             project: apply ``fields`` to the response client-side too.
@@ -1487,7 +1487,7 @@ class SyncOperations:
         Args:
             id: integer (int64); path; required.
             batch_id (``batchId``): integer (int64); query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             project: apply ``fields`` to the response client-side too.
@@ -1514,7 +1514,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             begin: integer (int64); query.
             end: integer (int64); query.
             project: apply ``fields`` to the response client-side too.
@@ -1539,7 +1539,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1564,7 +1564,7 @@ class SyncOperations:
         Args:
             id: integer (int64); path; required.
             name: string; path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1629,7 +1629,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1667,7 +1667,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1690,7 +1690,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1753,7 +1753,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1780,7 +1780,7 @@ class SyncOperations:
             id: integer (int64); path; required.
             limit: integer (int32); query.
             offset: integer (int32); query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1803,7 +1803,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1829,7 +1829,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query.
             offset: integer (int32); query.
             project: apply ``fields`` to the response client-side too.
@@ -1888,8 +1888,8 @@ class SyncOperations:
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             campaign_id (``campaignId``): integer (int64); query.
-            from_number (``fromNumber``): string (phone); query.
-            to_number (``toNumber``): string (phone); query.
+            from_number (``fromNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
+            to_number (``toNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
             delivery_category (``deliveryCategory``): string; query; one of NO_DATA, OPTED_OUT, BOUNCED, NO_CREDITS, DELIVERED.
             delivery_state (``deliveryState``): string; query; one of DELIVERED, UNSENT_OPTED_OUT_GLOBAL, UNSENT_OPTED_OUT_LOCAL, UNSENT_NO_CREDITS, GATEWAY_REJECTED, CARRIER_REJECTED, NOT_DELIVERED, UNSENT_BAD_DATA, UNSENT_NO_WIRELESS_CARRIER, UNSENT_MESSAGE_TOO_LONG, UNSENT_MESSAGE_BLOCKED, UNSENT_QUEUE_LIMIT_REACHED, SPAM_DETECTED, ORIGINATED, SUBMITTED, FORWARDED, NOT_GIVEN, UNKNOWN, RETRY_MMS_AS_SMS, QUEUED, QUEUED_TRANSCODE, ORIGINAL, DUPE, TRUNCATED, REQUEUED_RATE_LIMITED, BUFFERED, RATE_LIMIT_EXCEEDED, SERVICE_UNAVAILABLE, SEND_MMS_AS_SMS, REQUEUED_RECOVERABLE_ERROR, SEND_WITH_ADDITIONAL_SPID.
             carrier: string; query.
@@ -1912,7 +1912,7 @@ class SyncOperations:
         ``GET /contacts/dncs/{number}`` (operationId ``getDoNotContact``, tag ``contacts``).
 
         Args:
-            number: string (phone); path; required.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
             validate: check the request before sending it (default).
 
         Returns:
@@ -1934,7 +1934,7 @@ class SyncOperations:
 
         Args:
             keyword: string; path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1957,7 +1957,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -1980,7 +1980,7 @@ class SyncOperations:
 
         Args:
             keyword: string; path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2003,7 +2003,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2089,8 +2089,8 @@ class SyncOperations:
         ``GET /numbers/leases/{number}`` (operationId ``getNumberLease``, tag ``numbers``).
 
         Args:
-            number: string (phone); path; required.
-            fields: string (fields); query.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2112,8 +2112,8 @@ class SyncOperations:
         ``GET /numbers/leases/configs/{number}`` (operationId ``getNumberLeaseConfig``, tag ``numbers``).
 
         Args:
-            number: string (phone); path; required.
-            fields: string (fields); query.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2136,7 +2136,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2159,7 +2159,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2182,7 +2182,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2205,7 +2205,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2231,7 +2231,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             project: apply ``fields`` to the response client-side too.
@@ -2258,7 +2258,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             begin: integer (int64); query.
             end: integer (int64); query.
             project: apply ``fields`` to the response client-side too.
@@ -2288,7 +2288,7 @@ class SyncOperations:
         Args:
             id: integer (int64); path; required.
             batch_id (``batchId``): integer (int64); query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             project: apply ``fields`` to the response client-side too.
@@ -2313,9 +2313,9 @@ class SyncOperations:
         ``GET /contacts/dncs/universals/{toNumber}`` (operationId ``getUniversalDoNotContacts``, tag ``contacts``).
 
         Args:
-            to_number (``toNumber``): string (phone); path; required.
-            from_number (``fromNumber``): string (phone); query.
-            fields: string (fields); query.
+            to_number (``toNumber``): a phone number, digits only (E.164 with country code, or a short code); path; required.
+            from_number (``fromNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2338,7 +2338,7 @@ class SyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2361,7 +2361,7 @@ class SyncOperations:
 
         Args:
             resource: string; path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2404,7 +2404,7 @@ class SyncOperations:
 
         Args:
             body: KeywordPurchaseRequest object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2427,7 +2427,7 @@ class SyncOperations:
 
         Args:
             body: NumberPurchaseRequest object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2450,7 +2450,7 @@ class SyncOperations:
 
         Args:
             body: CallCreateSound object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2474,7 +2474,7 @@ class SyncOperations:
 
         Args:
             file: file; form field; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             name: string; form field.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
@@ -2498,7 +2498,7 @@ class SyncOperations:
 
         Args:
             body: TextToSpeech object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -2570,7 +2570,7 @@ class SyncOperations:
 
         Args:
             body: array of CallRecipient object; body; at most 10 items.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             campaign_id (``campaignId``): integer (int64); query.
             default_live_message (``defaultLiveMessage``): string; query.
             default_machine_message (``defaultMachineMessage``): string; query.
@@ -2603,7 +2603,7 @@ class SyncOperations:
 
         Args:
             body: array of TextRecipient object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             campaign_id (``campaignId``): integer (int64); query.
             default_message (``defaultMessage``): string; query.
             strict_validation (``strictValidation``): boolean; query.
@@ -2626,7 +2626,7 @@ class SyncOperations:
         ``POST /me/callerids/{callerid}`` (operationId ``sendVerificationCodeToCallerId``, tag ``me``).
 
         Args:
-            callerid: string (phone); path; required.
+            callerid: a phone number, digits only (E.164 with country code, or a short code); path; required.
             validate: check the request before sending it (default).
 
         Returns:
@@ -2854,7 +2854,7 @@ class SyncOperations:
         ``PUT /contacts/dncs/{number}`` (operationId ``updateDoNotContact``, tag ``contacts``).
 
         Args:
-            number: string (phone); path; required.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
             body: DoNotContact object; body.
             validate: check the request before sending it (default).
 
@@ -2917,7 +2917,7 @@ class SyncOperations:
         ``PUT /numbers/leases/{number}`` (operationId ``updateNumberLease``, tag ``numbers``).
 
         Args:
-            number: string (phone); path; required.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
             body: NumberLease object; body.
             validate: check the request before sending it (default).
 
@@ -2938,7 +2938,7 @@ class SyncOperations:
         ``PUT /numbers/leases/configs/{number}`` (operationId ``updateNumberLeaseConfig``, tag ``numbers``).
 
         Args:
-            number: string (phone); path; required.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
             body: NumberConfig object; body.
             validate: check the request before sending it (default).
 
@@ -3003,7 +3003,7 @@ class SyncOperations:
         ``POST /me/callerids/{callerid}/verification-code`` (operationId ``verifyCallerId``, tag ``me``).
 
         Args:
-            callerid: string (phone); path; required.
+            callerid: a phone number, digits only (E.164 with country code, or a short code); path; required.
             body: CallerIdVerificationRequest object; body.
             validate: check the request before sending it (default).
 
@@ -3071,7 +3071,7 @@ class AsyncOperations:
         Args:
             id: integer (int64); path; required.
             body: array of Recipient object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             strict_validation (``strictValidation``): boolean; query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
@@ -3161,7 +3161,7 @@ class AsyncOperations:
         Args:
             id: integer (int64); path; required.
             body: array of TextRecipient object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             strict_validation (``strictValidation``): boolean; query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
@@ -3265,7 +3265,7 @@ class AsyncOperations:
 
         Args:
             body: CreateContactListRequest object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -3485,7 +3485,7 @@ class AsyncOperations:
         ``DELETE /contacts/dncs/{number}`` (operationId ``deleteDoNotContact``, tag ``contacts``).
 
         Args:
-            number: string (phone); path; required; several values joined by ',' (a list is joined).
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required; several values joined by ',' (a list is joined).
             validate: check the request before sending it (default).
 
         Returns:
@@ -3605,7 +3605,7 @@ class AsyncOperations:
 
         Args:
             name: string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             project: apply ``fields`` to the response client-side too.
@@ -3637,7 +3637,7 @@ class AsyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 10.
             offset: integer (int32); query; API default 0.
             label: string; query.
@@ -3680,14 +3680,14 @@ class AsyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             id: array of integer (int64); query; sent as repeated query keys.
             campaign_id (``campaignId``): integer (int64); query.
             batch_id (``batchId``): integer (int64); query.
-            from_number (``fromNumber``): string (phone); query.
-            to_number (``toNumber``): string (phone); query.
+            from_number (``fromNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
+            to_number (``toNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
             label: string; query.
             states: string; query; one of READY, SELECTED, CALLBACK, FINISHED, DISABLED, SKIPPED, DNC, DUP, INVALID, TIMEOUT, PERIOD_LIMIT; several values joined by ',' (a list is joined).
             results: string; query; one of LA, AM, BUSY, DNC, XFER, NO_ANS, XFER_LEG, INTERNAL_ERROR, CARRIER_ERROR, CARRIER_TEMP_ERROR, UNDIALED, SD, POSTPONED, ABANDONED, SKIPPED, SENT, RECEIVED, DNT, TOO_BIG; several values joined by ',' (a list is joined).
@@ -3727,7 +3727,7 @@ class AsyncOperations:
             include_archived (``includeArchived``): boolean; query.
             include_pending (``includePending``): boolean; query.
             include_scrubbed (``includeScrubbed``): boolean; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -3754,7 +3754,7 @@ class AsyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             name: string; query.
@@ -3788,7 +3788,7 @@ class AsyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             id: array of integer (int64); query; sent as repeated query keys.
@@ -3827,7 +3827,7 @@ class AsyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             prefix: string; query.
@@ -3867,7 +3867,7 @@ class AsyncOperations:
             offset: integer (int32); query; API default 0.
             filter: string; query.
             label_name (``labelName``): string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -3897,7 +3897,7 @@ class AsyncOperations:
             offset: integer (int32); query; API default 0.
             filter: string; query.
             label_name (``labelName``): string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -3944,7 +3944,7 @@ class AsyncOperations:
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             filter: string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -3982,7 +3982,7 @@ class AsyncOperations:
             state: string; query.
             zipcode: string; query.
             label_name (``labelName``): string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             lata: string; query.
             rate_center (``rateCenter``): string; query.
             project: apply ``fields`` to the response client-side too.
@@ -4024,7 +4024,7 @@ class AsyncOperations:
             zipcode: string; query.
             label_name (``labelName``): string; query.
             toll_free (``tollFree``): boolean; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             lata: string; query.
             rate_center (``rateCenter``): string; query.
             project: apply ``fields`` to the response client-side too.
@@ -4062,7 +4062,7 @@ class AsyncOperations:
             city: string; query.
             state: string; query.
             zipcode: string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             lata: string; query.
             rate_center (``rateCenter``): string; query.
             project: apply ``fields`` to the response client-side too.
@@ -4098,7 +4098,7 @@ class AsyncOperations:
             city: string; query.
             state: string; query.
             zipcode: string; query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             lata: string; query.
             rate_center (``rateCenter``): string; query.
             offset: integer (int32); query.
@@ -4126,7 +4126,7 @@ class AsyncOperations:
         Args:
             pattern: string; query.
             limit: integer (int32); query; API default 100.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4155,7 +4155,7 @@ class AsyncOperations:
         Args:
             limit: integer (int32); query; API default 20.
             offset: integer (int32); query; API default 0.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             status: array of string; query; one of PROCESSING, FINISHED, PAYMENT_ERROR, VOID, WAIT_FOR_PAYMENT, PARTIALLY_ADJUSTED, ADJUSTED, NEW, ERRORED, APPROVE_TIER_ONE, APPROVE_TIER_TWO, REJECTED; several values joined by ',' (a list is joined); sent as repeated query keys.
             interval_begin (``intervalBegin``): integer (int64); query.
             interval_end (``intervalEnd``): integer (int64); query.
@@ -4183,10 +4183,10 @@ class AsyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
-            number: string (phone); query.
+            number: a phone number, digits only (E.164 with country code, or a short code); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4224,7 +4224,7 @@ class AsyncOperations:
             interval_end (``intervalEnd``): integer (int64); query.
             limit: integer (int32); query; API default 10.
             offset: integer (int32); query; API default 0.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4262,8 +4262,8 @@ class AsyncOperations:
             id: array of integer (int64); query; sent as repeated query keys.
             campaign_id (``campaignId``): integer (int64); query.
             batch_id (``batchId``): integer (int64); query.
-            from_number (``fromNumber``): string (phone); query.
-            to_number (``toNumber``): string (phone); query.
+            from_number (``fromNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
+            to_number (``toNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
             label: string; query.
             states: string; query; one of READY, SELECTED, CALLBACK, FINISHED, DISABLED, SKIPPED, DNC, DUP, INVALID, TIMEOUT, PERIOD_LIMIT; several values joined by ',' (a list is joined).
             results: string; query; one of SENT, RECEIVED, DNT, TOO_BIG, INTERNAL_ERROR, CARRIER_ERROR, CARRIER_TEMP_ERROR, UNDIALED; several values joined by ',' (a list is joined).
@@ -4272,7 +4272,7 @@ class AsyncOperations:
             interval_end (``intervalEnd``): integer (int64); query.
             limit: integer (int32); query; API default 10.
             offset: integer (int32); query; API default 0.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4293,7 +4293,7 @@ class AsyncOperations:
         ``GET /webhooks/resources`` (operationId ``findWebhookResources``, tag ``webhooks``).
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4322,7 +4322,7 @@ class AsyncOperations:
         A paged list: iterate every item with ``paginate(...)``.
 
         Args:
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             name: string; query.
@@ -4367,7 +4367,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4405,7 +4405,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4428,7 +4428,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4454,7 +4454,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             project: apply ``fields`` to the response client-side too.
@@ -4484,7 +4484,7 @@ class AsyncOperations:
         Args:
             id: integer (int64); path; required.
             batch_id (``batchId``): integer (int64); query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             project: apply ``fields`` to the response client-side too.
@@ -4511,7 +4511,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             begin: integer (int64); query.
             end: integer (int64); query.
             project: apply ``fields`` to the response client-side too.
@@ -4536,7 +4536,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4561,7 +4561,7 @@ class AsyncOperations:
         Args:
             id: integer (int64); path; required.
             name: string; path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4626,7 +4626,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4664,7 +4664,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4687,7 +4687,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4750,7 +4750,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4777,7 +4777,7 @@ class AsyncOperations:
             id: integer (int64); path; required.
             limit: integer (int32); query.
             offset: integer (int32); query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4800,7 +4800,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4826,7 +4826,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query.
             offset: integer (int32); query.
             project: apply ``fields`` to the response client-side too.
@@ -4885,8 +4885,8 @@ class AsyncOperations:
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             campaign_id (``campaignId``): integer (int64); query.
-            from_number (``fromNumber``): string (phone); query.
-            to_number (``toNumber``): string (phone); query.
+            from_number (``fromNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
+            to_number (``toNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
             delivery_category (``deliveryCategory``): string; query; one of NO_DATA, OPTED_OUT, BOUNCED, NO_CREDITS, DELIVERED.
             delivery_state (``deliveryState``): string; query; one of DELIVERED, UNSENT_OPTED_OUT_GLOBAL, UNSENT_OPTED_OUT_LOCAL, UNSENT_NO_CREDITS, GATEWAY_REJECTED, CARRIER_REJECTED, NOT_DELIVERED, UNSENT_BAD_DATA, UNSENT_NO_WIRELESS_CARRIER, UNSENT_MESSAGE_TOO_LONG, UNSENT_MESSAGE_BLOCKED, UNSENT_QUEUE_LIMIT_REACHED, SPAM_DETECTED, ORIGINATED, SUBMITTED, FORWARDED, NOT_GIVEN, UNKNOWN, RETRY_MMS_AS_SMS, QUEUED, QUEUED_TRANSCODE, ORIGINAL, DUPE, TRUNCATED, REQUEUED_RATE_LIMITED, BUFFERED, RATE_LIMIT_EXCEEDED, SERVICE_UNAVAILABLE, SEND_MMS_AS_SMS, REQUEUED_RECOVERABLE_ERROR, SEND_WITH_ADDITIONAL_SPID.
             carrier: string; query.
@@ -4909,7 +4909,7 @@ class AsyncOperations:
         ``GET /contacts/dncs/{number}`` (operationId ``getDoNotContact``, tag ``contacts``).
 
         Args:
-            number: string (phone); path; required.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
             validate: check the request before sending it (default).
 
         Returns:
@@ -4931,7 +4931,7 @@ class AsyncOperations:
 
         Args:
             keyword: string; path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4954,7 +4954,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -4977,7 +4977,7 @@ class AsyncOperations:
 
         Args:
             keyword: string; path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5000,7 +5000,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5086,8 +5086,8 @@ class AsyncOperations:
         ``GET /numbers/leases/{number}`` (operationId ``getNumberLease``, tag ``numbers``).
 
         Args:
-            number: string (phone); path; required.
-            fields: string (fields); query.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5109,8 +5109,8 @@ class AsyncOperations:
         ``GET /numbers/leases/configs/{number}`` (operationId ``getNumberLeaseConfig``, tag ``numbers``).
 
         Args:
-            number: string (phone); path; required.
-            fields: string (fields); query.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5133,7 +5133,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5156,7 +5156,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5179,7 +5179,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5202,7 +5202,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5228,7 +5228,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             project: apply ``fields`` to the response client-side too.
@@ -5255,7 +5255,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             begin: integer (int64); query.
             end: integer (int64); query.
             project: apply ``fields`` to the response client-side too.
@@ -5285,7 +5285,7 @@ class AsyncOperations:
         Args:
             id: integer (int64); path; required.
             batch_id (``batchId``): integer (int64); query.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             limit: integer (int32); query; API default 100.
             offset: integer (int32); query; API default 0.
             project: apply ``fields`` to the response client-side too.
@@ -5310,9 +5310,9 @@ class AsyncOperations:
         ``GET /contacts/dncs/universals/{toNumber}`` (operationId ``getUniversalDoNotContacts``, tag ``contacts``).
 
         Args:
-            to_number (``toNumber``): string (phone); path; required.
-            from_number (``fromNumber``): string (phone); query.
-            fields: string (fields); query.
+            to_number (``toNumber``): a phone number, digits only (E.164 with country code, or a short code); path; required.
+            from_number (``fromNumber``): a phone number, digits only (E.164 with country code, or a short code); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5335,7 +5335,7 @@ class AsyncOperations:
 
         Args:
             id: integer (int64); path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5358,7 +5358,7 @@ class AsyncOperations:
 
         Args:
             resource: string; path; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5401,7 +5401,7 @@ class AsyncOperations:
 
         Args:
             body: KeywordPurchaseRequest object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5424,7 +5424,7 @@ class AsyncOperations:
 
         Args:
             body: NumberPurchaseRequest object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5447,7 +5447,7 @@ class AsyncOperations:
 
         Args:
             body: CallCreateSound object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5471,7 +5471,7 @@ class AsyncOperations:
 
         Args:
             file: file; form field; required.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             name: string; form field.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
@@ -5495,7 +5495,7 @@ class AsyncOperations:
 
         Args:
             body: TextToSpeech object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             project: apply ``fields`` to the response client-side too.
             validate: check the request before sending it (default).
 
@@ -5567,7 +5567,7 @@ class AsyncOperations:
 
         Args:
             body: array of CallRecipient object; body; at most 10 items.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             campaign_id (``campaignId``): integer (int64); query.
             default_live_message (``defaultLiveMessage``): string; query.
             default_machine_message (``defaultMachineMessage``): string; query.
@@ -5600,7 +5600,7 @@ class AsyncOperations:
 
         Args:
             body: array of TextRecipient object; body.
-            fields: string (fields); query.
+            fields: a ``fields`` partial-response expression (parsed with cftools.fields); query.
             campaign_id (``campaignId``): integer (int64); query.
             default_message (``defaultMessage``): string; query.
             strict_validation (``strictValidation``): boolean; query.
@@ -5623,7 +5623,7 @@ class AsyncOperations:
         ``POST /me/callerids/{callerid}`` (operationId ``sendVerificationCodeToCallerId``, tag ``me``).
 
         Args:
-            callerid: string (phone); path; required.
+            callerid: a phone number, digits only (E.164 with country code, or a short code); path; required.
             validate: check the request before sending it (default).
 
         Returns:
@@ -5851,7 +5851,7 @@ class AsyncOperations:
         ``PUT /contacts/dncs/{number}`` (operationId ``updateDoNotContact``, tag ``contacts``).
 
         Args:
-            number: string (phone); path; required.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
             body: DoNotContact object; body.
             validate: check the request before sending it (default).
 
@@ -5914,7 +5914,7 @@ class AsyncOperations:
         ``PUT /numbers/leases/{number}`` (operationId ``updateNumberLease``, tag ``numbers``).
 
         Args:
-            number: string (phone); path; required.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
             body: NumberLease object; body.
             validate: check the request before sending it (default).
 
@@ -5935,7 +5935,7 @@ class AsyncOperations:
         ``PUT /numbers/leases/configs/{number}`` (operationId ``updateNumberLeaseConfig``, tag ``numbers``).
 
         Args:
-            number: string (phone); path; required.
+            number: a phone number, digits only (E.164 with country code, or a short code); path; required.
             body: NumberConfig object; body.
             validate: check the request before sending it (default).
 
@@ -6000,7 +6000,7 @@ class AsyncOperations:
         ``POST /me/callerids/{callerid}/verification-code`` (operationId ``verifyCallerId``, tag ``me``).
 
         Args:
-            callerid: string (phone); path; required.
+            callerid: a phone number, digits only (E.164 with country code, or a short code); path; required.
             body: CallerIdVerificationRequest object; body.
             validate: check the request before sending it (default).
 

@@ -33,6 +33,7 @@ from cftools.client._operation import Operation, Parameter
 from cftools.client._types import FileInput, FilesArgument
 
 __all__ = [
+    "DEFAULT_ACCEPT",
     "WireRequest",
     "api_error",
     "decode_success",
@@ -105,7 +106,7 @@ def to_wire(
         method=operation.method,
         path=_fill_path(operation, path_values),
         query=tuple(query),
-        headers={"Accept": _accept(operation)},
+        headers=_accept_header(operation),
         json=body,
         has_json=body is not None,
         data=data or None,
@@ -125,11 +126,16 @@ def _parameters(operation: Operation) -> dict[str, Parameter]:
     return cached[1]
 
 
-def _accept(operation: Operation) -> str:
+DEFAULT_ACCEPT = "application/json"
+"""The ``Accept`` header the clients send by default; operations answering with other
+media types override it."""
+
+
+def _accept_header(operation: Operation) -> Mapping[str, str]:
     accept = ", ".join(operation.produces)
     if operation.response == "binary":  # the spec's media types for files are incomplete
         accept += ", */*;q=0.1"
-    return accept
+    return {} if accept == DEFAULT_ACCEPT else {"Accept": accept}
 
 
 def _fill_path(operation: Operation, values: Mapping[str, Any]) -> str:
@@ -148,6 +154,8 @@ def _fill_path(operation: Operation, values: Mapping[str, Any]) -> str:
         # "." and ".." would be resolved away by URL normalisation, changing the target.
         return encoded.replace(".", "%2E") if encoded in (".", "..") else encoded
 
+    if "{" not in operation.path:
+        return operation.path
     return _PLACEHOLDER.sub(substitute, operation.path)
 
 
