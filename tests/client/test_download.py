@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,25 @@ def test_download_to_a_path(client: Client, server: Any, tmp_path: Path) -> None
     assert target.read_bytes() == AUDIO
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sound.mp3"]
     assert server.last.url.path == "/v2/campaigns/sounds/4.mp3"
+
+
+def test_a_new_download_gets_the_umask_mode_and_a_replaced_one_keeps_its_mode(
+    client: Client, server: Any, tmp_path: Path
+) -> None:
+    server.reply(audio_reply)
+    old_mask = os.umask(0o027)
+    try:
+        fresh = tmp_path / "fresh.mp3"
+        client.download("getCampaignSoundDataMp3", fresh, id=4)
+        assert fresh.stat().st_mode & 0o777 == 0o640
+        kept = tmp_path / "kept.mp3"
+        kept.write_bytes(b"old")
+        kept.chmod(0o604)
+        client.download("getCampaignSoundDataMp3", kept, id=4)
+        assert kept.read_bytes() == AUDIO
+        assert kept.stat().st_mode & 0o777 == 0o604
+    finally:
+        os.umask(old_mask)
 
 
 def test_download_to_a_file_object_with_the_named_method(client: Client, server: Any) -> None:

@@ -344,6 +344,18 @@ def not_a_page(call: PreparedCall) -> ApiError:
     )
 
 
+def _mode_for(path: str) -> int:
+    """The permissions a download written to ``path`` gets: those of the file it
+    replaces, or what ``open()`` would give a new file under the current umask (the
+    temporary file it is written through is private, mode 0600)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 class Sink:
     """Where a download goes: a binary file object, or a path written atomically.
 
@@ -384,6 +396,7 @@ class Sink:
             return
         self._out.close()
         if exc_type is None:
+            os.chmod(self._temporary, _mode_for(self._path))
             os.replace(self._temporary, self._path)
         else:
             os.unlink(self._temporary)
