@@ -1,4 +1,4 @@
-"""``cftools dialplan``: format and validate dialplan files.
+"""``cftools dialplan``: format, validate, simulate and draw dialplan files.
 
 ``cftools dialplan`` has its own sub-commands. Each is registered by a function taking
 the ``dialplan`` sub-parsers; the built-in ones are listed in ``_REGISTRARS`` and other
@@ -35,7 +35,7 @@ def register(subparsers: SubParsers) -> None:
     """Add the ``dialplan`` command and its sub-commands to ``subparsers``."""
     parser = subparsers.add_parser(
         "dialplan",
-        help="format and validate CallFire IVR XML (dialplanXml)",
+        help="format, validate, simulate and draw CallFire IVR XML (dialplanXml)",
         description="Work with CallFire IVR XML (dialplanXml) files.",
     )
     commands = parser.add_subparsers(dest="dialplan_command", metavar="SUBCOMMAND")
