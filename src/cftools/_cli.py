@@ -28,7 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the complete argument parser (all sub-commands registered)."""
     parser = argparse.ArgumentParser(
         prog="cftools",
-        description="Tools for the CallFire API v2: fields expressions and IVR dialplans (the HTTP client is the Python API cftools.client).",
+        description=(
+            "Tools for the CallFire API v2: fields expressions and IVR dialplans "
+            "(the HTTP client is the Python API cftools.client)."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"cftools {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
