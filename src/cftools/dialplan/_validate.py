@@ -90,7 +90,8 @@ class Context:
       groups by table tag instead, merging case variants.
     * ``names``: ``name`` attribute (trimmed) -> elements carrying it, in order.
     * ``targets``: target name -> the ``goto`` elements and ``catch`` elements
-      (``goto`` attribute) that jump there; variable targets (``${...}``) are left out.
+      (``goto`` attribute) that jump there; variable targets (``${...}``) are left out,
+      and ``dynamic_targets`` says whether there were any.
     * ``call_context``: ``"inbound"``, ``"outbound"`` or ``None`` (unknown), as given to
       :func:`validate`.
     * :meth:`spec`: the tag's table row, resolving a known tag written in another case
@@ -131,6 +132,7 @@ class Context:
         self.names = names
         self._by_wire: dict[str, list[Element]] | None = None
         self.targets: dict[str, list[Element]] = {}
+        self.dynamic_targets = False
         for element in self.tagged("goto"):
             self._add_target(element.value, element)
         for element in self.tagged("catch"):
@@ -139,7 +141,9 @@ class Context:
         self._sequence = 0
 
     def _add_target(self, target: str, element: Element) -> None:
-        if target and "${" not in target:
+        if "${" in target:
+            self.dynamic_targets = True
+        elif target:
             self.targets.setdefault(target, []).append(element)
 
     def tagged(self, wire: str) -> list[Element]:
