@@ -58,6 +58,15 @@ _KIND_OF_TAG: dict[str, NodeKind] = {
     "goto": "goto",
 }
 
+# Tags that are never nodes: the root and the branch containers (edge labels).
+_NOT_NODES = BRANCHES | {"dialplan"}
+# Tags whose entry is not the tag itself (a goto jumps, a menu starts with its prompts, a
+# branch container with its first tag).
+_ENTERED = _NOT_NODES | {"goto", "menu"}
+# Node tags with edges other than one "next" edge to what follows.
+_DECISIONS = frozenset(
+    {"hangup", "goto", "menu", "gotoXML", "if", "equal", "notEqual", "amd", "catch", "transfer"}
+)
 _CANONICAL_TAG = {wire.lower(): wire for wire in TAGS}
 # Tag as written -> the table's spelling; grows with the case variants met (bounded).
 _WIRE_OF: dict[str, str] = {wire: wire for wire in TAGS}
@@ -103,8 +112,8 @@ class Flow:
         self.elements = elements = document_order(plan) if elements is None else elements
         self.labels = labels
         self.stop = stop = len(elements)
+        # One pass over the elements: the table's tag, the parent and the children of each.
         index = {id(e): i for i, e in enumerate(elements)}
-        self.index = index
         wire_of = _WIRE_OF
         tags: list[str] = []
         parents: list[int] = []
@@ -156,29 +165,23 @@ class Flow:
         self.spinning: dict[int, None] = {}  # gotos on a cycle that runs no other tag
         self._after_cache: dict[int, _Entry] = {}
         self.edges: list[FlowEdge] = []
-        self.members = [i for i in range(1, stop) if self._is_node(i)]
+        #: Successors of each node that has any, in edge order.
+        self.out: dict[int, list[int]] = {}
+        #: Edges into ``stop`` (source, kind), in edge order; whether any edge has kind
+        #: ``hangup`` (a hang-up catch's jump).
+        self.stop_edges: list[tuple[int, EdgeKind]] = []
+        self.hangup_jumps = False
+        self.members = [i for i in range(1, stop) if tags[i] not in _NOT_NODES]
+        gotos = [i for i in self.members if tags[i] == "goto"]
+        if gotos:  # resolved gotos are edges, not nodes
+            resolved = {i for i in gotos if self._goto_target(i) is not None}
+            if resolved:
+                self.members = [i for i in self.members if i not in resolved]
         self._build()
-        self.nodes = self.members + list(self.spinning)
+        self.nodes = self.members + list(self.spinning) if self.spinning else self.members
         self._reached: set[int] | None = None
-        self._out: list[list[FlowEdge]] | None = None
 
     # -- which elements are nodes ------------------------------------------------------
-
-    def kind(self, node: int) -> NodeKind:
-        """The graph kind of ``node`` (``start``/``end`` for the two ends)."""
-        if node == self.stop:
-            return "end"
-        if node == 0:
-            return "start"
-        return _KIND_OF_TAG.get(self.tags[node], "action")
-
-    def _is_node(self, i: int) -> bool:
-        tag = self.tags[i]
-        if tag in BRANCHES or tag == "dialplan":
-            return False
-        if tag == "goto":
-            return self._goto_target(i) is None
-        return True
 
     def _goto_target(self, i: int) -> int | None:
         name = self.elements[i].text.strip()
@@ -257,16 +260,36 @@ class Flow:
 
     def _edge(self, source: int, entry: _Entry, kind: EdgeKind, label: str = "") -> None:
         target, jump = entry
-        if target == self.stop and kind == "next":
-            kind = "end"
+        if target == self.stop:
+            if kind == "next":
+                kind = "end"
+            self.stop_edges.append((source, kind))
+        elif kind == "hangup":
+            self.hangup_jumps = True
         self.edges.append((source, target, kind, label, jump))
+        targets = self.out.get(source)
+        if targets is None:
+            self.out[source] = [target]
+        else:
+            targets.append(target)
 
     def _build(self) -> None:
         self._edge(0, self._inside(0), "next")
+        tags, following, edges, out = self.tags, self.following, self.edges, self.out
         for i in self.members:
-            self._edges_from(i)
+            if tags[i] in _DECISIONS:
+                self._edges_from(i)
+                continue
+            # A plain tag: control goes on to the next tag, which usually runs itself.
+            nxt = following.get(i)
+            if nxt is not None and tags[nxt] not in _ENTERED:
+                edges.append((i, nxt, "next", "", False))
+                out[i] = [nxt]
+            else:
+                self._edge(i, self._after(i), "next")
         for i in self.spinning:
             self.edges.append((i, i, "next", "", True))
+            self.out[i] = [i]
 
     def _edges_from(self, i: int) -> None:
         tag = self.tags[i]
@@ -350,48 +373,46 @@ class Flow:
 
     # -- analyses shared by the lint rules ---------------------------------------------
 
-    @property
-    def out(self) -> list[list[FlowEdge]]:
-        """The edges leaving each node, in order, indexed by node."""
-        if self._out is None:
-            out: list[list[FlowEdge]] = [[] for _ in range(self.stop + 1)]
-            for edge in self.edges:
-                out[edge[0]].append(edge)
-            self._out = out
-        return self._out
-
-    def reachable(self, skip: str | None = None) -> set[int]:
-        """The nodes reachable from ``start`` (itself included), not following edges of
-        kind ``skip``; the full set is computed once and kept."""
-        if skip is None and self._reached is not None:
+    def reachable(self, skip_hangup_jumps: bool = False) -> set[int]:
+        """The nodes reachable from ``start`` (itself included); with
+        ``skip_hangup_jumps``, not following a hang-up catch's jumps. Computed once."""
+        if self._reached is not None and not (skip_hangup_jumps and self.hangup_jumps):
             return self._reached
-        out = self.out
-        seen = {0}
-        todo = [0]
-        pop, push, add = todo.pop, todo.append, seen.add
-        while todo:
-            for edge in out[pop()]:
-                target = edge[1]
-                if target not in seen and edge[2] != skip:
-                    add(target)
-                    push(target)
-        if skip is None:
-            self._reached = seen
-        return seen
+        if skip_hangup_jumps and self.hangup_jumps:
+            out: dict[int, list[int]] = {}
+            for source, target, kind, _, _ in self.edges:
+                if kind != "hangup":
+                    out.setdefault(source, []).append(target)
+            return _closure(out, 0)
+        self._reached = _closure(self.out, 0)
+        return self._reached
 
     def reaching(self, targets: Iterable[int]) -> set[int]:
         """The nodes from which some node of ``targets`` is reachable (those included)."""
-        into: list[list[int]] = [[] for _ in range(self.stop + 1)]
-        for edge in self.edges:
-            into[edge[1]].append(edge[0])
+        into: dict[int, list[int]] = {}
+        for source, successors in self.out.items():
+            for target in successors:
+                sources = into.get(target)
+                if sources is None:
+                    into[target] = [source]
+                else:
+                    sources.append(source)
         seen = set(targets)
         todo = list(seen)
         while todo:
-            for source in into[todo.pop()]:
+            for source in into.get(todo.pop(), ()):
                 if source not in seen:
                     seen.add(source)
                     todo.append(source)
         return seen
+
+    def kind(self, node: int) -> NodeKind:
+        """The graph kind of ``node`` (``start``/``end`` for the two ends)."""
+        if node == self.stop:
+            return "end"
+        if node == 0:
+            return "start"
+        return _KIND_OF_TAG.get(self.tags[node], "action")
 
     # -- the public graph --------------------------------------------------------------
 
@@ -423,6 +444,20 @@ class Flow:
             for source, target, kind, text, jump in self.edges
         ]
         return Graph(tuple(nodes), tuple(edges), self.dynamic)
+
+
+def _closure(out: Mapping[int, list[int]], start: int) -> set[int]:
+    """The nodes reachable from ``start`` along ``out`` (``start`` included)."""
+    seen = {start}
+    todo = [start]
+    pop, push, add = todo.pop, todo.append, seen.add
+    get = out.get
+    while todo:
+        for target in get(pop(), ()):
+            if target not in seen:
+                add(target)
+                push(target)
+    return seen
 
 
 def _short(text: str) -> str:

@@ -77,20 +77,19 @@ def unreachable(ctx: Context) -> Iterator[Finding]:
     if flow is None:
         return
     reached = flow.reachable()
-    dead = {node for node in flow.nodes if node not in reached}
+    dead = [node for node in flow.nodes if node not in reached]
     if not dead:
         return
+    dead_set = set(dead)
     parents, tags = flow.parents, flow.tags
-    for node in flow.nodes:
-        if node not in dead:
-            continue
+    for node in dead:
         ancestor = parents[node]
-        while ancestor >= 0 and ancestor not in dead:
+        while ancestor >= 0 and ancestor not in dead_set:
             ancestor = parents[ancestor]
         if ancestor >= 0:
             continue  # inside an unreachable container: the container is reported
         previous = _previous_sibling(flow, node)
-        if previous is not None and (previous in dead or tags[previous] in ("hangup", "goto")):
+        if previous is not None and (previous in dead_set or tags[previous] in ("hangup", "goto")):
             continue  # the rest of an unreachable run, or CF403's case
         element = flow.elements[node]
         yield ctx.finding(
@@ -107,6 +106,16 @@ def _previous_sibling(flow: Flow, node: int) -> int | None:
     return siblings[position - 1] if position > 0 else None
 
 
+def _endings(flow: Flow) -> list[int]:
+    """The nodes that end the call explicitly: a hang-up, a transfer, ``gotoXML``."""
+    tags, elements = flow.tags, flow.elements
+    return [
+        node
+        for node in flow.nodes
+        if tags[node] in ("hangup", "transfer") or elements[node].tag == "gotoXML"
+    ]
+
+
 @rule
 def endless_loops(ctx: Context) -> Iterator[Finding]:
     """CF601: loops with no way out: a menu whose every branch comes back, or a loop that
@@ -115,19 +124,18 @@ def endless_loops(ctx: Context) -> Iterator[Finding]:
     if flow is None:
         return
     reached = flow.reachable()
-    out = flow.out
+    tags, elements, out = flow.tags, flow.elements, flow.out
     # Unresolved gotos count as exits: where they lead is unknown, so stay silent.
     exits = [
         node
         for node in flow.nodes
-        if flow.kind(node) == "hangup"
-        or _ends_call(flow, node)
-        or (flow.kind(node) == "goto" and not out[node])
+        if tags[node] == "hangup"
+        or elements[node].tag == "gotoXML"
+        or (tags[node] == "goto" and node not in out)
     ]
     if flow.has_end:
         exits.append(flow.stop)
-    can_exit = flow.reaching(exits)
-    trapped = {node for node in reached if node not in can_exit}
+    trapped = reached - flow.reaching(exits)
     if not trapped:
         return
     for component in _cycles(flow, trapped):
@@ -151,10 +159,6 @@ def endless_loops(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding("CF601", head, message)
 
 
-def _ends_call(flow: Flow, node: int) -> bool:
-    return 0 < node < flow.stop and flow.elements[node].tag == "gotoXML"
-
-
 def _cycles(flow: Flow, within: set[int]) -> list[set[int]]:
     """The strongly connected components of the subgraph on ``within`` that hold a
     cycle (Tarjan's algorithm, iterative), in document order of their first node."""
@@ -176,7 +180,7 @@ def _cycles(flow: Flow, within: set[int]) -> list[set[int]]:
                 counter += 1
                 stack.append(node)
                 on_stack.add(node)
-            successors = [e[1] for e in out[node] if e[1] in within]
+            successors = [target for target in out.get(node, ()) if target in within]
             if position < len(successors):
                 work.append((node, position + 1))
                 nxt = successors[position]
@@ -193,7 +197,7 @@ def _cycles(flow: Flow, within: set[int]) -> list[set[int]]:
                     component.add(member)
                     if member == node:
                         break
-                if len(component) > 1 or any(e[1] == node for e in out[node]):
+                if len(component) > 1 or node in out.get(node, ()):
                     found.append(component)
             if work:
                 parent = work[-1][0]
@@ -209,25 +213,21 @@ def unfinished_branches(ctx: Context) -> Iterator[Finding]:
     if flow is None:
         return
     reached = flow.reachable()
-    explicit = sum(
-        1
-        for node in flow.nodes
-        if node in reached and (flow.kind(node) in ("hangup", "transfer") or _ends_call(flow, node))
-    )
+    explicit = sum(1 for node in _endings(flow) if node in reached)
     if not explicit:
         return
     # Clean-up tags reached only after the caller hung up are meant to run off the end.
-    live = flow.reachable(skip="hangup")
+    live = flow.reachable(skip_hangup_jumps=True)
     # Every ending that runs off the end (main line and implicit ones included), and
     # among them the written branches, which are what this rule reports.
-    stop = flow.stop
+    elements = flow.elements
     endings: list[int] = []
-    for source, target, kind, _, _ in flow.edges:
-        if target != stop or kind in ("answered", "unanswered", "fallback"):
+    for source, kind in flow.stop_edges:
+        if kind in ("answered", "unanswered", "fallback"):
             continue
         if source == 0 or source not in live or source in endings:
             continue
-        if not _ends_call(flow, source):
+        if elements[source].tag != "gotoXML":
             endings.append(source)
     # Only when running off the end is the exception: fewer such endings than explicit ones.
     if len(endings) >= explicit:
@@ -235,7 +235,7 @@ def unfinished_branches(ctx: Context) -> Iterator[Finding]:
     for node in endings:
         if flow.kind(node) in _NOT_BRANCH_ENDS or not _in_branch(flow, node):
             continue
-        element = flow.elements[node]
+        element = elements[node]
         yield ctx.finding(
             "CF602",
             element,
