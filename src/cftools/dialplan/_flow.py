@@ -96,8 +96,10 @@ def canonical_tag(element: Element) -> str:
 class Flow:
     """The control-flow graph of one dialplan, on integer nodes (see the module docstring).
 
-    ``names`` may pass the name index a caller already holds (name -> elements carrying
-    it, in document order); ``labels`` asks for the diagram labels of the edges.
+    ``elements`` (the plan's elements in document order), ``parents`` (the index of each
+    one's parent, ``-1`` for the root) and ``names`` (each name -> the index of the first
+    element carrying it) may pass what a caller already holds; ``labels`` asks for the
+    diagram labels of the edges.
     """
 
     def __init__(
@@ -105,29 +107,24 @@ class Flow:
         plan: Element,
         elements: list[Element] | None = None,
         *,
-        names: Mapping[str, list[Element]] | None = None,
+        parents: list[int] | None = None,
+        names: Mapping[str, int] | None = None,
         labels: bool = False,
     ) -> None:
         self.plan = plan
         self.elements = elements = document_order(plan) if elements is None else elements
         self.labels = labels
         self.stop = stop = len(elements)
-        # One pass over the elements: the table's tag, the parent and the children of each.
-        index = {id(e): i for i, e in enumerate(elements)}
+        # The table's tag of each element, its parent and the children of each container.
         wire_of = _WIRE_OF
-        tags: list[str] = []
-        parents: list[int] = []
+        tags = [wire_of.get(e.tag) or canonical_wire(e.tag) for e in elements]
+        if parents is None:
+            index = {id(e): i for i, e in enumerate(elements)}
+            parents = [index.get(id(e.parent), -1) for e in elements]
+            parents[0] = -1
         children: dict[int, list[int]] = {}
-        for i, element in enumerate(elements):
-            tag = element.tag
-            wire = wire_of.get(tag)
-            tags.append(wire if wire is not None else canonical_wire(tag))
-            parent = element.parent
-            if parent is None or i == 0:
-                parents.append(-1)
-                continue
-            p = index.get(id(parent), -1)
-            parents.append(p)
+        for i in range(1, stop):
+            p = parents[i]
             group = children.get(p)
             if group is None:
                 children[p] = [i]
@@ -157,9 +154,8 @@ class Flow:
                 name = element.attrs.get("name")
                 if name is not None:
                     first.setdefault(name.strip(), i)
-        else:
-            first = {name: index[id(group[0])] for name, group in names.items() if group}
-        self.names = first
+            names = first
+        self.names = names
         self.dynamic = False
         self.has_end = False
         self.spinning: dict[int, None] = {}  # gotos on a cycle that runs no other tag

@@ -58,7 +58,7 @@ def _flow(ctx: Context) -> Flow | None:
         pass
     flow = None
     if ctx.dialplan.tag == "dialplan" and not ctx.dynamic_targets:
-        flow = Flow(ctx.dialplan, ctx.elements, names=ctx.names)
+        flow = Flow(ctx.dialplan, ctx.elements, names=ctx._first_named)
         if flow.dynamic:  # pragma: no cover - ruled out by ctx.dynamic_targets
             flow = None
     _flows[ctx] = flow

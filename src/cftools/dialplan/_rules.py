@@ -777,16 +777,7 @@ def _close(text: str, i: int, references: list[tuple[str, bool]]) -> int | None:
 @rule
 def check_variables(ctx: Context) -> Iterator[Finding]:
     """CF500 unbalanced ``${``, CF501 variables never set, CF502 odd variable names."""
-    found: list[tuple[Element, str, str]] = []
-    for element in ctx.elements:
-        text = element.text
-        if text and "${" in text:
-            found.append((element, "", text))
-        attrs = element.attrs
-        if attrs:
-            for wire, value in attrs.items():
-                if "${" in value:
-                    found.append((element, wire, value))
+    found = ctx._variables  # collected by the Context's one pass over the elements
     if not found:
         return
     assigned = _assigned_variables(ctx)

@@ -113,23 +113,40 @@ class Context:
         self.elements: list[Element] = document_order(dialplan) if elements is None else elements
         by_tag: dict[str, list[Element]] = {}
         names: dict[str, list[Element]] = {}
-        for element in self.elements:
+        first_named: dict[str, int] = {}
+        variables: list[tuple[Element, str, str]] = []
+        for index, element in enumerate(self.elements):
             tag = element.tag
             group = by_tag.get(tag)
             if group is None:
                 by_tag[tag] = [element]
             else:
                 group.append(element)
-            name = element.attrs.get("name")
+            text = element.text
+            if text and "${" in text:
+                variables.append((element, "", text))
+            attrs = element.attrs
+            if not attrs:
+                continue
+            for wire, value in attrs.items():
+                if "${" in value:
+                    variables.append((element, wire, value))
+            name = attrs.get("name")
             if name is not None:
                 name = name.strip()
                 same = names.get(name)
                 if same is None:
                     names[name] = [element]
+                    first_named[name] = index
                 else:
                     same.append(element)
         self.by_tag = by_tag
         self.names = names
+        # Every text and attribute value holding "${", in document order: (element,
+        # attribute name or "" for the text, value). Read by the variable rules.
+        self._variables = variables
+        # For the graph rules: each name -> the index of its first element.
+        self._first_named = first_named
         self._by_wire: dict[str, list[Element]] | None = None
         self.targets: dict[str, list[Element]] = {}
         self.dynamic_targets = False
