@@ -37,7 +37,6 @@ targets), since the rules would be silent anyway.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 
 from cftools.dialplan._findings import Finding
@@ -47,22 +46,19 @@ from cftools.dialplan._validate import Context, rule
 
 __all__ = ["endless_loops", "unfinished_branches", "unreachable"]
 
-_flows: weakref.WeakKeyDictionary[Context, Flow | None] = weakref.WeakKeyDictionary()
-
 
 def _flow(ctx: Context) -> Flow | None:
-    """The context's flow (built once), or ``None`` when the rules must stay silent."""
-    try:
-        return _flows[ctx]
-    except KeyError:
-        pass
-    flow = None
-    if ctx.dialplan.tag == "dialplan" and not ctx.dynamic_targets:
-        flow = Flow(ctx.dialplan, ctx.elements, names=ctx._first_named)
-        if flow.dynamic:  # pragma: no cover - ruled out by ctx.dynamic_targets
-            flow = None
-    _flows[ctx] = flow
-    return flow
+    """The context's flow (built once, kept in the context for the other two rules), or
+    ``None`` when the rules must stay silent."""
+    shared = ctx._shared
+    if "flow" not in shared:
+        flow = None
+        if ctx.dialplan.tag == "dialplan" and not ctx.dynamic_targets:
+            flow = Flow(ctx.dialplan, ctx.elements, names=ctx._first_named)
+            if flow.dynamic:  # pragma: no cover - ruled out by ctx.dynamic_targets
+                flow = None
+        shared["flow"] = flow
+    return shared["flow"]  # type: ignore[return-value]
 
 
 def _describe(element: Element) -> str:

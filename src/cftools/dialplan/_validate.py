@@ -156,6 +156,9 @@ class Context:
             self._add_target((element.attrs.get("goto") or "").strip(), element)
         self._index: dict[int, int] | None = None
         self._sequence = 0
+        # Work several rules share, done once per validation by the first rule that
+        # needs it (e.g. the control-flow graph of the CF6xx rules).
+        self._shared: dict[str, object] = {}
 
     def _add_target(self, target: str, element: Element) -> None:
         if "${" in target:
