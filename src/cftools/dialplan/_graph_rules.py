@@ -54,7 +54,7 @@ def _flow(ctx: Context) -> Flow | None:
     if "flow" not in shared:
         flow = None
         if ctx.dialplan.tag == "dialplan" and not ctx.dynamic_targets:
-            flow = Flow(ctx.dialplan, ctx.elements, names=ctx._first_named)
+            flow = Flow(ctx.dialplan, ctx.elements, parents=ctx._parents, names=ctx._first_named)
             if flow.dynamic:  # pragma: no cover - ruled out by ctx.dynamic_targets
                 flow = None
         shared["flow"] = flow

@@ -115,7 +115,12 @@ class Context:
         names: dict[str, list[Element]] = {}
         first_named: dict[str, int] = {}
         variables: list[tuple[Element, str, str]] = []
+        index_of: dict[int, int] = {}
+        parents: list[int] = []
         for index, element in enumerate(self.elements):
+            index_of[id(element)] = index
+            parent = element.parent
+            parents.append(-1 if parent is None else index_of.get(id(parent), -1))
             tag = element.tag
             group = by_tag.get(tag)
             if group is None:
@@ -145,7 +150,11 @@ class Context:
         # Every text and attribute value holding "${", in document order: (element,
         # attribute name or "" for the text, value). Read by the variable rules.
         self._variables = variables
-        # For the graph rules: each name -> the index of its first element.
+        # Document-order indexes: of each element (by id) and of each one's parent (-1 for
+        # the root); each name -> the index of its first element. For finding order and
+        # the graph rules.
+        self._index: dict[int, int] = index_of
+        self._parents = parents
         self._first_named = first_named
         self._by_wire: dict[str, list[Element]] | None = None
         self.targets: dict[str, list[Element]] = {}
@@ -154,7 +163,6 @@ class Context:
             self._add_target(element.value, element)
         for element in self.tagged("catch"):
             self._add_target((element.attrs.get("goto") or "").strip(), element)
-        self._index: dict[int, int] | None = None
         self._sequence = 0
         # Work several rules share, done once per validation by the first rule that
         # needs it (e.g. the control-flow graph of the CF6xx rules).
@@ -190,8 +198,6 @@ class Context:
         self._sequence += 1
         if element is None:
             return Finding(code, message, order=(-1, self._sequence))
-        if self._index is None:
-            self._index = {id(e): i for i, e in enumerate(self.elements)}
         index = self._index.get(id(element), len(self.elements))
         return Finding(
             code,
