@@ -28,6 +28,10 @@ A ``goto`` on a cycle that runs nothing else becomes a node looping on itself. A
 whose target is unknown or built from a variable (``${...}``) cannot be resolved; it
 becomes a node of its own with no outgoing edge, and
 :attr:`Graph.dynamic` is set so that lint rules stay silent rather than guess.
+
+The construction itself lives in :mod:`cftools.dialplan._flow` (integer nodes and
+adjacency lists, shared with the lint rules); this module turns it into the public
+:class:`Graph` and draws it.
 """
 
 from __future__ import annotations

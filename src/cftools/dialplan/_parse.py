@@ -13,7 +13,12 @@ column. We therefore scan the source once with a regular expression that finds e
 values, so after skipping comments, CDATA sections, processing instructions and the
 DOCTYPE, the n-th start tag in the source is the n-th element in document order. That
 gives the exact line and column of each tag's ``<`` for the cost of one C-level regex
-pass, paid only when some position is first read (a clean validation never pays it).
+pass (lines are counted between consecutive tags with ``str.count``), paid only when
+some position is first read (a clean validation never pays it).
+
+The model is built in one recursive pass over the lxml tree, which also records the
+elements in document order so that the validator need not walk the model again
+(:func:`parsed_elements`).
 """
 
 from __future__ import annotations

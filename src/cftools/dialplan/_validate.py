@@ -4,8 +4,19 @@ A rule is a function ``rule(ctx: Context) -> Iterable[Finding]`` registered with
 :func:`rule` decorator. :func:`validate` parses the source once, builds one
 :class:`Context` (document-order element list, name index, goto targets, resolved tag
 specs) and runs every registered rule over it; the findings are de-duplicated and
-sorted into document order. Rules create findings with :meth:`Context.finding`, which
-fills in the position and path of the element concerned.
+sorted into document order.
+
+Speed: validation is budgeted against the cost of parsing, so the Context makes a single
+pass over the elements and records on the way everything several rules need (tag
+groups, names, targets, the ``${...}`` uses, document-order and parent indexes); rules
+then read those instead of walking the tree again. Work shared by several rules and too
+costly to do up front (the control-flow graph of the CF6xx rules) is done by the first
+rule that needs it and kept for the others in ``Context._shared`` for that validation
+only. Nothing about a document outlives its validation; the only memo tables are small,
+bounded maps of pure facts (a tag's table row, a parsed keypress pattern).
+
+Rules create findings with :meth:`Context.finding`, which fills in the position and path
+of the element concerned.
 
 Rule modules are imported lazily, on the first validation, from :data:`RULE_MODULES`.
 To add rules (e.g. graph-based reachability), write a module whose functions carry
