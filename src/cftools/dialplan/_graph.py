@@ -43,7 +43,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cftools._errors import CftoolsError
-from cftools.dialplan._flow import _SKIPPED_CHILD, Flow, canonical_tag
+from cftools.dialplan._flow import _SKIPPED_CHILD, Flow
+
+# Re-exported: the simulator reads them from here.
+from cftools.dialplan._flow import BRANCHES as BRANCHES
+from cftools.dialplan._flow import canonical_tag as canonical_tag
 from cftools.dialplan._model import Dialplan, Element
 
 __all__ = [

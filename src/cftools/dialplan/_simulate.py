@@ -70,8 +70,7 @@ from typing import Literal
 
 from cftools._errors import CftoolsError
 from cftools.dialplan import _js
-from cftools.dialplan._flow import BRANCHES, canonical_tag
-from cftools.dialplan._graph import body_of
+from cftools.dialplan._graph import BRANCHES, body_of, canonical_tag
 from cftools.dialplan._model import Dialplan, Element
 from cftools.dialplan._tags import TAGS
 from cftools.dialplan._transcript import (
