@@ -102,6 +102,12 @@ class Flow:
     diagram labels of the edges.
     """
 
+    __slots__ = (
+        "_after_cache", "_reached", "bodies", "children", "dynamic", "edges", "elements",
+        "following", "hangup_jumps", "has_end", "labels", "members", "names", "nodes", "out",
+        "parents", "plan", "spinning", "stop", "stop_edges", "tags",
+    )  # fmt: skip
+
     def __init__(
         self,
         plan: Element,

@@ -548,7 +548,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
     max_digits_raw = (attrs.get("maxDigits") or attrs.get("maxdigits") or "").strip()
     max_digits = int(max_digits_raw) if max_digits_raw.isdigit() else None
     seen: list[tuple[PressedPattern, Element]] = []
-    claimed: frozenset[str] = frozenset()
+    claimed: set[str] = set()
     for keypress in menu.children:
         if (
             type(keypress) is not Element
@@ -592,7 +592,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
                 f"pressed={raw!r} overlaps the earlier branch pressed={earlier.text!r}; "
                 "only the first matching branch runs",
             )
-        claimed |= pattern.inputs
+        claimed.update(pattern.inputs)
         seen.append((pattern, keypress))
     keywords = {p.text for p, _ in seen if p.kind == "keyword"}
     if seen and not keywords:
