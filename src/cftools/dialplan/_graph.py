@@ -28,6 +28,10 @@ A ``goto`` on a cycle that runs nothing else becomes a node looping on itself. A
 whose target is unknown or built from a variable (``${...}``) cannot be resolved; it
 becomes a node of its own with no outgoing edge, and
 :attr:`Graph.dynamic` is set so that lint rules stay silent rather than guess.
+
+The construction itself lives in :mod:`cftools.dialplan._flow` (integer nodes and
+adjacency lists, shared with the lint rules); this module turns it into the public
+:class:`Graph` and draws it.
 """
 
 from __future__ import annotations
@@ -39,8 +43,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cftools._errors import CftoolsError
+from cftools.dialplan._flow import _SKIPPED_CHILD, Flow
+
+# Re-exported: the simulator reads them from here.
+from cftools.dialplan._flow import BRANCHES as BRANCHES
+from cftools.dialplan._flow import canonical_tag as canonical_tag
 from cftools.dialplan._model import Dialplan, Element
-from cftools.dialplan._tags import TAGS
 
 __all__ = [
     "Edge",
@@ -63,31 +71,6 @@ EdgeKind = Literal[
     "answered", "unanswered", "end",
 ]  # fmt: skip
 
-_CANONICAL_TAG = {wire.lower(): wire for wire in TAGS}
-#: Containers entered only through a decision (a key, a condition, the detection): they
-#: are edge labels here, and the simulator pushes them without running their parent.
-BRANCHES = frozenset({"keypress", "else", "live", "machine"})
-# What a container does not run when entered: a menu's branches, an if's else.
-_SKIPPED_CHILD = {"menu": "keypress", "if": "else"}
-_KIND_OF_TAG: dict[str, NodeKind] = {
-    "play": "prompt",
-    "menu": "menu",
-    "if": "condition",
-    "equal": "condition",
-    "notEqual": "condition",
-    "amd": "amd",
-    "catch": "catch",
-    "transfer": "transfer",
-    "record": "record",
-    "get": "http",
-    "post": "http",
-    "gotoXML": "http",
-    "hangup": "hangup",
-    "setvar": "set",
-    "stash": "set",
-    "sms": "message",
-    "text": "message",
-}
 _LABEL_WIDTH = 48
 
 
@@ -173,11 +156,6 @@ for _cls in (GraphNode, Edge, Graph):
     _cls.__module__ = "cftools.dialplan"
 
 
-def canonical_tag(element: Element) -> str:
-    """The table's spelling of ``element``'s tag (``Play`` reads as ``play``)."""
-    return _CANONICAL_TAG.get(element.tag.lower(), element.tag)
-
-
 def body_of(element: Element, tag_of: Callable[[Element], str] = canonical_tag) -> list[Element]:
     """The elements run, in order, when control enters ``element``: a menu's prompts (not
     its branches), an if's true branch (not its else), nothing for an amd (it picks a
@@ -234,233 +212,10 @@ def _label(element: Element) -> str:
     return _short(f"{tag} {element.value}".strip())
 
 
-class _Builder:
-    """Builds a :class:`Graph` with the ``entry``/``after`` resolution of the docstring."""
-
-    def __init__(self, plan: Element) -> None:
-        self.plan = plan
-        self.elements = list(plan.iter())
-        self.names: dict[str, Element] = {}
-        for element in self.elements:
-            if element.name is not None:
-                self.names.setdefault(element.name.strip(), element)
-        self.ids = {id(e): f"n{i}" for i, e in enumerate(self.elements)}
-        # Per element, computed once: the table's tag, what runs inside it, what follows it.
-        self.tags = {id(e): canonical_tag(e) for e in self.elements}
-        self.bodies = {id(e): body_of(e, self._tag) for e in self.elements}
-        self.following: dict[int, Element | None] = {}
-        for element in self.elements:
-            body = self.bodies[id(element)]
-            for position, current in enumerate(body):
-                self.following[id(current)] = (
-                    body[position + 1] if position + 1 < len(body) else None
-                )
-        self.after_cache: dict[int, tuple[str, bool]] = {}
-        self.nodes: list[GraphNode] = [GraphNode("start", "start", "call starts")]
-        self.edges: list[Edge] = []
-        self.dynamic = False
-        self.has_end = False
-        # Gotos on a cycle that runs no other tag: each becomes a node looping on itself.
-        self.spinning: dict[int, Element] = {}
-
-    def _tag(self, element: Element) -> str:
-        return self.tags[id(element)]
-
-    def _body(self, element: Element | None) -> list[Element]:
-        return [] if element is None else self.bodies[id(element)]
-
-    def build(self) -> Graph:
-        members = [e for e in self.elements[1:] if self._is_node(e)]
-        for element in members:
-            tag = self._tag(element)
-            kind = "goto" if tag == "goto" else _KIND_OF_TAG.get(tag, "action")
-            self.nodes.append(GraphNode(self.ids[id(element)], kind, _label(element), element))
-        self._edge("start", self._first(self._body(self.plan), self.plan), "next")
-        for element in members:
-            self._edges_from(element)
-        for element in self.spinning.values():
-            node_id = self.ids[id(element)]
-            self.nodes.append(GraphNode(node_id, "goto", _label(element), element))
-            self.edges.append(Edge(node_id, node_id, "next", "", True))
-        if self.has_end:
-            self.nodes.append(GraphNode("stop", "end", "call ends"))
-        return Graph(tuple(self.nodes), tuple(self.edges), self.dynamic)
-
-    # -- which elements are nodes ------------------------------------------------------
-
-    def _is_node(self, element: Element) -> bool:
-        tag = self._tag(element)
-        if tag in BRANCHES or tag == "dialplan" or element.parent is None:
-            return False
-        if tag == "goto":
-            return self._goto_target(element) is None
-        return True
-
-    def _goto_target(self, element: Element) -> Element | None:
-        name = element.value
-        if "${" in name:
-            self.dynamic = True
-            return None
-        return self.names.get(name)
-
-    # -- where control goes ------------------------------------------------------------
-
-    def _entry(self, element: Element, seen: frozenset[int] = frozenset()) -> tuple[str, bool]:
-        """The node that runs first when control reaches ``element``, and whether a
-        goto was followed to get there."""
-        tag = self._tag(element)
-        if tag == "goto":
-            target = self._goto_target(element)
-            if target is None:
-                return self.ids[id(element)], False
-            if id(element) in seen:  # gotos that only lead back to themselves
-                self.spinning.setdefault(id(element), element)
-                return self.ids[id(element)], False
-            node, _ = self._entry(target, seen | {id(element)})
-            return node, True
-        if tag == "menu":
-            prompts = self._body(element)
-            return (
-                self._first(prompts, element, seen) if prompts else (self.ids[id(element)], False)
-            )
-        if tag in BRANCHES or tag == "dialplan":
-            return self._first(self._body(element), element, seen)
-        return self.ids[id(element)], False
-
-    def _first(
-        self, body: list[Element], container: Element, seen: frozenset[int] = frozenset()
-    ) -> tuple[str, bool]:
-        """Entry of the first element of ``body``, or what follows ``container``."""
-        if body:
-            return self._entry(body[0], seen)
-        return self._after(container, seen)
-
-    def _after(self, element: Element, seen: frozenset[int] = frozenset()) -> tuple[str, bool]:
-        """The node that runs once ``element`` has finished normally."""
-        if seen:  # resolving a chain of gotos: no caching, the cycle check needs ``seen``
-            return self._resolve_after(element, seen)
-        cached = self.after_cache.get(id(element))
-        if cached is None:
-            cached = self.after_cache[id(element)] = self._resolve_after(element, seen)
-        return cached
-
-    def _resolve_after(self, element: Element, seen: frozenset[int]) -> tuple[str, bool]:
-        parent = element.parent
-        if parent is None:
-            self.has_end = True
-            return "stop", False
-        ptag = self._tag(parent)
-        nxt = self.following.get(id(element))
-        if nxt is not None:
-            return self._entry(nxt, seen)
-        if ptag == "menu" and self._tag(element) != "keypress":
-            return self.ids[id(parent)], False  # the prompts are done: the decision
-        if parent is self.plan:
-            self.has_end = True
-            return "stop", False
-        if ptag in ("keypress", "live", "machine", "else"):
-            return self._after(parent.parent or parent, seen)
-        return self._after(parent, seen)
-
-    def _catch_target(self, catch: Element) -> Element | None:
-        name = (catch.attribute("goto") or "").strip()
-        if "${" in name:
-            self.dynamic = True
-            return None
-        return self.names.get(name)
-
-    def _edge(self, source: str, entry: tuple[str, bool], kind: EdgeKind, label: str = "") -> None:
-        target, jump = entry
-        if target == "stop":
-            kind = "end" if kind == "next" else kind
-        self.edges.append(Edge(source, target, kind, label, jump))
-
-    def _edges_from(self, element: Element) -> None:
-        source = self.ids[id(element)]
-        tag = self._tag(element)
-        if tag in ("hangup", "goto"):
-            return  # the call ends here (or an unresolved goto: nowhere known)
-        if tag == "gotoXML":
-            # Known only from the SDK: it probably hands the call to another dialplan, but
-            # whether control ever comes back is unknown, so the graph allows both.
-            self.has_end = True
-            self._edge(source, ("stop", False), "end", "gotoXML")
-            self._edge(source, self._after(element), "next")
-            return
-        if tag == "menu":
-            self._menu_edges(source, element)
-        elif tag == "if":
-            self._edge(
-                source,
-                self._first(self._body(element), element),
-                "true",
-                _short(element.attribute("expr") or ""),
-            )
-            otherwise = next((e for e in element.elements if self._tag(e) == "else"), None)
-            target = (
-                self._first(self._body(otherwise), otherwise)
-                if otherwise is not None
-                else self._after(element)
-            )
-            self._edge(source, target, "false", "else")
-        elif tag in ("equal", "notEqual"):
-            self._edge(source, self._first(self._body(element), element), "true", _label(element))
-            self._edge(source, self._after(element), "false", "otherwise")
-        elif tag == "amd":
-            for branch_tag in ("live", "machine"):
-                branch = next((e for e in element.elements if self._tag(e) == branch_tag), None)
-                target = (
-                    self._first(self._body(branch), branch)
-                    if branch is not None
-                    else self._after(element)
-                )
-                self._edge(
-                    source, target, "live" if branch_tag == "live" else "machine", branch_tag
-                )
-        elif tag == "catch":
-            self._edge(source, self._first(self._body(element), element), "next")
-            caught = self._catch_target(element)
-            digit = (element.attribute("type") or "").strip() == "digit"
-            has_menu = any(self._tag(e) == "menu" for e in element.iter())
-            if caught is not None and not (digit and has_menu):  # menus carry digit catches
-                label = _label(element).removeprefix("catch ")
-                self._edge(source, self._entry(caught), "catch" if digit else "hangup", label)
-        elif tag == "transfer":
-            stays = (element.attribute("continue-after") or "").strip().lower() == "true"
-            if stays:
-                self._edge(source, self._after(element), "next", "after the call")
-            else:
-                self.has_end = True
-                self._edge(source, ("stop", False), "answered", "answered")
-                self._edge(source, self._after(element), "unanswered", "no answer")
-        else:
-            self._edge(source, self._after(element), "next")
-
-    def _menu_edges(self, source: str, menu: Element) -> None:
-        keywords: set[str] = set()
-        for branch in (e for e in menu.elements if self._tag(e) == "keypress"):
-            pressed = (branch.attribute("pressed") or "").strip()
-            if pressed.lower() in ("default", "timeout"):
-                pressed = pressed.lower()
-                keywords.add(pressed)
-            self._edge(source, self._first(self._body(branch), branch), "key", pressed)
-        missing = {"default", "timeout"} - keywords
-        if missing:
-            label = "timeout" if missing == {"timeout"} else "no match"
-            label = "other keys" if missing == {"default"} else label
-            self._edge(source, self._after(menu), "fallback", label)
-        for catch in menu.ancestors():
-            if self._tag(catch) == "catch" and (catch.attribute("type") or "").strip() == "digit":
-                target = self._catch_target(catch)
-                if target is not None:
-                    digit = (catch.attribute("value") or "?").strip()
-                    self._edge(source, self._entry(target), "catch", f"{digit} (catch)")
-
-
 def build_graph(dialplan: Dialplan | Element | str | bytes) -> Graph:
     """Return the control-flow graph of ``dialplan`` (a model, or XML text or bytes)."""
     plan = _coerce(dialplan)
-    return _Builder(plan).build()
+    return Flow(plan, labels=True).graph(_label)
 
 
 def _coerce(dialplan: Dialplan | Element | str | bytes) -> Element:

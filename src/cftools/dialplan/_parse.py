@@ -13,12 +13,16 @@ column. We therefore scan the source once with a regular expression that finds e
 values, so after skipping comments, CDATA sections, processing instructions and the
 DOCTYPE, the n-th start tag in the source is the n-th element in document order. That
 gives the exact line and column of each tag's ``<`` for the cost of one C-level regex
-pass, paid only when some position is first read (a clean validation never pays it).
+pass (lines are counted between consecutive tags with ``str.count``), paid only when
+some position is first read (a clean validation never pays it).
+
+The model is built in one recursive pass over the lxml tree, which also records the
+elements in document order so that the validator need not walk the model again
+(:func:`parsed_elements`).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 import threading
 
@@ -161,7 +165,7 @@ def parsed_elements(plan: Dialplan) -> list[Element]:
     locator = plan._locator
     if not isinstance(locator, _Locator):
         return document_order(plan)
-    return [node for node in locator.nodes if type(node) is not Comment]  # type: ignore[misc]
+    return list(locator.elements)
 
 
 def _decode(data: bytes, encoding: str | None) -> str:
@@ -180,26 +184,32 @@ def _error(
 class _Locator:
     """Resolve the (line, column) of every parsed node on first request.
 
-    ``nodes`` lists the elements and comments in document order as the parser creates
-    them; :meth:`resolve` scans the source once and pairs them with the markup found.
+    The parser records the elements in document order (``elements``, also what
+    :func:`parsed_elements` returns) and the comments apart, each with its place in the
+    sequence of all nodes (``comments``); :meth:`resolve` scans the source once and pairs
+    that sequence with the markup found.
     """
 
-    __slots__ = ("encoding", "nodes", "source")
+    __slots__ = ("comments", "elements", "encoding", "source")
 
     def __init__(self, source: str | bytes, encoding: str | None) -> None:
         self.source: str | bytes | None = source
         self.encoding = encoding
-        self.nodes: list[Element | Comment] = []
+        self.elements: list[Element] = []
+        self.comments: list[tuple[int, Comment]] = []
 
     def resolve(self) -> None:
         source, self.source = self.source, None
         if source is None:  # pragma: no cover - resolved already
             return
         text = source if isinstance(source, str) else _decode(source, self.encoding)
-        line_starts = [0]
-        line_starts += [m.end() for m in _NEWLINE.finditer(text)]
-        nodes = iter(self.nodes)
-        bisect_right = bisect.bisect_right
+        sequence: list[Element | Comment] = list(self.elements)
+        for place, comment in self.comments:  # in increasing order of place
+            sequence.insert(place, comment)
+        nodes = iter(sequence)
+        # Lines are counted between consecutive tags, in C, rather than indexed up front.
+        count, rfind = text.count, text.rfind
+        line, previous = 1, 0
         for match in _MARKUP.finditer(text):
             if match.lastindex is None:  # a closing tag, CDATA, PI or DOCTYPE
                 continue
@@ -207,15 +217,15 @@ class _Locator:
             if node is None:
                 break
             offset = match.start()
-            line = bisect_right(line_starts, offset)
-            node._line, node._column = line, offset - line_starts[line - 1] + 1
+            line += count("\n", previous, offset)
+            previous = offset
+            node._line, node._column = line, offset - rfind("\n", 0, offset)
             node._locator = None
         for node in nodes:  # only if the scan and the tree disagree: leave them unknown
             node._line = node._column = None
             node._locator = None
 
 
-_NEWLINE = re.compile("\n")
 _new = object.__new__
 
 
@@ -223,7 +233,7 @@ def _comment(node: etree._Element, parent: Element | None, locator: _Locator) ->
     comment: Comment = _new(Comment)
     comment.text, comment.parent = str(node.text or ""), parent
     comment._locator = locator
-    locator.nodes.append(comment)
+    locator.comments.append((len(locator.elements) + len(locator.comments), comment))
     return comment
 
 
@@ -240,7 +250,7 @@ def _fill(
     element.attrs = dict(node.items())  # type: ignore[arg-type]
     element.parent = parent
     element._locator = locator
-    locator.nodes.append(element)
+    locator.elements.append(element)
     if not len(node):
         element.children = []
         element.text = node.text or ""

@@ -548,7 +548,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
     max_digits_raw = (attrs.get("maxDigits") or attrs.get("maxdigits") or "").strip()
     max_digits = int(max_digits_raw) if max_digits_raw.isdigit() else None
     seen: list[tuple[PressedPattern, Element]] = []
-    claimed: frozenset[str] = frozenset()
+    claimed: set[str] = set()
     for keypress in menu.children:
         if (
             type(keypress) is not Element
@@ -592,7 +592,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
                 f"pressed={raw!r} overlaps the earlier branch pressed={earlier.text!r}; "
                 "only the first matching branch runs",
             )
-        claimed |= pattern.inputs
+        claimed.update(pattern.inputs)
         seen.append((pattern, keypress))
     keywords = {p.text for p, _ in seen if p.kind == "keyword"}
     if seen and not keywords:
@@ -777,16 +777,7 @@ def _close(text: str, i: int, references: list[tuple[str, bool]]) -> int | None:
 @rule
 def check_variables(ctx: Context) -> Iterator[Finding]:
     """CF500 unbalanced ``${``, CF501 variables never set, CF502 odd variable names."""
-    found: list[tuple[Element, str, str]] = []
-    for element in ctx.elements:
-        text = element.text
-        if text and "${" in text:
-            found.append((element, "", text))
-        attrs = element.attrs
-        if attrs:
-            for wire, value in attrs.items():
-                if "${" in value:
-                    found.append((element, wire, value))
+    found = ctx._variables  # collected by the Context's one pass over the elements
     if not found:
         return
     assigned = _assigned_variables(ctx)

@@ -4,8 +4,19 @@ A rule is a function ``rule(ctx: Context) -> Iterable[Finding]`` registered with
 :func:`rule` decorator. :func:`validate` parses the source once, builds one
 :class:`Context` (document-order element list, name index, goto targets, resolved tag
 specs) and runs every registered rule over it; the findings are de-duplicated and
-sorted into document order. Rules create findings with :meth:`Context.finding`, which
-fills in the position and path of the element concerned.
+sorted into document order.
+
+Speed: validation is budgeted against the cost of parsing, so the Context makes a single
+pass over the elements and records on the way everything several rules need (tag
+groups, names, targets, the ``${...}`` uses, document-order and parent indexes); rules
+then read those instead of walking the tree again. Work shared by several rules and too
+costly to do up front (the control-flow graph of the CF6xx rules) is done by the first
+rule that needs it and kept for the others in ``Context._shared`` for that validation
+only. Nothing about a document outlives its validation; the only memo tables are small,
+bounded maps of pure facts (a tag's table row, a parsed keypress pattern).
+
+Rules create findings with :meth:`Context.finding`, which fills in the position and path
+of the element concerned.
 
 Rule modules are imported lazily, on the first validation, from :data:`RULE_MODULES`.
 To add rules (e.g. graph-based reachability), write a module whose functions carry
@@ -90,7 +101,8 @@ class Context:
       groups by table tag instead, merging case variants.
     * ``names``: ``name`` attribute (trimmed) -> elements carrying it, in order.
     * ``targets``: target name -> the ``goto`` elements and ``catch`` elements
-      (``goto`` attribute) that jump there; variable targets (``${...}``) are left out.
+      (``goto`` attribute) that jump there; variable targets (``${...}``) are left out,
+      and ``dynamic_targets`` says whether there were any.
     * ``call_context``: ``"inbound"``, ``"outbound"`` or ``None`` (unknown), as given to
       :func:`validate`.
     * :meth:`spec`: the tag's table row, resolving a known tag written in another case
@@ -112,34 +124,65 @@ class Context:
         self.elements: list[Element] = document_order(dialplan) if elements is None else elements
         by_tag: dict[str, list[Element]] = {}
         names: dict[str, list[Element]] = {}
-        for element in self.elements:
+        first_named: dict[str, int] = {}
+        variables: list[tuple[Element, str, str]] = []
+        index_of: dict[int, int] = {}
+        parents: list[int] = []
+        for index, element in enumerate(self.elements):
+            index_of[id(element)] = index
+            parent = element.parent
+            parents.append(-1 if parent is None else index_of.get(id(parent), -1))
             tag = element.tag
             group = by_tag.get(tag)
             if group is None:
                 by_tag[tag] = [element]
             else:
                 group.append(element)
-            name = element.attrs.get("name")
+            text = element.text
+            if text and "${" in text:
+                variables.append((element, "", text))
+            attrs = element.attrs
+            if not attrs:
+                continue
+            for wire, value in attrs.items():
+                if "${" in value:
+                    variables.append((element, wire, value))
+            name = attrs.get("name")
             if name is not None:
                 name = name.strip()
                 same = names.get(name)
                 if same is None:
                     names[name] = [element]
+                    first_named[name] = index
                 else:
                     same.append(element)
         self.by_tag = by_tag
         self.names = names
+        # Every text and attribute value holding "${", in document order: (element,
+        # attribute name or "" for the text, value). Read by the variable rules.
+        self._variables = variables
+        # Document-order indexes: of each element (by id) and of each one's parent (-1 for
+        # the root); each name -> the index of its first element. For finding order and
+        # the graph rules.
+        self._index: dict[int, int] = index_of
+        self._parents = parents
+        self._first_named = first_named
         self._by_wire: dict[str, list[Element]] | None = None
         self.targets: dict[str, list[Element]] = {}
+        self.dynamic_targets = False
         for element in self.tagged("goto"):
             self._add_target(element.value, element)
         for element in self.tagged("catch"):
             self._add_target((element.attrs.get("goto") or "").strip(), element)
-        self._index: dict[int, int] | None = None
         self._sequence = 0
+        # Work several rules share, done once per validation by the first rule that
+        # needs it (e.g. the control-flow graph of the CF6xx rules).
+        self._shared: dict[str, object] = {}
 
     def _add_target(self, target: str, element: Element) -> None:
-        if target and "${" not in target:
+        if "${" in target:
+            self.dynamic_targets = True
+        elif target:
             self.targets.setdefault(target, []).append(element)
 
     def tagged(self, wire: str) -> list[Element]:
@@ -166,8 +209,6 @@ class Context:
         self._sequence += 1
         if element is None:
             return Finding(code, message, order=(-1, self._sequence))
-        if self._index is None:
-            self._index = {id(e): i for i, e in enumerate(self.elements)}
         index = self._index.get(id(element), len(self.elements))
         return Finding(
             code,
