@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from cftools.dialplan import Dialplan, parse, validate
-from cftools.dialplan._parse import parsed_elements
+from cftools.dialplan._parse import parsed_elements, parsed_parents
 from cftools.dialplan._validate import Context, _load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,7 +90,7 @@ def breakdown(docs: list[bytes], rounds: int) -> None:
 
     def context(doc: bytes) -> Context:
         plan = parse(doc)
-        return Context(plan, parsed_elements(plan))
+        return Context(plan, parsed_elements(plan), parents=parsed_parents(plan))
 
     rules = _load_rules()
     labels = ["fromstring", "parse (model build)", "Context", *(r.__name__ for r in rules)]
@@ -105,7 +105,7 @@ def breakdown(docs: list[bytes], rounds: int) -> None:
         best["parse (model build)"] = min(best["parse (model build)"], time.perf_counter() - start)
         start = time.perf_counter()
         for plan in plans:
-            Context(plan, parsed_elements(plan))
+            Context(plan, parsed_elements(plan), parents=parsed_parents(plan))
         best["Context"] = min(best["Context"], time.perf_counter() - start)
         contexts = [context(doc) for doc in docs]
         for check in rules:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from cftools.dialplan import TAGS, Element, Graph, build_graph, parse, validate
 from cftools.dialplan._model import document_order
-from cftools.dialplan._parse import parsed_elements
+from cftools.dialplan._parse import parsed_elements, parsed_parents
 from cftools.dialplan._validate import Context
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -224,6 +224,23 @@ def test_parsed_elements_are_the_document_order_with_comments_left_out() -> None
     assert [c.text for c in comments] == [" a ", " b ", " c ", " d "]  # type: ignore[union-attr]
     expected = [xml.index(b"<!--" + c.text.encode()) + 1 for c in comments]  # type: ignore[union-attr]
     assert [c.column for c in comments] == expected
+
+
+def test_parsed_parents_index_each_parent_in_document_order() -> None:
+    xml = (
+        b"<dialplan><!-- b --><menu><play type='tts'>x</play><!-- c -->"
+        b"<keypress pressed='1'><hangup/></keypress></menu><hangup/></dialplan>"
+    )
+    plan = parse(xml)
+    elements = parsed_elements(plan)
+    parents = parsed_parents(plan)
+    assert parents == [-1, 0, 1, 1, 3, 0]
+    assert all(elements[p] is e.parent for p, e in zip(parents[1:], elements[1:], strict=True))
+    # The Context takes them, or works them out when not given: the same either way.
+    assert Context(plan, elements, parents=parents)._parents == Context(plan)._parents
+    assert plan.line == 1  # positions resolved: the parser's record is let go
+    assert parsed_parents(plan) is None
+    assert parsed_parents(Element("dialplan")) is None  # type: ignore[arg-type]
 
 
 def test_context_records_dynamic_targets_and_variable_uses() -> None:

@@ -31,7 +31,7 @@ from lxml import etree
 from cftools.dialplan._findings import DialplanParseError, Finding
 from cftools.dialplan._model import Comment, Dialplan, Element, document_order
 
-__all__ = ["MAX_SIZE", "parse", "parsed_elements", "read"]
+__all__ = ["MAX_SIZE", "parse", "parsed_elements", "parsed_parents", "read"]
 
 #: The largest document accepted, in bytes (or characters for ``str`` input). Real
 #: dialplans are a few kilobytes; this bounds memory and time on hostile input.
@@ -140,7 +140,7 @@ def read(xml: str | bytes) -> Dialplan:
     if root.getprevious() is not None:
         before = [c for c in root.itersiblings(preceding=True) if type(c) is _COMMENT]
         plan.comments_before = [_comment(c, None, locator) for c in reversed(before)]
-    _fill(plan, root, None, locator)
+    _fill(plan, root, None, -1, locator)
     if root.getnext() is not None:
         after = [c for c in root.itersiblings() if type(c) is _COMMENT]
         plan.comments_after = [_comment(c, None, locator) for c in after]
@@ -168,6 +168,16 @@ def parsed_elements(plan: Dialplan) -> list[Element]:
     return list(locator.elements)
 
 
+def parsed_parents(plan: Dialplan) -> list[int] | None:
+    """For a freshly parsed, unmodified ``plan``: the index in :func:`parsed_elements`
+    of each element's parent (-1 for the root), as the parser recorded it; ``None``
+    when the plan was not parsed or its positions were already resolved."""
+    locator = plan._locator
+    if not isinstance(locator, _Locator):
+        return None
+    return list(locator.parents)
+
+
 def _decode(data: bytes, encoding: str | None) -> str:
     try:
         return data.decode(encoding or "utf-8", "replace")
@@ -190,12 +200,14 @@ class _Locator:
     that sequence with the markup found.
     """
 
-    __slots__ = ("comments", "elements", "encoding", "source")
+    __slots__ = ("comments", "elements", "encoding", "parents", "source")
 
     def __init__(self, source: str | bytes, encoding: str | None) -> None:
         self.source: str | bytes | None = source
         self.encoding = encoding
         self.elements: list[Element] = []
+        # The index in ``elements`` of each element's parent (-1 for the root).
+        self.parents: list[int] = []
         self.comments: list[tuple[int, Comment]] = []
 
     def resolve(self) -> None:
@@ -238,19 +250,27 @@ def _comment(node: etree._Element, parent: Element | None, locator: _Locator) ->
 
 
 def _fill(
-    element: Element, node: etree._Element, parent: Element | None, locator: _Locator
+    element: Element,
+    node: etree._Element,
+    parent: Element | None,
+    parent_index: int,
+    locator: _Locator,
 ) -> None:
     """Fill ``element`` from the lxml ``node`` and recurse (lxml bounds the depth).
 
     This is the hot path of both :func:`parse` and ``validate``: one Python object per
-    element, the attribute dict copied once, positions left to the locator.
+    element, the attribute dict copied once, positions left to the locator, which also
+    records the element and its parent's index.
     """
     tag = node.tag
     element.tag = tag if type(tag) is str else str(tag)
     element.attrs = dict(node.items())  # type: ignore[arg-type]
     element.parent = parent
     element._locator = locator
-    locator.elements.append(element)
+    elements = locator.elements
+    index = len(elements)
+    elements.append(element)
+    locator.parents.append(parent_index)
     if not len(node):
         element.children = []
         element.text = node.text or ""
@@ -262,7 +282,7 @@ def _fill(
             children.append(_comment(child, element, locator))
         else:
             sub: Element = _new(Element)
-            _fill(sub, child, element, locator)
+            _fill(sub, child, element, index, locator)
             children.append(sub)
         texts.append(child.tail or "")
     element.children = children

@@ -32,7 +32,7 @@ from typing import Literal
 
 from cftools.dialplan._findings import CODES, DialplanParseError, Finding, Report
 from cftools.dialplan._model import Dialplan, Element, document_order
-from cftools.dialplan._parse import parsed_elements, read
+from cftools.dialplan._parse import parsed_elements, parsed_parents, read
 from cftools.dialplan._tags import TAGS, TagSpec
 
 __all__ = [
@@ -110,6 +110,9 @@ class Context:
 
     Rules should iterate ``by_tag``/``tagged()`` rather than ``elements`` where they
     can: validation is budgeted at a few times the cost of parsing.
+
+    ``parents`` may pass what the caller already holds: the index in ``elements`` of
+    each element's parent (-1 for the root), as the parser records it.
     """
 
     def __init__(
@@ -118,20 +121,18 @@ class Context:
         elements: list[Element] | None = None,
         *,
         call_context: CallContext | None = None,
+        parents: list[int] | None = None,
     ) -> None:
         self.dialplan = dialplan
         self.call_context = call_context
         self.elements: list[Element] = document_order(dialplan) if elements is None else elements
+        if parents is None or len(parents) != len(self.elements):
+            parents = _parent_indexes(self.elements)
         by_tag: dict[str, list[Element]] = {}
         names: dict[str, list[Element]] = {}
         first_named: dict[str, int] = {}
         variables: list[tuple[Element, str, str]] = []
-        index_of: dict[int, int] = {}
-        parents: list[int] = []
         for index, element in enumerate(self.elements):
-            index_of[id(element)] = index
-            parent = element.parent
-            parents.append(-1 if parent is None else index_of.get(id(parent), -1))
             tag = element.tag
             group = by_tag.get(tag)
             if group is None:
@@ -161,10 +162,11 @@ class Context:
         # Every text and attribute value holding "${", in document order: (element,
         # attribute name or "" for the text, value). Read by the variable rules.
         self._variables = variables
-        # Document-order indexes: of each element (by id) and of each one's parent (-1 for
-        # the root); each name -> the index of its first element. For finding order and
-        # the graph rules.
-        self._index: dict[int, int] = index_of
+        # Document-order indexes: of each one's parent (-1 for the root; from the parser
+        # when it recorded them) and each name -> the index of its first element. For the
+        # graph rules. The index of each element (by id), for the order of findings, is
+        # built on the first finding.
+        self._index: dict[int, int] | None = None
         self._parents = parents
         self._first_named = first_named
         self._by_wire: dict[str, list[Element]] | None = None
@@ -209,6 +211,8 @@ class Context:
         self._sequence += 1
         if element is None:
             return Finding(code, message, order=(-1, self._sequence))
+        if self._index is None:
+            self._index = {id(e): i for i, e in enumerate(self.elements)}
         index = self._index.get(id(element), len(self.elements))
         return Finding(
             code,
@@ -218,6 +222,18 @@ class Context:
             element.path,
             order=(index, self._sequence),
         )
+
+
+def _parent_indexes(elements: list[Element]) -> list[int]:
+    """The index in ``elements`` of each element's parent; -1 for the first element and
+    for elements whose parent is not in the list."""
+    index_of: dict[int, int] = {}
+    parents: list[int] = []
+    for index, element in enumerate(elements):
+        index_of[id(element)] = index
+        parent = element.parent
+        parents.append(-1 if parent is None else index_of.get(id(parent), -1))
+    return parents
 
 
 def validate(
@@ -232,6 +248,7 @@ def validate(
     ``"outbound"`` (a broadcast or a call).
     """
     elements: list[Element] | None = None
+    parents: list[int] | None = None
     if isinstance(source, Element):
         root: Element = source
     elif isinstance(source, (str, bytes)):
@@ -240,10 +257,11 @@ def validate(
         except DialplanParseError as exc:
             return Report(exc.findings)
         elements = parsed_elements(root)
+        parents = parsed_parents(root)
     else:
         kind = type(source).__name__
         return Report((Finding("CF100", f"cannot validate a {kind}: pass XML text or bytes"),))
-    ctx = Context(root, elements, call_context=context)
+    ctx = Context(root, elements, call_context=context, parents=parents)
     seen: set[tuple[str, str, str]] = set()
     findings: list[Finding] = []
     for check in _load_rules():
