@@ -474,16 +474,14 @@ def test_long_arrays_agree_with_the_oracle(items: list[dict[str, Any]], keys: li
 def test_fast_path_is_taken_for_a_uniform_page_and_refused_otherwise() -> None:
     keys = frozenset({"id", "state"})
     uniform = [{"id": i, "state": "READY", "contact": {"id": i}} for i in range(20)]
-    assert runtime.shaped_list(uniform, keys, {}) == [
-        {"id": i, "state": "READY"} for i in range(20)
-    ]
+    assert runtime.shaped_list(uniform, keys) == [{"id": i, "state": "READY"} for i in range(20)]
     reordered = [*uniform[:-1], {"state": "READY", "id": 19, "contact": {}}]
-    assert runtime.shaped_list(reordered, keys, {}) is None
+    assert runtime.shaped_list(reordered, keys) is None
     with_container = [*uniform[:-1], {"id": [19], "state": "READY", "contact": {}}]
-    assert runtime.shaped_list(with_container, keys, {}) is None
+    assert runtime.shaped_list(with_container, keys) is None
     odd_leaf = [*uniform[:-1], {"id": ([],), "state": "READY", "contact": {}}]
-    assert runtime.shaped_list(odd_leaf, keys, {}) is None
-    assert runtime.shaped_list([{1: "a", "id": 2}] * 20, frozenset({1, "id"}), {}) is None
+    assert runtime.shaped_list(odd_leaf, keys) is None
+    assert runtime.shaped_list([{1: "a", "id": 2}] * 20, frozenset({1, "id"})) is None
     # ... and the projection is right in every one of these cases
     for items in (uniform, reordered, with_container, odd_leaf):
         result = project({"items": items}, "items(id,state)")

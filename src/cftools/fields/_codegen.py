@@ -24,10 +24,11 @@ fields semantics; the tests check them against an independent interpreter.
 from __future__ import annotations
 
 import builtins
+import itertools
 from collections.abc import Callable
 from typing import Any
 
-from cftools.fields import _runtime
+from cftools.fields import _runtime, _shapes
 from cftools.fields._selection import ALL, Node, Selection, Tree
 
 __all__ = ["generate"]
@@ -78,8 +79,11 @@ class _Emitter:
             "shaped_list": _runtime.shaped_list,
             "leaves_only": _runtime.leaves_only,
             "EMPTY": frozenset(),
+            "chain": itertools.chain.from_iterable,
+            "Retry": _shapes.Retry,
         }
         self.numbers: dict[Node, int] = {}
+        self.shapes = _shapes.Shapes(self.namespace, self.numbers)
         self.tables: list[str] = []
 
     def resolve(self) -> None:
@@ -219,25 +223,31 @@ class _Emitter:
     def _array(self, n: int, tree: Node) -> None:
         emit = self.lines.append
         emit(f"def _l{n}(v):")
+        nested = any(isinstance(sub, Node) for sub in tree.named.values())
+        if not self.exclude and tree.wildcard is None and nested:
+            # Sub-selections: code specialised to the shape of the elements (_shapes).
+            runner = self.constant("R", self.shapes.runner(tree))
+            emit("    if type(v) is list:")
+            emit(f"        if len(v) >= {_runtime.SHAPED_MINIMUM} and type(v[0]) is dict:")
+            emit(f"            r = {runner}(v)")
+            emit("            if r is not None: return r")
+            emit(f"        if DICTS.issuperset(map(type, v)): return [_o{n}(e) for e in v]")
+            emit(f"    return walk(v, _o{n}, False)")
+            return
         emit("    if type(v) is list and DICTS.issuperset(map(type, v)):")
         if not self.exclude and tree.wildcard is None:
-            whole = self.constant("K", frozenset(k for k, sub in tree.named.items() if sub is ALL))
-            nested = {
-                key: (f"_o{self.numbers[sub]}", f"_l{self.numbers[sub]}")
-                for key, sub in tree.named.items()
-                if isinstance(sub, Node)
-            }
-            table = self.constant("N", nested)
-            self.tables.append(table)
+            # Every key kept whole: column by column for a long array, else the object
+            # code inlined.
+            whole = self.constant("K", frozenset(tree.named))
             emit(f"        if len(v) >= {_runtime.SHAPED_MINIMUM}:")
-            emit(f"            r = shaped_list(v, {whole}, {table})")
+            emit(f"            r = shaped_list(v, {whole})")
             emit("            if r is not None: return r")
-            if not nested:  # every key kept whole: the object code, inlined
-                emit(f"        r = [{{k: x for k, x in e.items() if k in {whole}}} for e in v]")
-                emit("        if not leaves_only(r):")
-                emit("            for e in r: copy_values(e, EMPTY)")
-                emit("        return r")
-        emit(f"        return [_o{n}(e) for e in v]")
+            emit(f"        r = [{{k: x for k, x in e.items() if k in {whole}}} for e in v]")
+            emit("        if not leaves_only(r):")
+            emit("            for e in r: copy_values(e, EMPTY)")
+            emit("        return r")
+        else:
+            emit(f"        return [_o{n}(e) for e in v]")
         emit(f"    return walk(v, _o{n}, {self.exclude})")
 
     def _value(self, n: int) -> None:

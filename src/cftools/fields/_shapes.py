@@ -1,0 +1,309 @@
+"""Shape-specialised code for long arrays of objects under a nested inclusion.
+
+A page is an array of objects that nearly always share one key order, and whose
+sub-objects and sub-arrays share theirs. For such an array and a node with at least one
+sub-selection, this module writes, at run time, one function specialised to the *shape*
+of the first element: the document order of the selected keys at each inlined level,
+and whether each sub-selected value is an object or an array of objects. That function
+builds every output object with a constant-key dict display (no per-key test, no call
+per sub-object), the way a hand-written comprehension would, and checks as it goes that
+each element really has the shape it was written for:
+
+* the elements themselves, 256 at a time, with one C-level comparison of all their keys
+  against the sample's keys repeated (each dict has distinct keys, so equal sequences
+  mean equal key tuples item by item); a chunk that fails is checked item by item;
+* sub-objects with two or more selected keys, by comparing their key tuple; with one
+  selected key, order cannot matter and a membership test is enough;
+* leaf values kept whole, by exact type (containers are deep-copied).
+
+Anything else (a missing key, a value of another type, a scalar under a sub-selection)
+is handed to the projector's general functions for that object alone, so the result is
+exactly the general one. A sub-selection that yields *nothing* (its key must vanish)
+cannot be expressed in a dict display: it raises :class:`Retry`, and the object that
+holds it is redone by the general code.
+
+Specialised functions are compiled once per shape and kept per projector (at most
+:data:`BUILDERS_LIMIT`; past that, new shapes take the general path). Inlining stops
+:data:`INLINE_DEPTH` levels down; deeper selections call the general functions.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable
+from typing import Any, Final, TypeAlias
+
+from cftools.fields._selection import ALL, Node
+
+__all__ = ["BUILDERS_LIMIT", "CHUNK", "INLINE_DEPTH", "Retry", "Shapes"]
+
+#: Elements checked together by one C-level key comparison.
+CHUNK: Final = 256
+#: Levels of sub-selection written inline below the array's own objects.
+INLINE_DEPTH: Final = 3
+#: Specialised functions kept per projector.
+BUILDERS_LIMIT: Final = 64
+
+# What the sample says about a value under a sub-selection: None (unknown: general code),
+# ("o", keys, children) for an object checked by its key tuple, ("p", present, children)
+# for an object with at most one selected key (checked by membership), or ("l", object)
+# for an array whose first element is an object. ``children`` holds the signatures of the
+# sub-selected keys, in document order.
+Signature: TypeAlias = tuple[Any, ...] | None
+Builder: TypeAlias = Callable[[list[Any]], "list[Any] | None"]
+
+
+class Retry(Exception):
+    """Raised inside a specialised function when a value must vanish from its object."""
+
+
+def _object_signature(node: Node, sample: dict[Any, Any], depth: int) -> Signature:
+    if len(node.named) <= 1:
+        present = tuple(k for k in node.named if k in sample)
+        mode, keys = "p", present
+    else:
+        keys = tuple(sample)
+        present = tuple(k for k in keys if k in node.named)
+        mode = "o"
+    children = tuple(
+        _value_signature(sub, sample[k], depth + 1)
+        for k in present
+        if isinstance(sub := node.named[k], Node)
+    )
+    return (mode, keys, children)
+
+
+def _value_signature(node: Node, sample: Any, depth: int) -> Signature:
+    if depth > INLINE_DEPTH or node.wildcard is not None:
+        return None
+    if type(sample) is dict:
+        return _object_signature(node, sample, depth)
+    if type(sample) is list and sample and type(sample[0]) is dict:
+        return ("l", _object_signature(node, sample[0], depth))
+    return None
+
+
+class Shapes:
+    """The specialised array functions of one projector.
+
+    ``namespace`` is the projector's namespace (the general functions ``_o<n>``,
+    ``_l<n>`` and ``_v<n>`` of every node live there, numbered by ``numbers``).
+    """
+
+    def __init__(self, namespace: dict[str, Any], numbers: dict[Node, int]) -> None:
+        self.namespace = namespace
+        self.numbers = numbers
+        self.builders: dict[tuple[int, Signature], Builder | None] = {}
+
+    def runner(self, node: Node) -> Callable[[list[dict[Any, Any]]], list[Any] | None]:
+        """The function that projects a long array of objects (all exact ``dict``) for
+        ``node``, or returns ``None`` when the general code must do it."""
+        number = self.numbers[node]
+        builders = self.builders
+
+        def run(items: list[dict[Any, Any]]) -> list[Any] | None:
+            signature = _object_signature(node, items[0], 0)
+            key = (number, signature)
+            build = builders.get(key)
+            if build is None:
+                if key in builders or len(builders) >= BUILDERS_LIMIT:
+                    return None
+                build = builders[key] = self._compile(node, signature)
+            return build(items)
+
+        return run
+
+    def _compile(self, node: Node, signature: Signature) -> Builder:
+        writer = _Writer(self.numbers)
+        source = writer.array(node, signature)
+        scope: dict[str, Any] = {}
+        exec(builtins.compile(source, "<cftools.fields shape>", "exec"), self.namespace, scope)
+        build: Builder = scope["_make"](*writer.constants)
+        return build
+
+
+class _Writer:
+    """Writes the source of one specialised function."""
+
+    def __init__(self, numbers: dict[Node, int]) -> None:
+        self.numbers = numbers
+        self.lines: list[str] = []
+        self.constants: list[Any] = []
+        self.count = 0
+
+    def constant(self, value: object) -> str:
+        self.constants.append(value)
+        return f"c{len(self.constants) - 1}"
+
+    def name(self, prefix: str) -> str:
+        self.count += 1
+        return f"{prefix}{self.count}"
+
+    def emit(self, indent: int, line: str) -> None:
+        self.lines.append("    " * indent + line)
+
+    def array(self, node: Node, signature: Signature) -> str:
+        """The source of ``_make(c0, c1, ...)``, which returns the specialised function."""
+        assert signature is not None
+        mode, keys, _ = signature
+        n = self.numbers[node]
+        emit = self.emit
+        emit(2, "out = []")
+        emit(2, "app = out.append")
+        if mode == "o":
+            shape = self.constant(list(keys))
+            full = self.constant(list(keys) * CHUNK)
+            whole = self.constant(tuple(keys))
+            order = tuple(k for k in keys if k in node.named)
+            wanted = self.constant(frozenset(node.named).__contains__)
+            ordered = self.constant(order)
+            emit(2, f"for i in range(0, len(v), {CHUNK}):")
+            emit(3, f"c = v[i:i + {CHUNK}]")
+            emit(3, "same = DICTS.issuperset(map(type, c)) and list(chain(c)) == (")
+            emit(4, f"{full} if len(c) == {CHUNK} else {shape} * len(c))")
+            emit(3, "for e in c:")
+            emit(4, "if not same:")
+            emit(5, "if type(e) is not dict: return None")
+            emit(5, f"if tuple(e) != {whole} and tuple(filter({wanted}, e)) != {ordered}:")
+            emit(6, f"app(_o{n}(e))")
+            emit(6, "continue")
+            self.item(node, signature, "e", 4, f"app(_o{n}(e))", "app")
+        else:
+            emit(2, "for e in v:")
+            emit(3, "if type(e) is not dict: return None")
+            self.item(node, signature, "e", 3, f"app(_o{n}(e))", "app")
+        emit(2, "return out")
+        header = ["def _make(" + ", ".join(f"c{i}" for i in range(len(self.constants))) + "):"]
+        header.append("    def build(v):")
+        return "\n".join([*header, *self.lines, "    return build", ""])
+
+    def item(
+        self, node: Node, signature: Signature, var: str, indent: int, fallback: str, app: str
+    ) -> None:
+        """Append the projection of the object in ``var`` (whose shape is checked) with
+        ``app``; on :class:`Retry`, run ``fallback`` (a statement) instead."""
+        body: list[str] = []
+        saved, self.lines = self.lines, body
+        display, retries = self.object(node, signature, var, indent + 1)
+        self.lines = saved
+        if retries:
+            self.emit(indent, "try:")
+            self.lines += body
+            self.emit(indent, "except Retry:")
+            self.emit(indent + 1, fallback)
+            self.emit(indent + 1, "continue")
+        else:
+            self.lines += [line[4:] for line in body]
+        self.emit(indent, f"{app}({display})")
+
+    def object(self, node: Node, signature: Signature, var: str, indent: int) -> tuple[str, bool]:
+        """Emit the statements that compute the values of the object in ``var``; return
+        the dict display that builds it, and whether the statements may raise Retry."""
+        assert signature is not None
+        mode, keys, children = signature
+        if mode == "p":
+            return self._single(node, keys, children, var, indent)
+        entries = []
+        retries = False
+        subs = iter(children)
+        # The selection's own keys go into the source, never the document's key objects.
+        selected = {key: key for key in node.named}
+        for key in filter(selected.__contains__, keys):
+            key = selected[key]
+            sub = node.named[key]
+            value = self.name("x")
+            self.emit(indent, f"{value} = {var}[{key!r}]")
+            if sub is ALL:
+                self.leaf(value, indent)
+            else:
+                assert isinstance(sub, Node)
+                retries |= self.value(sub, next(subs), value, indent)
+            entries.append(f"{key!r}: {value}")
+        return "{" + ", ".join(entries) + "}", retries
+
+    def _single(
+        self,
+        node: Node,
+        present: tuple[str, ...],
+        children: tuple[Signature, ...],
+        var: str,
+        indent: int,
+    ) -> tuple[str, bool]:
+        """An object with at most one selected key: a membership test, no order check."""
+        if not node.named:
+            return "{}", False
+        ((key, sub),) = node.named.items()
+        result = self.name("r")
+        value = self.name("x")
+        self.emit(indent, f"if {key!r} in {var}:")
+        self.emit(indent + 1, f"{value} = {var}[{key!r}]")
+        retries = False
+        if sub is ALL:
+            self.leaf(value, indent + 1)
+        else:
+            assert isinstance(sub, Node)
+            signature = children[0] if present else None
+            retries = self.value(sub, signature, value, indent + 1)
+        self.emit(indent + 1, f"{result} = {{{key!r}: {value}}}")
+        self.emit(indent, "else:")
+        self.emit(indent + 1, f"{result} = {{}}")
+        return result, retries
+
+    def leaf(self, value: str, indent: int) -> None:
+        self.emit(indent, f"if type({value}) not in ATOMS: {value} = copy({value})")
+
+    def value(self, node: Node, signature: Signature, var: str, indent: int) -> bool:
+        """Replace the value in ``var`` by its projection under ``node``; return whether
+        this may raise Retry (the value vanishes)."""
+        n = self.numbers[node]
+        emit = self.emit
+        general = [f"{var} = _v{n}({var})", f"if {var} is NOTHING: raise Retry"]
+        if signature is None:
+            for line in general:
+                emit(indent, line)
+            return True
+        if signature[0] == "l":
+            element = signature[1]
+            out, q = self.name("y"), self.name("q")
+            emit(indent, f"if type({var}) is list:")
+            emit(indent + 1, f"{out} = []")
+            emit(indent + 1, f"for {q} in {var}:")
+            test = self._test(element, q)
+            emit(indent + 2, f"if {test}:")
+            self.item(node, element, q, indent + 3, f"{out}.append(_o{n}({q}))", f"{out}.append")
+            if element is not None and element[0] == "o":
+                emit(indent + 2, f"elif type({q}) is dict:")
+                emit(indent + 3, f"{out}.append(_o{n}({q}))")
+            emit(indent + 2, "else:")
+            emit(indent + 3, f"{out} = _l{n}({var})")
+            emit(indent + 3, "break")
+            emit(indent + 1, f"{var} = {out}")
+        else:
+            emit(indent, f"if {self._test(signature, var)}:")
+            body: list[str] = []
+            saved, self.lines = self.lines, body
+            display, retries = self.object(node, signature, var, indent + 2)
+            self.lines = saved
+            if retries:
+                emit(indent + 1, "try:")
+                self.lines += body
+                emit(indent + 2, f"{var} = {display}")
+                emit(indent + 1, "except Retry:")
+                emit(indent + 2, f"{var} = _o{n}({var})")
+            else:
+                self.lines += [line[4:] for line in body]
+                emit(indent + 1, f"{var} = {display}")
+            if signature[0] == "o":
+                emit(indent, f"elif type({var}) is dict:")
+                emit(indent + 1, f"{var} = _o{n}({var})")
+        emit(indent, "else:")
+        for line in general:
+            emit(indent + 1, line)
+        return True
+
+    def _test(self, signature: Signature, var: str) -> str:
+        """The condition under which the object code for ``signature`` applies to ``var``."""
+        assert signature is not None
+        if signature[0] == "o":
+            return f"type({var}) is dict and tuple({var}) == {self.constant(signature[1])}"
+        return f"type({var}) is dict"
