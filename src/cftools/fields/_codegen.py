@@ -83,7 +83,7 @@ class _Emitter:
             "Retry": _shapes.Retry,
         }
         self.numbers: dict[Node, int] = {}
-        self.shapes = _shapes.Shapes(self.namespace, self.numbers)
+        self.shapes = self.namespace["SHAPES"] = _shapes.Shapes(self.namespace, self.numbers)
         self.tables: list[str] = []
 
     def resolve(self) -> None:
