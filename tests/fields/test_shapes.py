@@ -42,6 +42,8 @@ def check(document: Any, expression: str) -> Any:
     assert ordered(result) == ordered(oracle.project(document, expression))
     assert not {id(c) for c in containers(document)} & {id(c) for c in containers(result)}
     assert ordered(document) == ordered(before), "the input was modified"
+    assert ordered(project(document, expression, copy=False)) == ordered(result)
+    assert ordered(document) == ordered(before), "the input was modified"
     return result
 
 

@@ -36,12 +36,18 @@ __all__ = ["generate"]
 _ROOT_NAME = "project"
 
 
-def generate(selection: Selection) -> tuple[Callable[[Any], Any], str]:
-    """Return the projection function of ``selection`` and its generated source."""
+def generate(selection: Selection, *, share: bool = False) -> tuple[Callable[[Any], Any], str]:
+    """Return the projection function of ``selection`` and its generated source.
+
+    With ``share``, subtrees kept whole are the input's own (not copied); the containers
+    the projection builds are still new.
+    """
     tree = selection.tree
     if tree is None:
-        return _runtime.copy, "project = copy\n"
-    emitter = _Emitter(exclude=selection.exclude)
+        return (
+            (_runtime.share, "project = share\n") if share else (_runtime.copy, "project = copy\n")
+        )
+    emitter = _Emitter(exclude=selection.exclude, share=share)
     root = emitter.node(tree)
     emitter.lines += [
         f"def {_ROOT_NAME}(v):",
@@ -64,16 +70,19 @@ def generate(selection: Selection) -> tuple[Callable[[Any], Any], str]:
 class _Emitter:
     """Accumulates the source and the namespace of one projector."""
 
-    def __init__(self, *, exclude: bool) -> None:
+    def __init__(self, *, exclude: bool, share: bool) -> None:
         self.exclude = exclude
+        self.share = share
         self.lines: list[str] = []
         self.namespace: dict[str, Any] = {
             "__builtins__": builtins,
             "NOTHING": _runtime.NOTHING,
             "ATOMS": _runtime.ATOMS,
             "DICTS": _runtime.DICTS,
-            "copy": _runtime.copy,
-            "copy_values": _runtime.copy_values,
+            # Sharing projectors keep whole subtrees by reference: the same code with
+            # these two names bound to no-ops.
+            "copy": _runtime.share if share else _runtime.copy,
+            "copy_values": _runtime.keep_values if share else _runtime.copy_values,
             "drop": _runtime.drop,
             "walk": _runtime.walk,
             "shaped_list": _runtime.shaped_list,
@@ -240,9 +249,13 @@ class _Emitter:
             # code inlined.
             whole = self.constant("K", frozenset(tree.named))
             emit(f"        if len(v) >= {_runtime.SHAPED_MINIMUM}:")
-            emit(f"            r = shaped_list(v, {whole})")
+            emit(f"            r = shaped_list(v, {whole}, {self.share})")
             emit("            if r is not None: return r")
             emit(f"        r = [{{k: x for k, x in e.items() if k in {whole}}} for e in v]")
+            if self.share:
+                emit("        return r")
+                emit(f"    return walk(v, _o{n}, {self.exclude})")
+                return
             emit("        if not leaves_only(r):")
             emit("            for e in r: copy_values(e, EMPTY)")
             emit("        return r")

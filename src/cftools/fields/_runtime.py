@@ -31,8 +31,10 @@ __all__ = [
     "copy",
     "copy_values",
     "drop",
+    "keep_values",
     "leaves_only",
     "shaped_list",
+    "share",
     "walk",
 ]
 
@@ -75,6 +77,16 @@ def copy(value: Any, depth: int = 0) -> Any:
         depth += 1
         return [x if type(x) in ATOMS else copy(x, depth) for x in value]
     return value
+
+
+def share(value: Any) -> Any:
+    """Stands in for :func:`copy` in projectors that may share kept subtrees with the
+    input (``Projector(data, copy=False)``): the value itself."""
+    return value
+
+
+def keep_values(target: dict[Any, Any], skip: frozenset[Any]) -> None:
+    """Stands in for :func:`copy_values` in projectors that may share kept subtrees."""
 
 
 def copy_values(target: dict[Any, Any], skip: frozenset[Any]) -> None:
@@ -176,7 +188,9 @@ def leaves_only(rows: list[dict[Any, Any]]) -> bool:
     return True
 
 
-def shaped_list(items: list[dict[Any, Any]], keys: frozenset[Any]) -> list[dict[Any, Any]] | None:
+def shaped_list(
+    items: list[dict[Any, Any]], keys: frozenset[Any], share: bool = False
+) -> list[dict[Any, Any]] | None:
     """Project ``items`` (objects only) for an inclusion node whose selected ``keys`` are
     all kept whole, column by column; return ``None`` when this does not apply and the
     caller must go item by item.
@@ -186,7 +200,8 @@ def shaped_list(items: list[dict[Any, Any]], keys: frozenset[Any]) -> list[dict[
     test: dicts and lists are unhashable). The selected values are then read with one
     ``itemgetter`` per item and the rows built by a comprehension compiled for that key
     order, a constant-key dict display with no per-key test. (Nodes with sub-selections
-    have their own shape-specialised code, in ``_shapes``.)
+    have their own shape-specialised code, in ``_shapes``.) With ``share`` (a projector
+    that may share kept subtrees with its input) containers are fine and not looked for.
     """
     shape = tuple(items[0])
     if not all(map(shape.__eq__, map(tuple, items))):
@@ -197,6 +212,8 @@ def shaped_list(items: list[dict[Any, Any]], keys: frozenset[Any]) -> list[dict[
     if not all(type(k) is str for k in order):
         return None
     values = list(map(itemgetter(*order), items))
+    if share:
+        return _builder(order)(values)
     try:
         hash(tuple(values))
     except Exception:  # a container, or an odd leaf: the general path decides
