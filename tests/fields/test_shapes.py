@@ -144,6 +144,15 @@ def test_a_uniform_page_uses_one_specialised_function() -> None:
     assert len(builders(projector)) == 2  # another key order, another function
 
 
+def test_leaves_of_another_type_than_the_first_elements_are_copied() -> None:
+    first = {"id": None, "name": "a", "rate": 0.5, "on": True, "n": 1}
+    items: list[Any] = [{**first, "c": {"x": dict(first)}} for _ in range(40)]
+    for i, key in enumerate(first, start=1):
+        items[i * 7] = {**first, key: {"deep": [i]}, "c": {"x": {**first, key: [i]}}}
+    for expression in ("items(id,name,rate,on,n,c/x)", "items(n,c/x(id,name,rate,on,n))"):
+        check({"items": items}, expression)
+
+
 def test_first_element_sets_the_shape_and_others_are_checked() -> None:
     items: list[Any] = [call(i) for i in range(40)]
     items[0] = {"contact": {"homePhone": "1"}, "id": 0}  # an odd first element

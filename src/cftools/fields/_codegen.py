@@ -7,15 +7,20 @@ Each node of the tree becomes three small functions, generated once per distinct
   keys in document order, containers kept whole are deep-copied only when some value is
   not a plain leaf (checked with ``ATOMS.issuperset(map(type, ...))``), and each key with
   a sub-selection is then replaced in place by its projection (unrolled per key);
-* ``_l<i>(v)`` projects an array: when it holds only objects, column by column for a
-  long array of same-shaped objects (:func:`shaped_list`, the page case), else one
-  comprehension (the object code inlined when every key is kept whole); other arrays go
-  through the generic :func:`walk`;
+* ``_l<i>(v)`` projects an array. A long array of objects (the page case) gets code
+  specialised to its shape: for a node with sub-selections, a function written at run
+  time for the shape of the first element (``_shapes``); for a node whose keys are all
+  kept whole, column by column (:func:`shaped_list`). Otherwise an array of objects is
+  one comprehension (the object code inlined when every key is kept whole), and other
+  arrays go through the generic :func:`walk`;
 * ``_v<i>(v)`` dispatches on the type of a value.
 
 Nodes with a wildcard entry get a loop over the document's keys with a per-key table of
 child functions. The root function handles the top level (section 5.4). Keys appear in
 the source only as ``repr()`` literals; everything else is passed in the namespace.
+
+A projector that may share kept subtrees with its input (``share``) is the same code
+with ``copy`` and ``copy_values`` bound to no-ops.
 
 The semantics implemented here are sections 5 (inclusion) and 6 (exclusion) of the
 fields semantics; the tests check them against an independent interpreter.

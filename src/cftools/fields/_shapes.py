@@ -108,14 +108,14 @@ class Shapes:
             if build is None:
                 if key in builders or len(builders) >= BUILDERS_LIMIT:
                     return None
-                build = builders[key] = self._compile(node, signature)
+                build = builders[key] = self._compile(node, signature, items[0])
             return build(items)
 
         return run
 
-    def _compile(self, node: Node, signature: Signature) -> Builder:
+    def _compile(self, node: Node, signature: Signature, sample: dict[Any, Any]) -> Builder:
         writer = _Writer(self.numbers)
-        source = writer.array(node, signature)
+        source = writer.array(node, signature, sample)
         scope: dict[str, Any] = {}
         exec(builtins.compile(source, "<cftools.fields shape>", "exec"), self.namespace, scope)
         build: Builder = scope["_make"](*writer.constants)
@@ -142,7 +142,7 @@ class _Writer:
     def emit(self, indent: int, line: str) -> None:
         self.lines.append("    " * indent + line)
 
-    def array(self, node: Node, signature: Signature) -> str:
+    def array(self, node: Node, signature: Signature, sample: dict[Any, Any]) -> str:
         """The source of ``_make(c0, c1, ...)``, which returns the specialised function."""
         assert signature is not None
         mode, keys, _ = signature
@@ -167,24 +167,31 @@ class _Writer:
             emit(5, f"if tuple(e) != {whole} and tuple(filter({wanted}, e)) != {ordered}:")
             emit(6, f"app(_o{n}(e))")
             emit(6, "continue")
-            self.item(node, signature, "e", 4, f"app(_o{n}(e))", "app")
+            self.item(node, signature, sample, "e", 4, f"app(_o{n}(e))", "app")
         else:
             emit(2, "for e in v:")
             emit(3, "if type(e) is not dict: return None")
-            self.item(node, signature, "e", 3, f"app(_o{n}(e))", "app")
+            self.item(node, signature, sample, "e", 3, f"app(_o{n}(e))", "app")
         emit(2, "return out")
         header = ["def _make(" + ", ".join(f"c{i}" for i in range(len(self.constants))) + "):"]
         header.append("    def build(v):")
         return "\n".join([*header, *self.lines, "    return build", ""])
 
     def item(
-        self, node: Node, signature: Signature, var: str, indent: int, fallback: str, app: str
+        self,
+        node: Node,
+        signature: Signature,
+        sample: Any,
+        var: str,
+        indent: int,
+        fallback: str,
+        app: str,
     ) -> None:
         """Append the projection of the object in ``var`` (whose shape is checked) with
         ``app``; on :class:`Retry`, run ``fallback`` (a statement) instead."""
         body: list[str] = []
         saved, self.lines = self.lines, body
-        display, retries = self.object(node, signature, var, indent + 1)
+        display, retries = self.object(node, signature, sample, var, indent + 1)
         self.lines = saved
         if retries:
             self.emit(indent, "try:")
@@ -196,13 +203,15 @@ class _Writer:
             self.lines += [line[4:] for line in body]
         self.emit(indent, f"{app}({display})")
 
-    def object(self, node: Node, signature: Signature, var: str, indent: int) -> tuple[str, bool]:
+    def object(
+        self, node: Node, signature: Signature, sample: Any, var: str, indent: int
+    ) -> tuple[str, bool]:
         """Emit the statements that compute the values of the object in ``var``; return
         the dict display that builds it, and whether the statements may raise Retry."""
         assert signature is not None
         mode, keys, children = signature
         if mode == "p":
-            return self._single(node, keys, children, var, indent)
+            return self._single(node, keys, children, sample, var, indent)
         entries = []
         retries = False
         subs = iter(children)
@@ -214,10 +223,10 @@ class _Writer:
             value = self.name("x")
             self.emit(indent, f"{value} = {var}[{key!r}]")
             if sub is ALL:
-                self.leaf(value, indent)
+                self.leaf(value, type(sample[key]), indent)
             else:
                 assert isinstance(sub, Node)
-                retries |= self.value(sub, next(subs), value, indent)
+                retries |= self.value(sub, next(subs), sample[key], value, indent)
             entries.append(f"{key!r}: {value}")
         return "{" + ", ".join(entries) + "}", retries
 
@@ -226,6 +235,7 @@ class _Writer:
         node: Node,
         present: tuple[str, ...],
         children: tuple[Signature, ...],
+        sample: Any,
         var: str,
         indent: int,
     ) -> tuple[str, bool]:
@@ -239,20 +249,27 @@ class _Writer:
         self.emit(indent + 1, f"{value} = {var}[{key!r}]")
         retries = False
         if sub is ALL:
-            self.leaf(value, indent + 1)
+            self.leaf(value, type(sample.get(key)), indent + 1)
         else:
             assert isinstance(sub, Node)
             signature = children[0] if present else None
-            retries = self.value(sub, signature, value, indent + 1)
+            retries = self.value(sub, signature, sample.get(key), value, indent + 1)
         self.emit(indent + 1, f"{result} = {{{key!r}: {value}}}")
         self.emit(indent, "else:")
         self.emit(indent + 1, f"{result} = {{}}")
         return result, retries
 
-    def leaf(self, value: str, indent: int) -> None:
-        self.emit(indent, f"if type({value}) not in ATOMS: {value} = copy({value})")
+    def leaf(self, value: str, expected: type, indent: int) -> None:
+        """Copy the value in ``value`` unless it is a leaf; the type the sample had there
+        is tested first, by identity (twice as fast as the set lookup)."""
+        test = f"type({value}) not in ATOMS"
+        if expected in (str, int, float, bool):
+            test = f"type({value}) is not {expected.__name__} and {test}"
+        elif expected is type(None):
+            test = f"{value} is not None and {test}"
+        self.emit(indent, f"if {test}: {value} = copy({value})")
 
-    def value(self, node: Node, signature: Signature, var: str, indent: int) -> bool:
+    def value(self, node: Node, signature: Signature, sample: Any, var: str, indent: int) -> bool:
         """Replace the value in ``var`` by its projection under ``node``; return whether
         this may raise Retry (the value vanishes)."""
         n = self.numbers[node]
@@ -270,7 +287,8 @@ class _Writer:
             emit(indent + 1, f"for {q} in {var}:")
             test = self._test(element, q)
             emit(indent + 2, f"if {test}:")
-            self.item(node, element, q, indent + 3, f"{out}.append(_o{n}({q}))", f"{out}.append")
+            fallback = f"{out}.append(_o{n}({q}))"
+            self.item(node, element, sample[0], q, indent + 3, fallback, f"{out}.append")
             if element is not None and element[0] == "o":
                 emit(indent + 2, f"elif type({q}) is dict:")
                 emit(indent + 3, f"{out}.append(_o{n}({q}))")
@@ -282,7 +300,7 @@ class _Writer:
             emit(indent, f"if {self._test(signature, var)}:")
             body: list[str] = []
             saved, self.lines = self.lines, body
-            display, retries = self.object(node, signature, var, indent + 2)
+            display, retries = self.object(node, signature, sample, var, indent + 2)
             self.lines = saved
             if retries:
                 emit(indent + 1, "try:")
