@@ -153,6 +153,22 @@ def test_leaves_of_another_type_than_the_first_elements_are_copied() -> None:
         check({"items": items}, expression)
 
 
+def test_elements_lacking_selected_keys_take_the_specialised_code() -> None:
+    items: list[Any] = [call(i) for i in range(300)]
+    for i in (0, 1, 5, 100, 299):  # the first two included: the sample must not be one
+        del items[i]["contact"]
+    for i in (7, 150):
+        items[i] = {k: v for k, v in items[i].items() if k not in ("id", "records")}
+    items[200] = {"records": [], **items[200]}  # another order: the general code
+    projector = Projector(parse(PAGE_EXPRESSIONS[0]))
+    expected = oracle.project({"items": items}, PAGE_EXPRESSIONS[0])
+    assert ordered(projector({"items": items})) == ordered(expected)
+    ((_, signature),) = builders(projector)
+    assert signature[1] == tuple(call(0))  # specialised for the complete elements
+    assert shapes.subsequence(("id", "records"), ("id", "contact", "records"), {})
+    assert not shapes.subsequence(("records", "id"), ("id", "contact", "records"), {})
+
+
 def test_first_element_sets_the_shape_and_others_are_checked() -> None:
     items: list[Any] = [call(i) for i in range(40)]
     items[0] = {"contact": {"homePhone": "1"}, "id": 0}  # an odd first element

@@ -43,6 +43,8 @@ CHUNK: Final = 256
 INLINE_DEPTH: Final = 3
 #: Specialised functions kept per projector.
 BUILDERS_LIMIT: Final = 64
+# Elements looked at to choose the shape when the first two differ.
+_SAMPLED: Final = 8
 
 # What the sample says about a value under a sub-selection: None (unknown: general code),
 # ("o", keys, children) for an object checked by its key tuple, ("p", present, children)
@@ -55,6 +57,17 @@ Builder: TypeAlias = Callable[[list[Any]], "list[Any] | None"]
 
 class Retry(Exception):
     """Raised inside a specialised function when a value must vanish from its object."""
+
+
+def subsequence(keys: tuple[str, ...], order: tuple[str, ...], memo: dict[Any, bool]) -> bool:
+    """Whether ``keys`` (distinct) appear in ``order`` in the same relative order."""
+    known = memo.get(keys)
+    if known is None:
+        remaining = iter(order)
+        known = all(key in remaining for key in keys)
+        if len(memo) < BUILDERS_LIMIT:
+            memo[keys] = known
+    return known
 
 
 def _object_signature(node: Node, sample: dict[Any, Any], depth: int) -> Signature:
@@ -83,6 +96,26 @@ def _value_signature(node: Node, sample: Any, depth: int) -> Signature:
     return None
 
 
+def _sample(items: list[dict[Any, Any]], node: Node) -> dict[Any, Any]:
+    """The element to specialise for: the first, when the second, the middle one and the
+    last have its keys; else, among the first few and those two, one with the most
+    selected keys, and of those the commonest shape. (Elements lacking some selected
+    keys still take the specialised code; elements with selected keys the sample lacks
+    do not.) A heuristic for speed only: any choice gives the same results."""
+    first = items[0]
+    shape = tuple(first)
+    others = (items[1], items[len(items) // 2], items[-1])
+    if all(type(e) is dict and tuple(e) == shape for e in others):
+        return first
+    heads = [e for e in (*items[:_SAMPLED], *others[1:]) if type(e) is dict]
+    shapes = [tuple(e) for e in heads]
+
+    def score(i: int) -> tuple[int, int]:
+        return sum(k in node.named for k in shapes[i]), shapes.count(shapes[i])
+
+    return heads[max(range(len(heads)), key=score)]
+
+
 class Shapes:
     """The specialised array functions of one projector.
 
@@ -102,13 +135,14 @@ class Shapes:
         builders = self.builders
 
         def run(items: list[dict[Any, Any]]) -> list[Any] | None:
-            signature = _object_signature(node, items[0], 0)
+            sample = _sample(items, node)
+            signature = _object_signature(node, sample, 0)
             key = (number, signature)
             build = builders.get(key)
             if build is None:
-                if key in builders or len(builders) >= BUILDERS_LIMIT:
+                if len(builders) >= BUILDERS_LIMIT:
                     return None
-                build = builders[key] = self._compile(node, signature, items[0])
+                build = builders[key] = self._compile(node, signature, sample)
             return build(items)
 
         return run
@@ -164,9 +198,17 @@ class _Writer:
             emit(3, "for e in c:")
             emit(4, "if not same:")
             emit(5, "if type(e) is not dict: return None")
-            emit(5, f"if tuple(e) != {whole} and tuple(filter({wanted}, e)) != {ordered}:")
-            emit(6, f"app(_o{n}(e))")
-            emit(6, "continue")
+            emit(5, f"if tuple(e) != {whole}:")
+            # Another shape: if the selected keys it has come in the sample's order, the
+            # same code with a membership test per key; else the general code.
+            emit(6, f"s = tuple(filter({wanted}, e))")
+            emit(6, f"if s != {ordered}:")
+            memo = self.constant({})
+            emit(7, f"if {self.constant(subsequence)}(s, {ordered}, {memo}):")
+            self.item(node, signature, sample, "e", 8, f"app(_o{n}(e))", "app", self.present)
+            emit(7, "else:")
+            emit(8, f"app(_o{n}(e))")
+            emit(7, "continue")
             self.item(node, signature, sample, "e", 4, f"app(_o{n}(e))", "app")
         else:
             emit(2, "for e in v:")
@@ -186,12 +228,13 @@ class _Writer:
         indent: int,
         fallback: str,
         app: str,
+        write: Callable[[Node, Signature, Any, str, int], tuple[str, bool]] | None = None,
     ) -> None:
         """Append the projection of the object in ``var`` (whose shape is checked) with
         ``app``; on :class:`Retry`, run ``fallback`` (a statement) instead."""
         body: list[str] = []
         saved, self.lines = self.lines, body
-        display, retries = self.object(node, signature, sample, var, indent + 1)
+        display, retries = (write or self.object)(node, signature, sample, var, indent + 1)
         self.lines = saved
         if retries:
             self.emit(indent, "try:")
@@ -229,6 +272,32 @@ class _Writer:
                 retries |= self.value(sub, next(subs), sample[key], value, indent)
             entries.append(f"{key!r}: {value}")
         return "{" + ", ".join(entries) + "}", retries
+
+    def present(
+        self, node: Node, signature: Signature, sample: Any, var: str, indent: int
+    ) -> tuple[str, bool]:
+        """Like :meth:`object` for a shape-checked object, but for one that may lack some
+        of the keys: each selected key is looked up, and the result built in order."""
+        assert signature is not None
+        _, keys, children = signature
+        result = self.name("r")
+        self.emit(indent, f"{result} = {{}}")
+        retries = False
+        subs = iter(children)
+        selected = {key: key for key in node.named}
+        for key in filter(selected.__contains__, keys):
+            key = selected[key]
+            sub = node.named[key]
+            value = self.name("x")
+            self.emit(indent, f"if {key!r} in {var}:")
+            self.emit(indent + 1, f"{value} = {var}[{key!r}]")
+            if sub is ALL:
+                self.leaf(value, type(sample[key]), indent + 1)
+            else:
+                assert isinstance(sub, Node)
+                retries |= self.value(sub, next(subs), sample[key], value, indent + 1)
+            self.emit(indent + 1, f"{result}[{key!r}] = {value}")
+        return result, retries
 
     def _single(
         self,
