@@ -3,24 +3,28 @@
 A page is an array of objects that nearly always share one key order, and whose
 sub-objects and sub-arrays share theirs. For such an array and a node with at least one
 sub-selection, this module writes, at run time, one function specialised to the *shape*
-of the first element: the document order of the selected keys at each inlined level,
-and whether each sub-selected value is an object or an array of objects. That function
-builds every output object with a constant-key dict display (no per-key test, no call
-per sub-object), the way a hand-written comprehension would, and checks as it goes that
-each element really has the shape it was written for:
+of a sample element (the first, unless the first few differ): the document order of the
+selected keys at each inlined level, and whether each sub-selected value is an object
+or an array of objects. That function builds every output object with a constant-key
+dict display (no per-key test, no call per sub-object), the way a hand-written
+comprehension would, and checks as it goes that each element really has the shape it
+was written for:
 
 * the elements themselves, 256 at a time, with one C-level comparison of all their keys
   against the sample's keys repeated (each dict has distinct keys, so equal sequences
-  mean equal key tuples item by item); a chunk that fails is checked item by item;
+  mean equal key tuples item by item); in a chunk that fails, each element is checked
+  by its key tuple, and one whose selected keys come in the sample's order with some
+  missing runs the same code with a membership test per key;
 * sub-objects with two or more selected keys, by comparing their key tuple; with one
   selected key, order cannot matter and a membership test is enough;
-* leaf values kept whole, by exact type (containers are deep-copied).
+* leaf values kept whole, by exact type, the sample's type first (containers are
+  deep-copied).
 
-Anything else (a missing key, a value of another type, a scalar under a sub-selection)
-is handed to the projector's general functions for that object alone, so the result is
-exactly the general one. A sub-selection that yields *nothing* (its key must vanish)
-cannot be expressed in a dict display: it raises :class:`Retry`, and the object that
-holds it is redone by the general code.
+Anything else (selected keys in another order, a value of another type, a scalar under
+a sub-selection) is handed to the projector's general functions for that object alone,
+so the result is exactly the general one. A sub-selection that yields *nothing* (its
+key must vanish) cannot be expressed in a dict display: it raises :class:`Retry`, and
+the object that holds it is redone by the general code.
 
 Specialised functions are compiled once per shape and kept per projector (at most
 :data:`BUILDERS_LIMIT`; past that, new shapes take the general path). Inlining stops
@@ -43,7 +47,7 @@ CHUNK: Final = 256
 INLINE_DEPTH: Final = 3
 #: Specialised functions kept per projector.
 BUILDERS_LIMIT: Final = 64
-# Elements looked at to choose the shape when the first two differ.
+# Leading elements looked at to choose the sample when the first one looks odd.
 _SAMPLED: Final = 8
 
 # What the sample says about a value under a sub-selection: None (unknown: general code),
@@ -126,7 +130,7 @@ class Shapes:
     def __init__(self, namespace: dict[str, Any], numbers: dict[Node, int]) -> None:
         self.namespace = namespace
         self.numbers = numbers
-        self.builders: dict[tuple[int, Signature], Builder | None] = {}
+        self.builders: dict[tuple[int, Signature], Builder] = {}
 
     def runner(self, node: Node) -> Callable[[list[dict[Any, Any]]], list[Any] | None]:
         """The function that projects a long array of objects (all exact ``dict``) for
