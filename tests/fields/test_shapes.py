@@ -8,7 +8,7 @@ import copy
 from typing import Any
 
 import fields_oracle as oracle
-from fields_strategies import json_values
+from fields_strategies import KEYS, inclusions, json_values
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -125,6 +125,23 @@ def test_any_values_in_a_page_agree_with_the_oracle(values: list[Any], expressio
     for i, value in enumerate(values):
         items[3 * i + 1][keys[i % len(keys)]] = value
     check({"items": items}, expression)
+
+
+@given(
+    st.dictionaries(st.sampled_from(KEYS), json_values, max_size=6),
+    st.lists(st.tuples(st.integers(0, 30), json_values), max_size=4),
+    inclusions,
+)
+def test_random_selections_on_long_arrays_agree_with_the_oracle(
+    item: dict[str, Any], odd: list[tuple[int, Any]], expression: str
+) -> None:
+    """A random object repeated (so the specialised code applies), some elements
+    replaced by random values, under random inclusions; at the top and one level down."""
+    items: list[Any] = [copy.deepcopy(item) for _ in range(runtime.SHAPED_MINIMUM + 15)]
+    for position, value in odd:
+        items[position] = value
+    check(items, expression)
+    check({"items": items, "a": items}, f"items({expression}),a/b")
 
 
 def test_a_uniform_page_uses_one_specialised_function() -> None:
