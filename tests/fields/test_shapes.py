@@ -8,6 +8,7 @@ import copy
 from typing import Any
 
 import fields_oracle as oracle
+import pytest
 from fields_strategies import KEYS, inclusions, json_values
 from hypothesis import given
 from hypothesis import strategies as st
@@ -184,6 +185,22 @@ def test_elements_lacking_selected_keys_take_the_specialised_code() -> None:
     assert signature[1] == tuple(call(0))  # specialised for the complete elements
     assert shapes.subsequence(("id", "records"), ("id", "contact", "records"), {})
     assert not shapes.subsequence(("records", "id"), ("id", "contact", "records"), {})
+
+
+def test_a_shape_is_compiled_once_enough_of_its_elements_were_met(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(shapes, "COMPILE_AFTER", 100)
+    projector = Projector(parse(PAGE_EXPRESSIONS[0]))
+    page = {"items": [call(i) for i in range(40)]}
+    expected = ordered(oracle.project(page, PAGE_EXPRESSIONS[0]))
+    for _ in range(2):
+        assert ordered(projector(page)) == expected
+        assert not builders(projector)  # 40, then 80 elements: the general code
+    assert ordered(projector(page)) == expected
+    assert len(builders(projector)) == 1  # 120: compiled, and used from now on
+    assert ordered(projector(page)) == expected
+    assert len(builders(projector)) == 1
 
 
 def test_first_element_sets_the_shape_and_others_are_checked() -> None:

@@ -26,8 +26,9 @@ so the result is exactly the general one. A sub-selection that yields *nothing* 
 key must vanish) cannot be expressed in a dict display: it raises :class:`Retry`, and
 the object that holds it is redone by the general code.
 
-Specialised functions are compiled once per shape and kept per projector (at most
-:data:`BUILDERS_LIMIT`; past that, new shapes take the general path). Inlining stops
+Specialised functions are compiled once per shape, when :data:`COMPILE_AFTER` elements of
+that shape have been met, and kept per projector (at most :data:`BUILDERS_LIMIT`; past
+that, new shapes take the general path). Inlining stops
 :data:`INLINE_DEPTH` levels down; deeper selections call the general functions.
 """
 
@@ -39,7 +40,7 @@ from typing import Any, Final, TypeAlias
 
 from cftools.fields._selection import ALL, Node
 
-__all__ = ["BUILDERS_LIMIT", "CHUNK", "INLINE_DEPTH", "Retry", "Shapes"]
+__all__ = ["BUILDERS_LIMIT", "CHUNK", "COMPILE_AFTER", "INLINE_DEPTH", "Retry", "Shapes"]
 
 #: Elements checked together by one C-level key comparison.
 CHUNK: Final = 256
@@ -47,6 +48,9 @@ CHUNK: Final = 256
 INLINE_DEPTH: Final = 3
 #: Specialised functions kept per projector.
 BUILDERS_LIMIT: Final = 64
+#: A shape's function is compiled once this many elements of that shape have been seen
+#: (in one array or over several calls); until then they take the general code.
+COMPILE_AFTER = 256
 # Leading elements looked at to choose the sample when the first one looks odd.
 _SAMPLED: Final = 8
 
@@ -131,12 +135,15 @@ class Shapes:
         self.namespace = namespace
         self.numbers = numbers
         self.builders: dict[tuple[int, Signature], Builder] = {}
+        # Elements projected the general way so far, per shape not yet compiled.
+        self.seen: dict[tuple[int, Signature], int] = {}
 
     def runner(self, node: Node) -> Callable[[list[dict[Any, Any]]], list[Any] | None]:
         """The function that projects a long array of objects (all exact ``dict``) for
         ``node``, or returns ``None`` when the general code must do it."""
         number = self.numbers[node]
         builders = self.builders
+        seen = self.seen
 
         def run(items: list[dict[Any, Any]]) -> list[Any] | None:
             sample = _sample(items, node)
@@ -144,7 +151,13 @@ class Shapes:
             key = (number, signature)
             build = builders.get(key)
             if build is None:
-                if len(builders) >= BUILDERS_LIMIT:
+                # Compiling costs about as much as projecting a thousand elements the
+                # general way: only for shapes that keep coming.
+                total = seen.get(key, 0) + len(items)
+                if total < COMPILE_AFTER or len(builders) >= BUILDERS_LIMIT:
+                    if len(seen) >= 4 * BUILDERS_LIMIT:
+                        seen.clear()
+                    seen[key] = total
                     return None
                 build = builders[key] = self._compile(node, signature, sample)
             return build(items)
