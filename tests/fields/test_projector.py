@@ -180,6 +180,31 @@ def test_output_shares_no_container_with_the_input() -> None:
         assert not inputs & {id(c) for c in _containers(result)}, expression
 
 
+def test_without_copy_kept_subtrees_are_shared_and_built_containers_new() -> None:
+    document = {"a": {"b": [1, {"c": 2}]}, "l": [[{"x": {}}]], "e": {}, "f": [], "n": 1}
+    result = project(document, "a,l/x,f", copy=False)
+    assert ordered(result) == ordered(project(document, "a,l/x,f"))
+    assert result["a"] is document["a"] and result["f"] is document["f"]
+    assert result["l"][0][0]["x"] is document["l"][0][0]["x"]
+    assert result is not document and result["l"] is not document["l"]
+    assert result["l"][0][0] is not document["l"][0][0]
+    assert project(document, "!n", copy=False)["a"] is document["a"]
+    assert project(document, "*", copy=False)["a"] is document["a"]
+    assert project(document, "  ", copy=False) is document
+    assert project(document, "a")["a"] is not document["a"]  # the default still copies
+    projector = compile("a,l/x,f")
+    assert projector(document, copy=False)["a"] is document["a"]  # the same, cached
+    assert projector(document)["a"] is not document["a"]
+
+
+@given(json_values, expressions())
+def test_without_copy_the_result_is_the_same(document: Any, expression: str) -> None:
+    before = copy.deepcopy(document)
+    shared = project(document, expression, copy=False)
+    assert ordered(shared) == ordered(project(document, expression))
+    assert ordered(document) == ordered(before)
+
+
 def _containers(value: Any) -> list[Any]:
     found = []
     stack = [value]
@@ -467,6 +492,7 @@ def test_long_arrays_agree_with_the_oracle(items: list[dict[str, Any]], keys: li
     expression = f"items({','.join(keys)})"
     result = project(document, expression)
     assert ordered(result) == ordered(oracle.project(document, expression))
+    assert ordered(project(document, expression, copy=False)) == ordered(result)
     inputs = {id(c) for c in _containers(document)}
     assert not inputs & {id(c) for c in _containers(result)}
 
@@ -474,16 +500,14 @@ def test_long_arrays_agree_with_the_oracle(items: list[dict[str, Any]], keys: li
 def test_fast_path_is_taken_for_a_uniform_page_and_refused_otherwise() -> None:
     keys = frozenset({"id", "state"})
     uniform = [{"id": i, "state": "READY", "contact": {"id": i}} for i in range(20)]
-    assert runtime.shaped_list(uniform, keys, {}) == [
-        {"id": i, "state": "READY"} for i in range(20)
-    ]
+    assert runtime.shaped_list(uniform, keys) == [{"id": i, "state": "READY"} for i in range(20)]
     reordered = [*uniform[:-1], {"state": "READY", "id": 19, "contact": {}}]
-    assert runtime.shaped_list(reordered, keys, {}) is None
+    assert runtime.shaped_list(reordered, keys) is None
     with_container = [*uniform[:-1], {"id": [19], "state": "READY", "contact": {}}]
-    assert runtime.shaped_list(with_container, keys, {}) is None
+    assert runtime.shaped_list(with_container, keys) is None
     odd_leaf = [*uniform[:-1], {"id": ([],), "state": "READY", "contact": {}}]
-    assert runtime.shaped_list(odd_leaf, keys, {}) is None
-    assert runtime.shaped_list([{1: "a", "id": 2}] * 20, frozenset({1, "id"}), {}) is None
+    assert runtime.shaped_list(odd_leaf, keys) is None
+    assert runtime.shaped_list([{1: "a", "id": 2}] * 20, frozenset({1, "id"})) is None
     # ... and the projection is right in every one of these cases
     for items in (uniform, reordered, with_container, odd_leaf):
         result = project({"items": items}, "items(id,state)")

@@ -7,15 +7,20 @@ Each node of the tree becomes three small functions, generated once per distinct
   keys in document order, containers kept whole are deep-copied only when some value is
   not a plain leaf (checked with ``ATOMS.issuperset(map(type, ...))``), and each key with
   a sub-selection is then replaced in place by its projection (unrolled per key);
-* ``_l<i>(v)`` projects an array: when it holds only objects, column by column for a
-  long array of same-shaped objects (:func:`shaped_list`, the page case), else one
-  comprehension (the object code inlined when every key is kept whole); other arrays go
-  through the generic :func:`walk`;
+* ``_l<i>(v)`` projects an array. A long array of objects (the page case) gets code
+  specialised to its shape: for a node with sub-selections, a function written at run
+  time for the shape of the first element (``_shapes``); for a node whose keys are all
+  kept whole, column by column (:func:`shaped_list`). Otherwise an array of objects is
+  one comprehension (the object code inlined when every key is kept whole), and other
+  arrays go through the generic :func:`walk`;
 * ``_v<i>(v)`` dispatches on the type of a value.
 
 Nodes with a wildcard entry get a loop over the document's keys with a per-key table of
 child functions. The root function handles the top level (section 5.4). Keys appear in
 the source only as ``repr()`` literals; everything else is passed in the namespace.
+
+A projector that may share kept subtrees with its input (``share``) is the same code
+with ``copy`` and ``copy_values`` bound to no-ops.
 
 The semantics implemented here are sections 5 (inclusion) and 6 (exclusion) of the
 fields semantics; the tests check them against an independent interpreter.
@@ -24,10 +29,11 @@ fields semantics; the tests check them against an independent interpreter.
 from __future__ import annotations
 
 import builtins
+import itertools
 from collections.abc import Callable
 from typing import Any
 
-from cftools.fields import _runtime
+from cftools.fields import _runtime, _shapes
 from cftools.fields._selection import ALL, Node, Selection, Tree
 
 __all__ = ["generate"]
@@ -35,12 +41,18 @@ __all__ = ["generate"]
 _ROOT_NAME = "project"
 
 
-def generate(selection: Selection) -> tuple[Callable[[Any], Any], str]:
-    """Return the projection function of ``selection`` and its generated source."""
+def generate(selection: Selection, *, share: bool = False) -> tuple[Callable[[Any], Any], str]:
+    """Return the projection function of ``selection`` and its generated source.
+
+    With ``share``, subtrees kept whole are the input's own (not copied); the containers
+    the projection builds are still new.
+    """
     tree = selection.tree
     if tree is None:
-        return _runtime.copy, "project = copy\n"
-    emitter = _Emitter(exclude=selection.exclude)
+        return (
+            (_runtime.share, "project = share\n") if share else (_runtime.copy, "project = copy\n")
+        )
+    emitter = _Emitter(exclude=selection.exclude, share=share)
     root = emitter.node(tree)
     emitter.lines += [
         f"def {_ROOT_NAME}(v):",
@@ -63,23 +75,29 @@ def generate(selection: Selection) -> tuple[Callable[[Any], Any], str]:
 class _Emitter:
     """Accumulates the source and the namespace of one projector."""
 
-    def __init__(self, *, exclude: bool) -> None:
+    def __init__(self, *, exclude: bool, share: bool) -> None:
         self.exclude = exclude
+        self.share = share
         self.lines: list[str] = []
         self.namespace: dict[str, Any] = {
             "__builtins__": builtins,
             "NOTHING": _runtime.NOTHING,
             "ATOMS": _runtime.ATOMS,
             "DICTS": _runtime.DICTS,
-            "copy": _runtime.copy,
-            "copy_values": _runtime.copy_values,
+            # Sharing projectors keep whole subtrees by reference: the same code with
+            # these two names bound to no-ops.
+            "copy": _runtime.share if share else _runtime.copy,
+            "copy_values": _runtime.keep_values if share else _runtime.copy_values,
             "drop": _runtime.drop,
             "walk": _runtime.walk,
             "shaped_list": _runtime.shaped_list,
             "leaves_only": _runtime.leaves_only,
             "EMPTY": frozenset(),
+            "chain": itertools.chain.from_iterable,
+            "Retry": _shapes.Retry,
         }
         self.numbers: dict[Node, int] = {}
+        self.shapes = self.namespace["SHAPES"] = _shapes.Shapes(self.namespace, self.numbers)
         self.tables: list[str] = []
 
     def resolve(self) -> None:
@@ -219,25 +237,35 @@ class _Emitter:
     def _array(self, n: int, tree: Node) -> None:
         emit = self.lines.append
         emit(f"def _l{n}(v):")
+        nested = any(isinstance(sub, Node) for sub in tree.named.values())
+        if not self.exclude and tree.wildcard is None and nested:
+            # Sub-selections: code specialised to the shape of the elements (_shapes).
+            runner = self.constant("R", self.shapes.runner(tree))
+            emit("    if type(v) is list:")
+            emit(f"        if len(v) >= {_runtime.SHAPED_MINIMUM} and type(v[0]) is dict:")
+            emit(f"            r = {runner}(v)")
+            emit("            if r is not None: return r")
+            emit(f"        if DICTS.issuperset(map(type, v)): return [_o{n}(e) for e in v]")
+            emit(f"    return walk(v, _o{n}, False)")
+            return
         emit("    if type(v) is list and DICTS.issuperset(map(type, v)):")
         if not self.exclude and tree.wildcard is None:
-            whole = self.constant("K", frozenset(k for k, sub in tree.named.items() if sub is ALL))
-            nested = {
-                key: (f"_o{self.numbers[sub]}", f"_l{self.numbers[sub]}")
-                for key, sub in tree.named.items()
-                if isinstance(sub, Node)
-            }
-            table = self.constant("N", nested)
-            self.tables.append(table)
+            # Every key kept whole: column by column for a long array, else the object
+            # code inlined.
+            whole = self.constant("K", frozenset(tree.named))
             emit(f"        if len(v) >= {_runtime.SHAPED_MINIMUM}:")
-            emit(f"            r = shaped_list(v, {whole}, {table})")
+            emit(f"            r = shaped_list(v, {whole}, {self.share})")
             emit("            if r is not None: return r")
-            if not nested:  # every key kept whole: the object code, inlined
-                emit(f"        r = [{{k: x for k, x in e.items() if k in {whole}}} for e in v]")
-                emit("        if not leaves_only(r):")
-                emit("            for e in r: copy_values(e, EMPTY)")
+            emit(f"        r = [{{k: x for k, x in e.items() if k in {whole}}} for e in v]")
+            if self.share:
                 emit("        return r")
-        emit(f"        return [_o{n}(e) for e in v]")
+                emit(f"    return walk(v, _o{n}, {self.exclude})")
+                return
+            emit("        if not leaves_only(r):")
+            emit("            for e in r: copy_values(e, EMPTY)")
+            emit("        return r")
+        else:
+            emit(f"        return [_o{n}(e) for e in v]")
         emit(f"    return walk(v, _o{n}, {self.exclude})")
 
     def _value(self, n: int) -> None:

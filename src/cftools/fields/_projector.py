@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any, Final
 
 from cftools.fields._codegen import generate
@@ -24,7 +25,7 @@ class Projector:
     """
 
     __module__ = "cftools.fields"
-    __slots__ = ("_function", "selection", "source")
+    __slots__ = ("_function", "_sharing", "selection", "source")
 
     selection: Selection
     """The selection this projector applies."""
@@ -36,13 +37,27 @@ class Projector:
         self.selection = selection
         self.source = source
         self._function = function
+        self._sharing: Callable[[Any], Any] | None = None
 
-    def __call__(self, data: Any) -> Any:
+    def __call__(self, data: Any, *, copy: bool = True) -> Any:
         """Return the projection of ``data`` (a decoded JSON document).
 
-        Raises :class:`DocumentError` only for a document that contains itself.
+        With ``copy=False`` the result may share with ``data`` the subtrees it keeps
+        whole (a selected object or array, everything under a ``*`` or left by an
+        exclusion, the whole document for a blank expression), which saves copying them
+        when the caller owns ``data`` and will not use it otherwise, e.g. a response it
+        has just decoded. The result is equal to the copying one; the objects and arrays
+        the projection builds are new, and ``data`` is never modified either way.
+
+        Raises :class:`DocumentError` only for a document that contains itself (with
+        ``copy=False``, only where the projection walks into the cycle).
         """
-        return self._function(data)
+        if copy:
+            return self._function(data)
+        sharing = self._sharing
+        if sharing is None:  # generated on first use: most projectors never need it
+            sharing = self._sharing = generate(self.selection, share=True)[0]
+        return sharing(data)
 
     def __repr__(self) -> str:
         return f"<cftools.fields.Projector {str(self.selection)!r}>"
@@ -73,6 +88,7 @@ def _compile_selection(selection: Selection) -> Projector:
     return Projector(selection)
 
 
-def project(data: Any, expression: str | Selection | None) -> Any:
-    """Return ``data`` projected by ``expression``: ``compile(expression)(data)``."""
-    return compile(expression)(data)
+def project(data: Any, expression: str | Selection | None, *, copy: bool = True) -> Any:
+    """Return ``data`` projected by ``expression``: ``compile(expression)(data, copy=copy)``
+    (see :meth:`Projector.__call__` for ``copy=False``)."""
+    return compile(expression)(data, copy=copy)

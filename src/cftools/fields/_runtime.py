@@ -18,7 +18,6 @@ the one input this misjudges is a subclass of ``dict`` or ``list`` that defines
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator
 from operator import itemgetter
 from typing import Any, Final
@@ -32,8 +31,10 @@ __all__ = [
     "copy",
     "copy_values",
     "drop",
+    "keep_values",
     "leaves_only",
     "shaped_list",
+    "share",
     "walk",
 ]
 
@@ -76,6 +77,16 @@ def copy(value: Any, depth: int = 0) -> Any:
         depth += 1
         return [x if type(x) in ATOMS else copy(x, depth) for x in value]
     return value
+
+
+def share(value: Any) -> Any:
+    """Stands in for :func:`copy` in projectors that may share kept subtrees with the
+    input (``Projector(data, copy=False)``): the value itself."""
+    return value
+
+
+def keep_values(target: dict[Any, Any], skip: frozenset[Any]) -> None:
+    """Stands in for :func:`copy_values` in projectors that may share kept subtrees."""
 
 
 def copy_values(target: dict[Any, Any], skip: frozenset[Any]) -> None:
@@ -159,7 +170,7 @@ def walk(items: list[Any], project: Callable[[Any], Any], keep_leaves: bool) -> 
 
 #: Arrays shorter than this take the general path (the fast one has a fixed set-up cost).
 SHAPED_MINIMUM: Final = 16
-_BUILDERS: dict[tuple[tuple[str, ...], bool], Callable[..., list[dict[str, Any]]]] = {}
+_BUILDERS: dict[tuple[str, ...], Callable[[list[Any]], list[dict[str, Any]]]] = {}
 _BUILDERS_LIMIT: Final = 256
 
 
@@ -178,94 +189,49 @@ def leaves_only(rows: list[dict[Any, Any]]) -> bool:
 
 
 def shaped_list(
-    items: list[dict[Any, Any]],
-    whole: frozenset[Any],
-    nested: dict[Any, tuple[Callable[[Any], Any], Callable[[Any], Any]]],
+    items: list[dict[Any, Any]], keys: frozenset[Any], share: bool = False
 ) -> list[dict[Any, Any]] | None:
-    """Project ``items`` (objects only) for an inclusion node whose keys in ``whole`` are
-    kept whole and whose keys in ``nested`` have a sub-selection (given as the node's
-    object and array functions), column by column; return ``None`` when this does not
-    apply and the caller must go item by item.
+    """Project ``items`` (objects only) for an inclusion node whose selected ``keys`` are
+    all kept whole, column by column; return ``None`` when this does not apply and the
+    caller must go item by item.
 
     It applies when every item has the same keys in the same order (one C-level tuple
-    per item to check), no value kept whole is a container (hashing them is the C-speed
-    test: dicts and lists are unhashable), and each sub-selected key holds objects in
-    every item, or arrays of objects in every item. Each column is then read with
-    ``itemgetter``; a sub-selected column is projected in one call of the array
-    function (arrays are concatenated, projected, and cut back to their lengths); and
-    the rows are built by a comprehension compiled for that key order, a constant-key
-    dict display with no per-key test.
+    per item to check) and no selected value is a container (hashing them is the C-speed
+    test: dicts and lists are unhashable). The selected values are then read with one
+    ``itemgetter`` per item and the rows built by a comprehension compiled for that key
+    order, a constant-key dict display with no per-key test. (Nodes with sub-selections
+    have their own shape-specialised code, in ``_shapes``.) With ``share`` (a projector
+    that may share kept subtrees with its input) containers are fine and not looked for.
     """
     shape = tuple(items[0])
     if not all(map(shape.__eq__, map(tuple, items))):
         return None
-    order = tuple(k for k in shape if k in whole or k in nested)
+    order = tuple(k for k in shape if k in keys)
     if not order:
         return [{} for _ in items]
     if not all(type(k) is str for k in order):
         return None
-    if not any(k in nested for k in order):  # leaves only: one itemgetter, whole rows
-        values = list(map(itemgetter(*order), items))
-        try:
-            hash(tuple(values))
-        except Exception:  # a container, or an odd leaf: the general path decides
-            return None
-        return _builder(order, rows=True)(values)
-    kept = [k for k in order if k in whole]
-    if kept:
-        try:
-            hash(tuple(map(itemgetter(*kept), items)))
-        except Exception:
-            return None
-    columns = []
-    for key in order:
-        column = list(map(itemgetter(key), items))
-        if key in nested:
-            projected = _project_column(column, *nested[key])
-            if projected is None:
-                return None
-            column = projected
-        columns.append(column)
-    return _builder(order, rows=False)(*columns)
-
-
-def _project_column(
-    column: list[Any], project_object: Callable[[Any], Any], project_array: Callable[[Any], Any]
-) -> list[Any] | None:
-    """Project a column of objects, or of arrays of objects, in one array call."""
-    kinds = set(map(type, column))
-    if kinds == DICTS:
-        result: list[Any] = project_array(column)
-        return result
-    if kinds != {list}:
-        return None  # None, scalars or a mix: the general path handles them
-    elements = list(itertools.chain.from_iterable(column))
-    if not DICTS.issuperset(map(type, elements)):
+    values = list(map(itemgetter(*order), items))
+    if share:
+        return _builder(order)(values)
+    try:
+        hash(tuple(values))
+    except Exception:  # a container, or an odd leaf: the general path decides
         return None
-    projected = iter(project_array(elements))  # objects never vanish: same length
-    lengths = list(map(len, column))
-    if min(lengths) == max(lengths) > 0:  # equal lengths: cut at C speed
-        return list(map(list, zip(*[projected] * lengths[0], strict=True)))
-    return [list(itertools.islice(projected, n)) for n in lengths]
+    return _builder(order)(values)
 
 
-def _builder(order: tuple[str, ...], *, rows: bool) -> Callable[..., list[dict[str, Any]]]:
-    """A comprehension building one dict per row, compiled for this key order: from
-    rows of values (``rows``: what ``itemgetter`` returns, a value for one key, a tuple
-    for several) or from one argument per column."""
-    build = _BUILDERS.get((order, rows))
+def _builder(order: tuple[str, ...]) -> Callable[[list[Any]], list[dict[str, Any]]]:
+    """A comprehension building one dict per row, compiled for this key order, from rows
+    of values (what ``itemgetter`` returns: a value for one key, a tuple for several)."""
+    build = _BUILDERS.get(order)
     if build is None:
         names = [f"a{i}" for i in range(len(order))]
         entries = ", ".join(f"{key!r}: {name}" for key, name in zip(order, names, strict=True))
-        if rows:
-            source = f"lambda rows: [{{{entries}}} for {', '.join(names)} in rows]"
-        else:
-            columns = ", ".join(f"c{i}" for i in range(len(order)))
-            targets = ", ".join(names) + ("," if len(names) == 1 else "")
-            source = f"lambda {columns}: [{{{entries}}} for {targets} in zip({columns})]"
-        # Keys appear only as repr() literals; zip is the only builtin needed.
-        build = eval(source, {"__builtins__": {}, "zip": zip})
+        source = f"lambda rows: [{{{entries}}} for {', '.join(names)} in rows]"
+        # Keys appear only as repr() literals of exact str; no builtin is needed.
+        build = eval(source, {"__builtins__": {}})
         if len(_BUILDERS) >= _BUILDERS_LIMIT:
             _BUILDERS.clear()
-        _BUILDERS[order, rows] = build
+        _BUILDERS[order] = build
     return build
