@@ -27,7 +27,7 @@ import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import IO, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 import httpx
 
@@ -73,12 +73,14 @@ USER_AGENT = (
 DEFAULT_HEADERS = {"User-Agent": USER_AGENT, "Accept": DEFAULT_ACCEPT}
 """Headers on every request (an operation may override ``Accept``)."""
 
+if TYPE_CHECKING:  # cftools.fields (and Lark) load only when fields are used
+    from cftools.fields import Projector
+
 logger = logging.getLogger("cftools.client")
 
 _REDACTED = "[redacted]"
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 
-Projector = Callable[[Any], Any]
 OperationRef = str | Callable[..., Any]
 """An operationId (``"findCalls"``), a method name, or a named method of a client."""
 
@@ -329,7 +331,8 @@ class BaseClient:
             raise api_error(call.operation, response)
         value = decode_success(call.operation, response)
         if call.projector is not None and call.operation.response == "json":
-            value = call.projector(value)
+            # The decoded document is ours alone: the projection may share its subtrees.
+            value = call.projector(value, copy=False)
         return value
 
 

@@ -44,12 +44,15 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cftools._errors import CftoolsError
 
 from ._operation import Operation, Parameter
 from ._schemas import MODELS, Model, Schema
+
+if TYPE_CHECKING:
+    from cftools.fields import Projector
 
 __all__ = ["Problem", "RequestValidationError", "check_request", "compile_fields"]
 
@@ -104,13 +107,14 @@ class RequestValidationError(CftoolsError, ValueError):
 
 
 @functools.lru_cache(maxsize=256)
-def compile_fields(expression: str) -> Any:
+def compile_fields(expression: str) -> Projector:
     """Compile a ``fields`` expression with :mod:`cftools.fields`, cached.
 
     The client calls this too (for ``project=True``), so an expression is parsed once.
     Raises :class:`cftools.fields.FieldsSyntaxError` on a malformed expression.
     """
-    return importlib.import_module("cftools.fields").compile(expression)
+    projector: Projector = importlib.import_module("cftools.fields").compile(expression)
+    return projector
 
 
 @functools.lru_cache(maxsize=64)

@@ -25,10 +25,13 @@ nothing to iterate and is refused before any request.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cftools.client._errors import ConfigurationError
 from cftools.client._operation import Operation
+
+if TYPE_CHECKING:  # cftools.fields (and Lark) load only when fields are used
+    from cftools.fields import Projector
 
 __all__ = ["DEFAULT_PAGE_SIZE", "Pager"]
 
@@ -53,9 +56,9 @@ class Pager:
         *,
         page_size: int | None,
         max_items: int | None,
-        projector: Callable[[Any], Any] | None,
+        projector: Projector | None,
         project: bool,
-        compile_fields: Callable[[str], Callable[[Any], Any]] | None = None,
+        compile_fields: Callable[[str], Projector] | None = None,
     ) -> None:
         if not operation.paged:
             raise ConfigurationError(
@@ -103,7 +106,7 @@ class Pager:
             return None
         items = raw
         if self._project is not None:
-            projected = self._project(page)
+            projected = self._project(page, copy=False)  # the page was decoded for us
             items = projected.get("items", []) if isinstance(projected, dict) else []
         count = len(raw)
         self._offset += count
@@ -122,8 +125,8 @@ class Pager:
 def _server_fields(
     operation: Operation,
     fields: str,
-    projector: Callable[[Any], Any],
-    compile_fields: Callable[[str], Callable[[Any], Any]] | None,
+    projector: Projector,
+    compile_fields: Callable[[str], Projector] | None,
 ) -> str:
     """The ``fields`` to send so that pages keep what paging needs.
 
