@@ -119,3 +119,142 @@ def test_dialplan_warnings_are_logged_on_the_cftools_logger(
         "sendCalls: body[0].dialplanXml: unreachable <play> after <hangup>"
     )
     assert server.count == 1
+
+
+# -- text the client did not write: error bodies and transport messages ------------------
+
+ODD_PASSWORD = "p@ss:w/rd%&?#é \"'"
+
+
+def _echo(status: int, html: bool = False) -> Callable[[httpx.Request], httpx.Response]:
+    """A server that repeats the request's Authorization header, and the credentials
+    it decodes from it, in its error body."""
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        header = request.headers["authorization"]
+        login = base64.b64decode(header.split()[1]).decode()
+        if html:
+            return httpx.Response(status, html=f"<h1>Denied</h1><p>{header} ({login})</p>")
+        return httpx.Response(
+            status,
+            json={"message": f"bad {header}", "developerMessage": login, "helpLink": header},
+        )
+
+    return reply
+
+
+def _odd_secrets(username: str) -> list[str]:
+    token = base64.b64encode(f"{username}:{ODD_PASSWORD}".encode()).decode()
+    return [username, ODD_PASSWORD, token]
+
+
+def _everything(exc: BaseException) -> str:
+    """Every text an exception shows: message, repr, args, attributes, the traceback
+    and its chained causes."""
+    import traceback
+
+    parts = ["".join(traceback.format_exception(exc))]
+    while exc is not None:
+        parts += [str(exc), repr(exc), repr(exc.args), repr(vars(exc))]
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(("status", "html"), [(401, False), (403, False), (500, True)])
+def test_an_error_body_echoing_the_credentials_is_redacted(
+    server: Any, credentials: tuple[str, str], status: int, html: bool
+) -> None:
+    username = credentials[0]
+    server.reply(_echo(status, html))
+    transport = httpx.MockTransport(server.handle)
+    client = Client(username, ODD_PASSWORD, transport=transport, max_retries=0)
+    with client, pytest.raises(ApiError) as raised:
+        client.get_call(1)
+    assert raised.value.status_code == status
+    assert "[redacted]" in str(raised.value)
+    assert_clean(_everything(raised.value), _odd_secrets(username))
+
+
+def test_an_undecodable_success_echoing_the_credentials_is_redacted(
+    server: Any, credentials: tuple[str, str]
+) -> None:
+    username = credentials[0]
+    server.reply(lambda request: httpx.Response(200, text="{" + request.headers["authorization"]))
+    client = Client(username, ODD_PASSWORD, transport=httpx.MockTransport(server.handle))
+    with client, pytest.raises(ApiError) as raised:
+        client.get_call(1)
+    assert_clean(_everything(raised.value), _odd_secrets(username))
+
+
+def test_a_transport_error_message_with_the_credentials_is_redacted(
+    server: Any, credentials: tuple[str, str]
+) -> None:
+    username = credentials[0]
+
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError(f"refused {request.headers['authorization']} {ODD_PASSWORD}")
+
+    server.reply(fail)
+    with Client(username, ODD_PASSWORD, transport=httpx.MockTransport(server.handle)) as client:
+        client._sleep_for = server.delays.append
+        with pytest.raises(TransportError) as raised:
+            client.get_call(1)
+    assert server.count == 3
+    assert_clean(_everything(raised.value), _odd_secrets(username))
+
+
+def test_async_errors_are_redacted_the_same_way(server: Any, credentials: tuple[str, str]) -> None:
+    username = credentials[0]
+    server.reply(_echo(401))
+
+    async def run() -> ApiError:
+        transport = httpx.MockTransport(server.handle_async)
+        async with AsyncClient(username, ODD_PASSWORD, transport=transport) as client:
+            with pytest.raises(ApiError) as raised:
+                await client.get_call(1)
+            return raised.value
+
+    assert_clean(_everything(asyncio.run(run())), _odd_secrets(username))
+
+
+def test_downloads_and_pages_redact_echoed_credentials(
+    server: Any, credentials: tuple[str, str], tmp_path: Any
+) -> None:
+    username = credentials[0]
+    server.reply(_echo(404))
+    with Client(username, ODD_PASSWORD, transport=httpx.MockTransport(server.handle)) as client:
+        with pytest.raises(ApiError) as download:
+            client.download("getCallRecordingMp3", tmp_path / "a.mp3", id=1)
+        with pytest.raises(ApiError) as page:
+            list(client.paginate("findCalls"))
+    for error in (download.value, page.value):
+        assert_clean(_everything(error), _odd_secrets(username))
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "https://zed:Qpw9@api.example.com/v2",
+        "https://:Qpw9@api.example.com/v2",
+        "https://zed%3AQpw9@api.example.com/v2",
+        "https://zed:Q/pw9@api.example.com/v2",  # httpx reads 'p' as a port
+        "https://zed:Qpw9@[::1/v2",
+    ],
+)
+def test_a_base_url_with_credentials_is_refused_without_repeating_them(base_url: str) -> None:
+    from cftools.client import ConfigurationError
+
+    with pytest.raises(ConfigurationError) as raised:
+        Client("u", "p", base_url=base_url)
+    assert raised.value.__cause__ is None
+    assert_clean(_everything(raised.value), ["Qpw9", "Q/pw9", "zed"])
+
+
+@pytest.mark.parametrize("base_url", ["https://h.example/v2#x", "https://h.example/v2?a=1"])
+def test_a_base_url_with_a_query_or_fragment_is_refused(base_url: str, server: Any) -> None:
+    # Paths appended after '?' or '#' would send every request to the root.
+    from cftools.client import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="query or a fragment"):
+        Client("u", "p", base_url=base_url, transport=httpx.MockTransport(server.handle))

@@ -19,6 +19,7 @@ exceptions show them.
 
 from __future__ import annotations
 
+import base64
 import difflib
 import logging
 import os
@@ -28,6 +29,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, ClassVar
+from urllib.parse import quote
 
 import httpx
 
@@ -58,6 +60,7 @@ __all__ = [
     "BaseClient",
     "OperationRef",
     "PreparedCall",
+    "Redactor",
     "Sink",
     "not_a_page",
 ]
@@ -99,6 +102,67 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {k: (_REDACTED if k.lower() in _SECRET_HEADERS else v) for k, v in headers.items()}
 
 
+class Redactor:
+    """Removes the credentials from text the client did not write: an error body
+    that echoes the ``Authorization`` header or the login, the message of an
+    exception raised by a transport.
+
+    It holds the username, the password and the Basic token they make (also
+    percent-encoded), and shows none of them in its repr.
+    """
+
+    __slots__ = ("_secrets",)
+
+    def __init__(self, username: str, password: str) -> None:
+        token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+        forms = {token, username, password, quote(username, safe=""), quote(password, safe="")}
+        self._secrets = tuple(sorted(forms, key=len, reverse=True))
+
+    def __repr__(self) -> str:
+        return "<Redactor [redacted]>"
+
+    def __call__(self, text: str) -> str:
+        """``text`` with every credential replaced by ``[redacted]``."""
+        for secret in self._secrets:
+            if secret in text:
+                text = text.replace(secret, _REDACTED)
+        return text
+
+    def scrub(self, exc: BaseException) -> None:
+        """Redact, in place, the message and the string attributes of ``exc``."""
+        exc.args = tuple(self(a) if isinstance(a, str) else a for a in exc.args)
+        for name, value in vars(exc).items():
+            if isinstance(value, str):
+                setattr(exc, name, self(value))
+
+
+def _checked_base_url(base_url: str) -> str:
+    """``base_url`` without a trailing ``/``, or a ``ConfigurationError`` that never
+    repeats a URL which may embed credentials."""
+    if not isinstance(base_url, str):
+        raise ConfigurationError(f"base_url must be a str, not {type(base_url).__name__}")
+    try:
+        url = httpx.URL(base_url)
+    except httpx.InvalidURL:
+        # httpx's message quotes parts of the URL, a password included: not repeated.
+        raise ConfigurationError(
+            "base_url is not a valid URL; give an http(s) URL without credentials, "
+            "such as https://api.callfire.com/v2"
+        ) from None
+    if url.userinfo:
+        raise ConfigurationError(
+            "base_url must not embed credentials; pass username= and password= instead"
+        )
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ConfigurationError(f"base_url must be an http(s) URL, not {str(url)!r}")
+    if url.query or url.fragment or "?" in base_url or "#" in base_url:
+        # Operation paths are appended to the base URL: after a '?' or '#' they would
+        # land in the query or the fragment, and the request would go to the root.
+        bare = str(url.copy_with(query=None, fragment=None))
+        raise ConfigurationError(f"base_url must not have a query or a fragment: {bare!r}")
+    return str(url).rstrip("/")
+
+
 class BaseClient:
     """Configuration and the I/O-free steps of a call; see the module docstring."""
 
@@ -121,17 +185,11 @@ class BaseClient:
                 "no CallFire API credentials: pass username= and password=, or set "
                 "CALLFIRE_USERNAME and CALLFIRE_PASSWORD"
             )
-        url = httpx.URL(base_url)
-        if url.userinfo:
-            raise ConfigurationError(
-                "base_url must not embed credentials; pass username= and password= instead"
-            )
-        if url.scheme not in ("http", "https") or not url.host:
-            raise ConfigurationError(f"base_url must be an http(s) URL, not {str(url)!r}")
+        self._base_url = _checked_base_url(base_url)
         if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be a non-negative integer: {max_retries!r}")
-        self._base_url = str(url).rstrip("/")
         self._auth = httpx.BasicAuth(username, password)
+        self._redact = Redactor(username, password)
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._retry = RetryPolicy(max_retries)
         self._sleep_for: Callable[[float], Any] = time.sleep
@@ -282,9 +340,11 @@ class BaseClient:
         self._log_retry(call, attempt, delay, type(exc).__name__)
         return delay
 
-    @staticmethod
-    def _transport_error(call: PreparedCall, exc: httpx.RequestError) -> TransportError:
-        """The ``TransportError`` for a request that got no (complete) response."""
+    def _transport_error(self, call: PreparedCall, exc: httpx.RequestError) -> TransportError:
+        """The ``TransportError`` for a request that got no (complete) response. The
+        httpx exception becomes its ``__cause__``, so its message is redacted too (a
+        custom transport may put anything there)."""
+        self._redact.scrub(exc)
         operation = call.operation
         timeout = isinstance(exc, httpx.TimeoutException)
         what = "timed out" if timeout else "failed"
@@ -328,8 +388,14 @@ class BaseClient:
                 len(response.content),
             )
         if not response.is_success:
-            raise api_error(call.operation, response)
-        value = decode_success(call.operation, response)
+            error = api_error(call.operation, response)
+            self._redact.scrub(error)  # a server may echo the Authorization header
+            raise error
+        try:
+            value = decode_success(call.operation, response)
+        except ApiError as exc:
+            self._redact.scrub(exc)
+            raise
         if call.projector is not None and call.operation.response == "json":
             # The decoded document is ours alone: the projection may share its subtrees.
             value = call.projector(value, copy=False)

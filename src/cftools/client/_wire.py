@@ -271,6 +271,9 @@ def _read_content(source: Any) -> bytes:
 # -- responses ---------------------------------------------------------------------
 
 
+_NOT_JSON = object()
+
+
 def decode_success(operation: Operation, response: httpx.Response) -> Any:
     """The value of a successful response, by the operation's response kind."""
     kind = operation.response
@@ -283,8 +286,10 @@ def decode_success(operation: Operation, response: httpx.Response) -> Any:
         return None
     try:
         value = json.loads(content)
-    except ValueError as exc:
-        raise _undecodable(operation, response, "a body that is not JSON") from exc
+    except ValueError:
+        value = _NOT_JSON
+    if value is _NOT_JSON:  # raised outside the handler: the decoder's error holds the body
+        raise _undecodable(operation, response, "a body that is not JSON")
     if kind == "boolean" and not isinstance(value, bool):
         raise _undecodable(operation, response, f"{type(value).__name__} where a boolean was due")
     return value
