@@ -258,3 +258,23 @@ def test_a_base_url_with_a_query_or_fragment_is_refused(base_url: str, server: A
 
     with pytest.raises(ConfigurationError, match="query or a fragment"):
         Client("u", "p", base_url=base_url, transport=httpx.MockTransport(server.handle))
+
+
+def test_short_credentials_are_redacted_where_they_stand_alone_only() -> None:
+    from cftools.client._base import Redactor
+
+    redact = Redactor("u", "dev")
+    assert redact("Bad Request for user u (password dev) on device") == (
+        "Bad Request for user [redacted] (password [redacted]) on device"
+    )
+    long = Redactor("api-login-7f3a", "s3cr3t-Pa55word-91")
+    assert redact("") == ""
+    assert long("xs3cr3t-Pa55word-91x api-login-7f3a") == "x[redacted]x [redacted]"
+    assert "s3cr3t" not in repr(long)
+
+
+def test_error_messages_stay_readable_with_short_credentials(server: Any) -> None:
+    server.reply(httpx.Response(400, text="Bad Request"))
+    client = Client("u", "p", transport=httpx.MockTransport(server.handle))
+    with client, pytest.raises(ApiError, match=r"HTTP 400: Bad Request$"):
+        client.get_call(1)

@@ -24,6 +24,7 @@ import difflib
 import logging
 import os
 import platform
+import re
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -82,6 +83,7 @@ if TYPE_CHECKING:  # cftools.fields (and Lark) load only when fields are used
 logger = logging.getLogger("cftools.client")
 
 _REDACTED = "[redacted]"
+_SHORT_SECRET = 6
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 
 OperationRef = str | Callable[..., Any]
@@ -111,12 +113,17 @@ class Redactor:
     percent-encoded), and shows none of them in its repr.
     """
 
-    __slots__ = ("_secrets",)
+    __slots__ = ("_secrets", "_short")
 
     def __init__(self, username: str, password: str) -> None:
         token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
         forms = {token, username, password, quote(username, safe=""), quote(password, safe="")}
-        self._secrets = tuple(sorted(forms, key=len, reverse=True))
+        ordered = sorted(forms, key=len, reverse=True)
+        self._secrets = tuple(f for f in ordered if len(f) >= _SHORT_SECRET)
+        # A short secret ('u', 'dev') also occurs inside ordinary words ('Bad Request'):
+        # it is replaced only where it stands alone, not between letters or digits.
+        short = [re.escape(f) for f in ordered if len(f) < _SHORT_SECRET]
+        self._short = re.compile(rf"(?<![^\W_])(?:{'|'.join(short)})(?![^\W_])") if short else None
 
     def __repr__(self) -> str:
         return "<Redactor [redacted]>"
@@ -126,6 +133,8 @@ class Redactor:
         for secret in self._secrets:
             if secret in text:
                 text = text.replace(secret, _REDACTED)
+        if self._short is not None:
+            text = self._short.sub(_REDACTED, text)
         return text
 
     def scrub(self, exc: BaseException) -> None:
