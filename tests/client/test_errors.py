@@ -120,6 +120,17 @@ def test_a_boolean_operation_answering_something_else(client: Client, server: An
         client.is_keyword_available("HELLO")
 
 
+@pytest.mark.parametrize("body", [b"", b"  ", b"null", b'"true"', b"1"])
+def test_a_boolean_operation_never_returns_anything_but_a_bool(
+    client: Client, server: Any, body: bytes
+) -> None:
+    # An empty body used to come back as None, which callers read as "not available".
+    server.reply(httpx.Response(200, content=body))
+    with pytest.raises(ApiError, match="where a boolean was due"):
+        client.is_keyword_available("HELLO")
+    assert server.count == 1
+
+
 def test_the_exception_tree() -> None:
     for cls in (BadRequestError, UnauthorizedError, ForbiddenError, NotFoundError):
         assert issubclass(cls, ApiError)

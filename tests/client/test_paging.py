@@ -184,6 +184,36 @@ def test_bad_arguments_are_refused_before_iteration(client: Client, server: Any)
     assert server.count == 0
 
 
+def test_limit_and_offset_take_digit_strings_like_the_other_integer_parameters(
+    client: Client, server: Any
+) -> None:
+    # find_calls(limit="10") is accepted by the checks: paginate must not refuse it.
+    server.reply(catalogue(30))
+    assert len(list(client.paginate("findCalls", limit="10", offset="+5"))) == 25
+    assert offsets(server) == [(5, 10), (15, 10), (25, 10)]
+
+
+@pytest.mark.parametrize(
+    ("options", "name"),
+    [
+        ({"max_items": True}, "max_items"),
+        ({"page_size": True}, "page_size"),
+        ({"page_size": "10"}, "page_size"),
+        ({"limit": "ten"}, "limit"),
+        ({"limit": "0"}, "limit"),
+        ({"offset": "-1"}, "offset"),
+        ({"offset": 2.0}, "offset"),
+    ],
+)
+def test_paging_options_of_the_wrong_type_are_named_in_the_error(
+    client: Client, server: Any, options: dict[str, Any], name: str
+) -> None:
+    # The request checks see limit= first (page_size= is sent as limit=).
+    with pytest.raises((ConfigurationError, RequestValidationError), match=name):
+        client.paginate("findCalls", **options)
+    assert server.count == 0
+
+
 def test_a_response_that_is_not_a_page(client: Client, server: Any) -> None:
     server.reply(httpx.Response(200, json={"id": 1}))
     with pytest.raises(ApiError, match="not a page"):

@@ -40,7 +40,7 @@ from cftools.client._errors import ApiError, ConfigurationError, TransportError
 from cftools.client._naming import method_name
 from cftools.client._operation import Operation
 from cftools.client._operations import OPERATIONS
-from cftools.client._paging import Pager
+from cftools.client._paging import Pager, check_integer
 from cftools.client._retry import RetryPolicy
 from cftools.client._types import FilesArgument, TimeoutArgument
 from cftools.client._wire import (
@@ -292,6 +292,8 @@ class BaseClient:
     ) -> tuple[Operation, Pager]:
         """Resolve, check (as the first page would be sent) and start a pagination."""
         operation = self._operation(ref)
+        if page_size is not None:  # named as given, before the checks see it as limit=
+            check_integer("page_size", page_size, minimum=1, strings=False)
         if validate:
             first = dict(params)
             if page_size is not None:

@@ -33,7 +33,7 @@ from cftools.client._operation import Operation
 if TYPE_CHECKING:  # cftools.fields (and Lark) load only when fields are used
     from cftools.fields import Projector
 
-__all__ = ["DEFAULT_PAGE_SIZE", "Pager"]
+__all__ = ["DEFAULT_PAGE_SIZE", "Pager", "check_integer"]
 
 DEFAULT_PAGE_SIZE = 100
 _PROBE_PAGE: dict[str, Any] = {"items": [{}], "limit": 1, "offset": 0, "totalCount": 1}
@@ -65,18 +65,18 @@ class Pager:
                 f"{operation.operation_id} is not a paged list operation; call it directly"
             )
         base = {k: v for k, v in params.items() if v is not None}
-        limit = base.pop("limit", None)
+        # limit= and offset= are API parameters: like every integer parameter they may
+        # be given as digit strings ("100"), which the checks accept too.
+        limit = check_integer("limit", base.pop("limit", None), minimum=1)
+        offset = check_integer("offset", base.pop("offset", 0), minimum=0)
         if page_size is not None and limit is not None and page_size != limit:
             raise ConfigurationError("give the page size as page_size= or limit=, not both")
+        if page_size is not None:
+            check_integer("page_size", page_size, minimum=1, strings=False)
         size = page_size if page_size is not None else limit
         size = DEFAULT_PAGE_SIZE if size is None else size
-        if not isinstance(size, int) or isinstance(size, bool) or size < 1:
-            raise ConfigurationError(f"page_size must be a positive integer, not {size!r}")
-        if max_items is not None and (not isinstance(max_items, int) or max_items < 0):
-            raise ConfigurationError(f"max_items must be a non-negative integer, not {max_items!r}")
-        offset = base.pop("offset", 0)
-        if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
-            raise ConfigurationError(f"offset must be a non-negative integer, not {offset!r}")
+        if max_items is not None:
+            check_integer("max_items", max_items, minimum=0, strings=False)
         fields = base.get("fields")
         if projector is not None and isinstance(fields, str):
             base["fields"] = _server_fields(operation, fields, projector, compile_fields)
@@ -120,6 +120,18 @@ class Pager:
             if self._produced >= self._max_items:
                 self._done = True
         return list(items)
+
+
+def check_integer(name: str, value: Any, *, minimum: int, strings: bool = True) -> Any:
+    """``value`` as an ``int`` (``None`` passes), or a ``ConfigurationError``."""
+    if value is None:
+        return None
+    if strings and isinstance(value, str) and value.strip().lstrip("+").isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        what = "a positive" if minimum == 1 else "a non-negative"
+        raise ConfigurationError(f"{name} must be {what} integer, not {value!r}")
+    return value
 
 
 def _server_fields(

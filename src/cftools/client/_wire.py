@@ -283,6 +283,8 @@ def decode_success(operation: Operation, response: httpx.Response) -> Any:
         return None
     content = response.content
     if not content.strip():
+        if kind == "boolean":  # a check answers true or false, never nothing
+            raise _undecodable(operation, response, "an empty body where a boolean was due")
         return None
     try:
         value = json.loads(content)
