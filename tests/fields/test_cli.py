@@ -123,3 +123,20 @@ def test_indent_and_compact_exclude_each_other(capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit) as info:
         run(["--compact", "--indent", "3", "a"], capsys)
     assert info.value.code == 2
+
+
+def test_lone_surrogates_are_printed_as_json_escapes(capsys: pytest.CaptureFixture[str]) -> None:
+    # JSON allows "\ud800"; printing it raw used to end in a UnicodeEncodeError traceback.
+    status, out, err = run(["--compact", "*"], capsys, stdin=b'{"a": "\\ud800", "\\udfff": 1}')
+    assert (status, err) == (0, "")
+    assert out == '{"a":"\\ud800","\\udfff":1}\n'
+    assert json.loads(out) == {"a": "\ud800", "\udfff": 1}
+
+
+def test_an_ascii_only_standard_output_gets_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    buffer = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(buffer, encoding="ascii"))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO('{"é": "ü"}'.encode())))
+    assert main(["fields", "--compact", "*"]) == 0
+    sys.stdout.flush()
+    assert buffer.getvalue() == b'{"\\u00e9":"\\u00fc"}\n'

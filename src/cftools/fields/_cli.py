@@ -67,11 +67,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         options = {"indent": args.indent}
     try:
-        text = "".join(json.dumps(r, ensure_ascii=False, **options) + "\n" for r in results)
+        text = "".join(_dump(r, options) + "\n" for r in results)
     except RecursionError:
         return _fail("the result is nested too deeply to print")
     sys.stdout.write(text)
     return 0
+
+
+def _dump(result: Any, options: dict[str, Any]) -> str:
+    """``result`` as JSON text that standard output can encode: characters as they are
+    when it can, ``\\u`` escapes otherwise (an ASCII-only locale, or lone surrogates,
+    which JSON's ``\\ud800`` escapes allow but no encoding does)."""
+    text = json.dumps(result, ensure_ascii=False, **options)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):  # LookupError: an unknown encoding
+        return json.dumps(result, ensure_ascii=True, **options)
+    return text
 
 
 def _check(expression: str, files: list[str]) -> int:
