@@ -278,3 +278,31 @@ def test_error_messages_stay_readable_with_short_credentials(server: Any) -> Non
     client = Client("u", "p", transport=httpx.MockTransport(server.handle))
     with client, pytest.raises(ApiError, match=r"HTTP 400: Bad Request$"):
         client.get_call(1)
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "problem"),
+    [
+        ("zed:Q9", "Qpw9-secret", "must not contain ':'"),
+        ("zed-login", "Qpw9-secret\n", "password contains a control character"),
+        ("zed-login\r", "Qpw9-secret", "username contains a control character"),
+        (5, "Qpw9-secret", "username must be a str, not int"),
+        ("zed-login", b"Qpw9-secret", "password must be a str, not bytes"),
+    ],
+)
+def test_credentials_basic_auth_cannot_carry_are_refused_without_quoting_them(
+    username: Any, password: Any, problem: str, server: Any
+) -> None:
+    from cftools.client import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match=problem) as raised:
+        Client(username, password, transport=httpx.MockTransport(server.handle))
+    assert_clean(_everything(raised.value), ["zed", "Qpw9"])
+    assert server.count == 0
+
+
+def test_printable_unicode_credentials_are_accepted(server: Any) -> None:
+    with Client("zed é", "p\xa0w 🔑", transport=httpx.MockTransport(server.handle)) as client:
+        client.get_account()
+    token = server.last.headers["authorization"].split()[1]
+    assert base64.b64decode(token).decode() == "zed é:p\xa0w 🔑"

@@ -145,6 +145,19 @@ class Redactor:
                 setattr(exc, name, self(value))
 
 
+def _check_credentials(username: str, password: str) -> None:
+    """Refuse credentials HTTP Basic cannot carry (RFC 7617), never quoting them."""
+    for name, value in (("username", username), ("password", password)):
+        if not isinstance(value, str):
+            raise ConfigurationError(f"the {name} must be a str, not {type(value).__name__}")
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise ConfigurationError(
+                f"the {name} contains a control character (a trailing newline from a file?)"
+            )
+    if ":" in username:
+        raise ConfigurationError("the username must not contain ':' (HTTP Basic cannot carry it)")
+
+
 def _checked_base_url(base_url: str) -> str:
     """``base_url`` without a trailing ``/``, or a ``ConfigurationError`` that never
     repeats a URL which may embed credentials."""
@@ -194,6 +207,7 @@ class BaseClient:
                 "no CallFire API credentials: pass username= and password=, or set "
                 "CALLFIRE_USERNAME and CALLFIRE_PASSWORD"
             )
+        _check_credentials(username, password)
         self._base_url = _checked_base_url(base_url)
         if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be a non-negative integer: {max_retries!r}")
