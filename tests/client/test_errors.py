@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from typing import Any
@@ -15,6 +17,7 @@ from hypothesis import strategies as st
 import cftools
 from cftools.client import (
     ApiError,
+    AsyncClient,
     BadRequestError,
     Client,
     ConfigurationError,
@@ -171,3 +174,52 @@ def test_rate_limit_error_carries_retry_after(new_client: Any, server: Any) -> N
         client.find_calls()
     assert info.value.retry_after == 2.0
     assert json.loads(server.last.content or b"{}") == {}
+
+
+def test_every_error_names_the_same_full_path(client: Client, server: Any) -> None:
+    # TransportError and the not-a-page error used to show '/calls', ApiError '/v2/calls'.
+    paths = []
+    server.reply(httpx.Response(400))
+    with pytest.raises(ApiError) as api:
+        client.find_calls()
+    paths.append(api.value.path)
+    server.reply(httpx.ReadTimeout("slow"))
+    with pytest.raises(TransportError, match=r"\(POST /v2/calls\) timed out"):
+        client.send_calls([{"phoneNumber": "12135551100"}])
+    server.reply(httpx.Response(200, json={"id": 1}))
+    with pytest.raises(ApiError) as page:
+        list(client.paginate("findCalls"))
+    paths.append(page.value.path)
+    assert paths == ["/v2/calls", "/v2/calls"]
+
+
+def test_async_client_has_the_same_errors_and_paths(
+    new_async_client: Callable[..., AsyncClient], server: Any
+) -> None:
+    async def run() -> list[BaseException]:
+        raised: list[BaseException] = []
+        async with new_async_client() as client:
+            for reply, call in [
+                (httpx.Response(200), lambda: client.is_keyword_available("HELLO")),
+                (
+                    httpx.ReadTimeout("slow"),
+                    lambda: client.send_calls([{"phoneNumber": "12135551100"}]),
+                ),
+            ]:
+                server.reply(reply)
+                try:
+                    await call()
+                except (ApiError, TransportError) as exc:
+                    raised.append(exc)
+            server.reply(httpx.Response(200, json={"id": 1}))
+            try:
+                [item async for item in client.paginate("findCalls", limit="5")]
+            except ApiError as exc:
+                raised.append(exc)
+        return raised
+
+    boolean, timeout, page = asyncio.run(run())
+    assert "empty body where a boolean was due" in str(boolean)
+    assert "(POST /v2/calls) timed out" in str(timeout)
+    assert isinstance(page, ApiError) and page.path == "/v2/calls"
+    assert server.requests[-1].url.params["limit"] == "5"

@@ -19,7 +19,6 @@ from cftools.client._base import (
     OperationRef,
     PreparedCall,
     Sink,
-    not_a_page,
 )
 from cftools.client._methods import AsyncOperations
 from cftools.client._operation import Operation
@@ -154,7 +153,7 @@ class AsyncClient(BaseClient, AsyncOperations):
             page = self._finish(call, await self._send(call))
             items = pager.feed(page, params["limit"])
             if items is None:
-                raise not_a_page(call)
+                raise self._not_a_page(call)
             for item in items:
                 yield item
 

@@ -63,7 +63,6 @@ __all__ = [
     "PreparedCall",
     "Redactor",
     "Sink",
-    "not_a_page",
 ]
 
 DEFAULT_BASE_URL = "https://api.callfire.com/v2"
@@ -374,7 +373,7 @@ class BaseClient:
         timeout = isinstance(exc, httpx.TimeoutException)
         what = "timed out" if timeout else "failed"
         return TransportError(
-            f"{operation.operation_id} ({operation.method} {call.wire.path}) {what}: "
+            f"{operation.operation_id} ({operation.method} {self._url_path(call)}) {what}: "
             f"{type(exc).__name__}: {exc}",
             operation_id=operation.operation_id,
             timeout=timeout,
@@ -402,6 +401,21 @@ class BaseClient:
             why,
         )
 
+    def _url_path(self, call: PreparedCall) -> str:
+        """The path the request went to, as ``ApiError.path`` shows it (base URL
+        included, percent-escapes decoded)."""
+        return httpx.URL(self._base_url + call.wire.path).path
+
+    def _not_a_page(self, call: PreparedCall) -> ApiError:
+        """The error for a list response that holds no ``items`` list."""
+        return ApiError(
+            "the response is not a page: it has no 'items' list",
+            status_code=200,
+            operation_id=call.operation.operation_id,
+            method=call.operation.method,
+            path=self._url_path(call),
+        )
+
     # -- step 4: finish ---------------------------------------------------------------
 
     def _finish(self, call: PreparedCall, response: httpx.Response) -> Any:
@@ -425,17 +439,6 @@ class BaseClient:
             # The decoded document is ours alone: the projection may share its subtrees.
             value = call.projector(value, copy=False)
         return value
-
-
-def not_a_page(call: PreparedCall) -> ApiError:
-    """The error for a list response that holds no ``items`` list."""
-    return ApiError(
-        "the response is not a page: it has no 'items' list",
-        status_code=200,
-        operation_id=call.operation.operation_id,
-        method=call.operation.method,
-        path=call.wire.path,
-    )
 
 
 def _mode_for(path: str) -> int:

@@ -17,7 +17,6 @@ from cftools.client._base import (
     OperationRef,
     PreparedCall,
     Sink,
-    not_a_page,
 )
 from cftools.client._methods import SyncOperations
 from cftools.client._operation import Operation
@@ -169,7 +168,7 @@ class Client(BaseClient, SyncOperations):
             page = self._finish(call, self._send(call))
             items = pager.feed(page, params["limit"])
             if items is None:
-                raise not_a_page(call)
+                raise self._not_a_page(call)
             yield from items
 
     def download(
