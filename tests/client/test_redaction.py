@@ -306,3 +306,17 @@ def test_printable_unicode_credentials_are_accepted(server: Any) -> None:
         client.get_account()
     token = server.last.headers["authorization"].split()[1]
     assert base64.b64decode(token).decode() == "zed é:p\xa0w 🔑"
+
+
+def test_a_token_cut_by_the_excerpt_is_redacted_whole(server: Any, secrets: list[str]) -> None:
+    # A non-JSON body is cut to 200 characters: redacting after the cut would leave
+    # the first part of a token that straddles it.
+    def reply(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(500, text="x" * 180 + " " + request.headers["authorization"])
+
+    server.reply(reply)
+    client = Client(*secrets[:2], transport=httpx.MockTransport(server.handle), max_retries=0)
+    with client, pytest.raises(ApiError) as raised:
+        client.get_call(1)
+    assert str(raised.value).endswith("x Basic [redacted]")
+    assert secrets[2][:8] not in str(raised.value)  # 12 of its characters were shown

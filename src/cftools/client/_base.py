@@ -427,11 +427,11 @@ class BaseClient:
                 len(response.content),
             )
         if not response.is_success:
-            error = api_error(call.operation, response)
+            error = api_error(call.operation, response, self._redact)
             self._redact.scrub(error)  # a server may echo the Authorization header
             raise error
         try:
-            value = decode_success(call.operation, response)
+            value = decode_success(call.operation, response, self._redact)
         except ApiError as exc:
             self._redact.scrub(exc)
             raise

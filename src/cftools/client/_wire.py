@@ -273,9 +273,17 @@ def _read_content(source: Any) -> bytes:
 
 _NOT_JSON = object()
 
+Redact = Callable[[str], str]
+"""Removes the credentials from text a server wrote (see ``_base.Redactor``)."""
 
-def decode_success(operation: Operation, response: httpx.Response) -> Any:
-    """The value of a successful response, by the operation's response kind."""
+
+def _same(text: str) -> str:
+    return text
+
+
+def decode_success(operation: Operation, response: httpx.Response, redact: Redact = _same) -> Any:
+    """The value of a successful response, by the operation's response kind; ``redact``
+    cleans the body excerpt of an undecodable one."""
     kind = operation.response
     if kind == "binary":
         return response.content
@@ -284,22 +292,25 @@ def decode_success(operation: Operation, response: httpx.Response) -> Any:
     content = response.content
     if not content.strip():
         if kind == "boolean":  # a check answers true or false, never nothing
-            raise _undecodable(operation, response, "an empty body where a boolean was due")
+            raise _undecodable(operation, response, "an empty body where a boolean was due", redact)
         return None
     try:
         value = json.loads(content)
     except ValueError:
         value = _NOT_JSON
     if value is _NOT_JSON:  # raised outside the handler: the decoder's error holds the body
-        raise _undecodable(operation, response, "a body that is not JSON")
+        raise _undecodable(operation, response, "a body that is not JSON", redact)
     if kind == "boolean" and not isinstance(value, bool):
-        raise _undecodable(operation, response, f"{type(value).__name__} where a boolean was due")
+        what = f"{type(value).__name__} where a boolean was due"
+        raise _undecodable(operation, response, what, redact)
     return value
 
 
-def _undecodable(operation: Operation, response: httpx.Response, what: str) -> ApiError:
+def _undecodable(
+    operation: Operation, response: httpx.Response, what: str, redact: Redact
+) -> ApiError:
     return ApiError(
-        f"the server answered {what}: {_excerpt(response)}",
+        f"the server answered {what}: {_excerpt(response, redact)}",
         status_code=response.status_code,
         operation_id=operation.operation_id,
         method=operation.method,
@@ -307,10 +318,11 @@ def _undecodable(operation: Operation, response: httpx.Response, what: str) -> A
     )
 
 
-def api_error(operation: Operation, response: httpx.Response) -> ApiError:
-    """The exception for an error response, whatever its body holds."""
+def api_error(operation: Operation, response: httpx.Response, redact: Redact = _same) -> ApiError:
+    """The exception for an error response, whatever its body holds; ``redact`` cleans
+    the excerpt of a body that is not CallFire's JSON error."""
     info = _error_body(response)
-    message = info.get("message") or info.get("developerMessage") or _excerpt(response)
+    message = info.get("message") or info.get("developerMessage") or _excerpt(response, redact)
     cls = error_class(response.status_code)
     error = cls(
         message,
@@ -341,12 +353,13 @@ def _error_body(response: httpx.Response) -> dict[str, str]:
 _EXCERPT = 200
 
 
-def _excerpt(response: httpx.Response) -> str:
-    """A short, single-line, printable excerpt of a body, or the reason phrase."""
-    text = response.content[: _EXCERPT * 4].decode("utf-8", errors="replace")
+def _excerpt(response: httpx.Response, redact: Redact) -> str:
+    """A short, single-line, printable excerpt of a body, or the reason phrase,
+    redacted before it is cut (a secret cut in half would escape the redaction)."""
+    text = redact(response.content[: _EXCERPT * 4].decode("utf-8", errors="replace"))
     text = re.sub(r"<[^>]*>", " ", text)  # HTML error pages: keep the words
     text = "".join(ch if ch.isprintable() and ch != "\ufffd" else " " for ch in text)
-    text = " ".join(text.split())
+    text = redact(" ".join(text.split()))
     if not text:
         return response.reason_phrase or "no error body"
     return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
