@@ -320,3 +320,13 @@ def test_a_token_cut_by_the_excerpt_is_redacted_whole(server: Any, secrets: list
         client.get_call(1)
     assert str(raised.value).endswith("x Basic [redacted]")
     assert secrets[2][:8] not in str(raised.value)  # 12 of its characters were shown
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_redirects_are_not_followed(client: Client, server: Any, status: int) -> None:
+    # Following one, to another host, would at best lose and at worst leak the login.
+    server.reply(httpx.Response(status, headers={"Location": "https://evil.example/v2/calls/1"}))
+    with pytest.raises(ApiError) as raised:
+        client.get_call(1)
+    assert raised.value.status_code == status
+    assert [r.url.host for r in server.requests] == ["api.callfire.com"]
