@@ -330,3 +330,25 @@ def test_redirects_are_not_followed(client: Client, server: Any, status: int) ->
         client.get_call(1)
     assert raised.value.status_code == status
     assert [r.url.host for r in server.requests] == ["api.callfire.com"]
+
+
+@pytest.mark.parametrize(
+    ("base_url", "warned"),
+    [
+        ("http://api.callfire.com/v2", True),
+        ("http://10.0.0.1:4010", True),
+        ("http://localhost.example.com/v2", True),
+        ("http://localhost:4010", False),
+        ("http://127.0.0.1:4010/v2", False),
+        ("http://[::1]:4010", False),
+        ("https://api.callfire.com/v2", False),
+    ],
+)
+def test_plain_http_to_a_remote_host_is_warned_about(
+    base_url: str, warned: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="cftools")
+    Client("zed-login", "Qpw9-secret", base_url=base_url).close()
+    messages = [r.getMessage() for r in caplog.records if r.name.startswith("cftools")]
+    assert any("credentials travel in clear" in m for m in messages) is warned
+    assert_clean(caplog.text, ["zed-login", "Qpw9-secret"])

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import difflib
+import ipaddress
 import logging
 import os
 import platform
@@ -157,6 +158,15 @@ def _check_credentials(username: str, password: str) -> None:
         raise ConfigurationError("the username must not contain ':' (HTTP Basic cannot carry it)")
 
 
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _checked_base_url(base_url: str) -> str:
     """``base_url`` without a trailing ``/``, or a ``ConfigurationError`` that never
     repeats a URL which may embed credentials."""
@@ -176,6 +186,12 @@ def _checked_base_url(base_url: str) -> str:
         )
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(f"base_url must be an http(s) URL, not {str(url)!r}")
+    if url.scheme == "http" and not _is_loopback(url.host):
+        # Allowed (a mock server in another container), but never silently.
+        logger.warning(
+            "base_url uses plain http: the credentials travel in clear to %s; use https",
+            url.host,
+        )
     if url.query or url.fragment or "?" in base_url or "#" in base_url:
         # Operation paths are appended to the base URL: after a '?' or '#' they would
         # land in the query or the fragment, and the request would go to the root.
