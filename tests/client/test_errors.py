@@ -223,3 +223,19 @@ def test_async_client_has_the_same_errors_and_paths(
     assert "(POST /v2/calls) timed out" in str(timeout)
     assert isinstance(page, ApiError) and page.path == "/v2/calls"
     assert server.requests[-1].url.params["limit"] == "5"
+
+
+def test_errors_survive_pickling_with_their_attributes() -> None:
+    import copy
+    import pickle
+
+    limited = RateLimitError(
+        "slow down", status_code=429, operation_id="findCalls", method="GET", path="/v2/calls"
+    )
+    limited.retry_after = 3.0
+    timeout = TransportError("sendCalls timed out", operation_id="sendCalls", timeout=True)
+    for error in (limited, timeout):
+        for clone in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
+            assert type(clone) is type(error)
+            assert str(clone) == str(error)
+            assert vars(clone) == vars(error)
