@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import decimal
 import inspect
 import json
 from collections.abc import Callable
@@ -439,3 +440,38 @@ def test_a_client_serves_whatever_table_it_is_given(server: Any) -> None:
         "https://api.callfire.com/v2/widgets/3/ping?loud=true",
         "https://api.callfire.com/v2/widgets/4/ping",
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        (float("nan"), "Out of range float"),
+        (decimal.Decimal("1.5"), "Decimal is not JSON serializable"),
+        ({1, 2}, "set is not JSON serializable"),
+    ],
+)
+@pytest.mark.parametrize("validate", [True, False])
+def test_a_body_json_cannot_carry_is_refused_before_sending(
+    client: Client, server: Any, value: Any, problem: str, validate: bool
+) -> None:
+    # It used to escape from httpx as a bare ValueError / TypeError. The checks may
+    # refuse it first (a Decimal is not a string); without them the encoder does.
+    body = [{"firstName": "A", "homePhone": "12135551111", "properties": {"k": value}}]
+    with pytest.raises((ConfigurationError, RequestValidationError)) as raised:
+        client.create_contacts(body, validate=validate)
+    if isinstance(raised.value, ConfigurationError):
+        assert "createContacts: the body cannot be sent as JSON" in str(raised.value)
+        assert problem in str(raised.value)
+    else:
+        assert validate
+        assert [p.location for p in raised.value.problems] == ["body[0].properties.k"]
+    assert server.count == 0
+
+
+def test_the_json_body_is_sent_as_httpx_would_encode_it(client: Client, server: Any) -> None:
+    body = [{"phoneNumber": "12135551100", "liveMessage": "Grüße \u2603"}]
+    client.send_calls(body)
+    expected = httpx.Request("POST", "https://x", json=body)
+    assert server.last.content == expected.read()
+    assert server.last.headers["content-type"] == "application/json"
+    assert server.last.headers["content-length"] == str(len(expected.content))

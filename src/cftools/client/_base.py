@@ -353,7 +353,7 @@ class BaseClient:
             wire.method,
             self._base_url + wire.target,
             headers=wire.headers or None,
-            json=wire.json if wire.has_json else None,
+            content=wire.content,
             data=wire.data,
             files=list(wire.files) or None,
         )

@@ -56,6 +56,8 @@ class WireRequest:
     headers: Mapping[str, str]
     json: Any = None
     has_json: bool = False
+    content: bytes | None = None
+    """The JSON body, encoded once (as httpx would) so every retry sends the same bytes."""
     data: Mapping[str, str] | None = None
     files: tuple[tuple[str, tuple[str, bytes, str]], ...] = ()
 
@@ -102,16 +104,34 @@ def to_wire(
         else:
             query.extend(_query_items(name, value, parameter))
     parts = _file_parts(operation, files)
+    headers = _accept_header(operation)
+    content = None
+    if body is not None:
+        content = _encode_json(operation, body)
+        headers = {**headers, "Content-Type": "application/json"}
     return WireRequest(
         method=operation.method,
         path=_fill_path(operation, path_values),
         query=tuple(query),
-        headers=_accept_header(operation),
+        headers=headers,
         json=body,
         has_json=body is not None,
+        content=content,
         data=data or None,
         files=parts,
     )
+
+
+def _encode_json(operation: Operation, body: Any) -> bytes:
+    """``body`` as httpx would encode it, or a ``ConfigurationError`` naming what JSON
+    cannot carry (NaN, a ``Decimal``, a ``set``, a cycle) before anything is sent."""
+    try:
+        text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise ConfigurationError(
+            f"{operation.operation_id}: the body cannot be sent as JSON: {exc}"
+        ) from None
+    return text.encode("utf-8")
 
 
 _DECLARED: dict[str, tuple[Operation, dict[str, Parameter]]] = {}
