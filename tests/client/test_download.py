@@ -143,3 +143,33 @@ def test_a_refused_download_sends_nothing_and_writes_nothing(
         client.download("getCallRecordingMp3", tmp_path / "r.mp3", id="latest")
     assert server.count == 0
     assert list(tmp_path.iterdir()) == []
+
+
+def test_reading_the_umask_never_loosens_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # os.umask(0) to read it would let a file created meanwhile by another thread be
+    # world-writable; the mask in force at any moment is the caller's or a stricter one.
+    from cftools.client import _base
+
+    seen: list[int] = []
+    real_umask = os.umask
+
+    def umask(mask: int) -> int:
+        seen.append(mask)
+        return real_umask(mask)
+
+    monkeypatch.setattr(os, "umask", umask)
+    old = real_umask(0o022)
+    try:
+        assert _base._umask() == 0o022
+        real_open = open
+
+        def no_proc(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if str(path).startswith("/proc/"):
+                raise OSError("no /proc")
+            return real_open(path, *args, **kwargs)
+
+        monkeypatch.setattr("builtins.open", no_proc)
+        assert _base._umask() == 0o022
+        assert 0 not in seen and all(m & 0o022 == 0o022 for m in seen)
+    finally:
+        real_umask(old)

@@ -464,9 +464,24 @@ def _mode_for(path: str) -> int:
     try:
         return os.stat(path).st_mode & 0o7777
     except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows (Linux);
+    elsewhere it is swapped for a moment with the strictest value, so a file another
+    thread creates meanwhile gets fewer permissions, never more (``os.umask(0)`` would
+    make it world-writable)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 class Sink:
