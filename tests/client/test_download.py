@@ -173,3 +173,28 @@ def test_reading_the_umask_never_loosens_it(monkeypatch: pytest.MonkeyPatch) -> 
         assert 0 not in seen and all(m & 0o022 == 0o022 for m in seen)
     finally:
         real_umask(old)
+
+
+def test_a_directory_destination_is_refused_before_any_request(
+    client: Client, server: Any, tmp_path: Path
+) -> None:
+    # It used to download, then fail in os.replace with IsADirectoryError and leave
+    # the temporary .part file behind.
+    with pytest.raises(ConfigurationError, match="is a directory; name the file"):
+        client.download("getCallRecordingMp3", tmp_path, id=1)
+    assert server.count == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_rename_leaves_no_temporary_file(
+    client: Client, server: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.reply(httpx.Response(200, content=b"ID3 audio"))
+
+    def refuse(source: str, target: str) -> None:
+        raise PermissionError(13, "Permission denied", target)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(ConfigurationError, match="cannot write the download to"):
+        client.download("getCallRecordingMp3", tmp_path / "a.mp3", id=1)
+    assert list(tmp_path.iterdir()) == []

@@ -497,6 +497,10 @@ class Sink:
         self._temporary: str | None = None
         if isinstance(destination, (str, os.PathLike)):
             self._path = os.fspath(destination)
+            if os.path.isdir(self._path):
+                raise ConfigurationError(
+                    f"the download destination {self._path} is a directory; name the file"
+                )
             directory = os.path.dirname(os.path.abspath(self._path))
             try:
                 handle, self._temporary = tempfile.mkstemp(
@@ -524,7 +528,13 @@ class Sink:
             return
         self._out.close()
         if exc_type is None:
-            os.chmod(self._temporary, _mode_for(self._path))
-            os.replace(self._temporary, self._path)
+            try:
+                os.chmod(self._temporary, _mode_for(self._path))
+                os.replace(self._temporary, self._path)
+            except OSError as exc:  # e.g. a directory created there meanwhile
+                os.unlink(self._temporary)
+                raise ConfigurationError(
+                    f"cannot write the download to {self._path}: {exc}"
+                ) from exc
         else:
             os.unlink(self._temporary)
