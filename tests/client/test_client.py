@@ -115,17 +115,19 @@ def test_clients_are_context_managers_that_close(server: Any) -> None:
     client = Client("u", "p", transport=httpx.MockTransport(server.handle))
     with client as entered:
         assert entered is client
-    with pytest.raises(RuntimeError):
+    # A cftools error (httpx's own RuntimeError used to escape), before any I/O.
+    with pytest.raises(ConfigurationError, match="the client is closed"):
         client.get_account()
 
     async def run() -> None:
         aclient = AsyncClient("u", "p", transport=httpx.MockTransport(server.handle_async))
         async with aclient as entered:
             assert entered is aclient
-        with pytest.raises(RuntimeError):
+        with pytest.raises(ConfigurationError, match="the client is closed"):
             await aclient.get_account()
 
     asyncio.run(run())
+    assert server.count == 0
 
 
 # -- named methods and invoke -----------------------------------------------------------

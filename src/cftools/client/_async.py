@@ -184,6 +184,7 @@ class AsyncClient(BaseClient, AsyncOperations):
         return sink.written
 
     async def _send(self, call: PreparedCall, *, stream: bool = False) -> httpx.Response:
+        self._check_open(self._http)
         attempt = 0
         while True:
             try:

@@ -369,6 +369,11 @@ class BaseClient:
 
     # -- step 3 helpers: retry decisions -----------------------------------------------
 
+    @staticmethod
+    def _check_open(http: httpx.Client | httpx.AsyncClient) -> None:
+        if http.is_closed:
+            raise ConfigurationError("the client is closed; create a new one")
+
     def _retry_after_exception(
         self, call: PreparedCall, attempt: int, exc: httpx.RequestError
     ) -> float:

@@ -202,6 +202,7 @@ class Client(BaseClient, SyncOperations):
         return sink.written
 
     def _send(self, call: PreparedCall, *, stream: bool = False) -> httpx.Response:
+        self._check_open(self._http)
         attempt = 0
         while True:
             try:

@@ -61,7 +61,7 @@ class ConfigurationError(CftoolsError, ValueError):
     """The client cannot work with what it was given: no credentials, a base URL that
     embeds credentials, an unknown operation, a file argument of the wrong type or a
     file that cannot be read, paging options out of range, a download target that
-    cannot be written.
+    cannot be written, a client already closed.
 
     Raised before any request is sent.
     """
