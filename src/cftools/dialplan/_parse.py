@@ -215,6 +215,8 @@ class _Locator:
         if source is None:  # pragma: no cover - resolved already
             return
         text = source if isinstance(source, str) else _decode(source, self.encoding)
+        if "\r" in text:  # XML ends a line at CR, LF or CRLF; count them all as LF
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         sequence: list[Element | Comment] = list(self.elements)
         for place, comment in self.comments:  # in increasing order of place
             sequence.insert(place, comment)
