@@ -123,6 +123,14 @@ def test_positions_count_every_xml_line_ending(newline: str) -> None:
     assert [(f.code, f.line, f.column) for f in found] == [("CF400", 4, 12), ("CF403", 4, 12)]
 
 
+def test_excessive_nesting_is_refused_in_our_words() -> None:
+    depth = 10_000
+    with pytest.raises(DialplanParseError) as exc:
+        parse("<dialplan>" + '<if expr="1">' * depth + "</if>" * depth + "</dialplan>")
+    message = str(exc.value)
+    assert "nested more than 256 deep" in message and "XML_PARSE_HUGE" not in message
+
+
 def test_positions_with_bytes_in_a_declared_encoding() -> None:
     xml = (
         '<?xml version="1.0" encoding="ISO-8859-1"?>\n'
