@@ -241,6 +241,20 @@ def test_overlaps_are_found_beyond_ten_thousand_and_wide_ranges_are_cheap() -> N
     assert codes(menu(many, attrs='name="m" maxDigits="9"')).count("CF309") == 299
 
 
+def test_attributes_in_another_namespace_only_warn() -> None:
+    # Editors add xsi:noNamespaceSchemaLocation or xml:space; they were CF205 errors
+    # named in Clark notation ('{http://...}lang').
+    xml = (
+        '<dialplan name="Root" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+        ' xsi:noNamespaceSchemaLocation="dialplan.xsd">'
+        '<play type="tts" xml:lang="en">Hi</play><hangup/></dialplan>'
+    )
+    found = validate(xml).findings
+    assert [(f.code, f.severity) for f in found] == [("CF104", "warning")] * 2
+    assert "dialplan/@noNamespaceSchemaLocation is in the XML namespace" in found[0].message
+    assert "play/@lang" in found[1].message and "{" not in found[1].message
+
+
 def test_report_api() -> None:
     report = validate(wrap('<goto>x</goto><play type="tts">${y}</play>'))
     assert isinstance(report, Report)

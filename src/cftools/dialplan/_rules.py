@@ -256,6 +256,14 @@ def _odd_attributes(
                 element,
                 f"{spec.wire}/@{wire}: attribute names are case-sensitive; write {close.wire}=",
             )
+        elif wire.startswith("{"):  # xml:lang, xsi:schemaLocation: XML's, not CallFire's
+            namespace, local = wire[1:].split("}", 1)
+            yield ctx.finding(
+                "CF104",
+                element,
+                f"{spec.wire}/@{local} is in the XML namespace {namespace!r}, not a CallFire "
+                "attribute; CallFire's dialplans use no namespaces, so remove it",
+            )
         else:
             known = ", ".join(a.wire for a in spec.attrs)
             yield ctx.finding(
