@@ -77,6 +77,18 @@ def test_endless_loop_stops_at_the_time_limit() -> None:
     assert time.perf_counter() - start < _js.TIME_LIMIT * 8
 
 
+def test_code_the_engine_cannot_interrupt_is_abandoned(monkeypatch: pytest.MonkeyPatch) -> None:
+    # QuickJS's time limit is not checked inside its regular-expression matcher: this
+    # backtracking pattern ran for its full (exponential) time, i.e. forever at 40 "a"s.
+    # 24 "a"s take about a second here, so the abandoned thread soon ends.
+    monkeypatch.setattr(_js, "WATCHDOG_LIMIT", 0.2)
+    start = time.perf_counter()
+    with pytest.raises(JavaScriptError) as info:
+        evaluate('/(a+)+$/.test("' + "a" * 24 + '!")')
+    assert info.value.kind == "timeout" and "cannot interrupt" in info.value.detail
+    assert time.perf_counter() - start < 0.6
+
+
 @pytest.mark.parametrize(
     "probe",
     [

@@ -107,6 +107,30 @@ def test_positions_point_at_the_opening_bracket() -> None:
     assert plan.elements[0].elements[0].text == "<not a tag>"
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_positions_count_every_xml_line_ending(newline: str) -> None:
+    # XML ends a line at LF, CRLF or a lone CR (old Mac editors); all count once.
+    xml = newline.join(
+        ['<?xml version="1.0"?>', "<dialplan>", '\t<play type="tts">a</play>', "  <hangup/>"]
+    )
+    plan = parse(xml + newline + "</dialplan>")
+    assert [(e.tag, e.line, e.column) for e in plan.iter()] == [
+        ("dialplan", 2, 1),
+        ("play", 3, 2),
+        ("hangup", 4, 3),
+    ]
+    found = validate((xml + "<goto>x</goto></dialplan>").encode())
+    assert [(f.code, f.line, f.column) for f in found] == [("CF400", 4, 12), ("CF403", 4, 12)]
+
+
+def test_excessive_nesting_is_refused_in_our_words() -> None:
+    depth = 10_000
+    with pytest.raises(DialplanParseError) as exc:
+        parse("<dialplan>" + '<if expr="1">' * depth + "</if>" * depth + "</dialplan>")
+    message = str(exc.value)
+    assert "nested more than 256 deep" in message and "XML_PARSE_HUGE" not in message
+
+
 def test_positions_with_bytes_in_a_declared_encoding() -> None:
     xml = (
         '<?xml version="1.0" encoding="ISO-8859-1"?>\n'

@@ -89,6 +89,8 @@ def test_simulate_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     loop.write_text('<dialplan><play name="a" type="tts">x</play><goto>a</goto></dialplan>')
     status, _, err = run(capsys, "simulate", str(loop), "--max-steps", "10")
     assert status == 1 and "within 10 steps" in err
+    status, _, err = run(capsys, "simulate", str(loop), "--max-steps", "0")
+    assert status == 1 and "max_steps must be at least 1, not 0" in err  # not the default
 
     expr = tmp_path / "expr.xml"
     expr.write_text('<dialplan>\n<if expr="(">\n<hangup/></if></dialplan>')

@@ -207,6 +207,54 @@ def test_nested_variables_count_the_inner_name_only() -> None:
     assert "num" in validate(wrap('<play type="tts">${choice${num}}</play>')).findings[0].message
 
 
+def test_deeply_nested_variables_do_not_exhaust_the_stack() -> None:
+    # A regression: references were matched by recursion, one frame per "${".
+    depth = 100_000
+    closed = validate(wrap(f'<play type="tts">{"${a" * depth}{"}" * depth}</play>'))
+    assert [f.code for f in closed] == ["CF501"]  # the innermost "a"; the rest are dynamic
+    unclosed = validate(wrap(f'<play type="tts">x {"${" * depth}</play>'))
+    assert [f.code for f in unclosed] == ["CF500"]
+    assert "offset 2 " in unclosed.findings[0].message
+
+
+def test_overlaps_are_found_beyond_ten_thousand_and_wide_ranges_are_cheap() -> None:
+    # Ranges used to be expanded into at most 10 001 inputs: slow, and blind above that.
+    wide = menu(
+        '<keypress pressed="1000-99999"><hangup/></keypress>',
+        '<keypress pressed="50000"><hangup/></keypress>',
+        attrs='name="m" maxDigits="5"',
+    )
+    assert codes(wide) == ["CF309"]
+    adjacent = menu(
+        '<keypress pressed="1-3"><hangup/></keypress>',
+        '<keypress pressed="4-6"><hangup/></keypress>',
+        '<keypress pressed="7"><hangup/></keypress>',
+        '<keypress pressed="2-4"><hangup/></keypress>',
+    )
+    [finding] = validate(adjacent).findings
+    assert finding.code == "CF309"
+    assert "pressed='2-4' overlaps the earlier branch pressed='1-3'" in finding.message
+    many = "".join(
+        f'<keypress pressed="{n * 1000}-{n * 1000 + 999999}"><hangup/></keypress>'
+        for n in range(300)
+    )
+    assert codes(menu(many, attrs='name="m" maxDigits="9"')).count("CF309") == 299
+
+
+def test_attributes_in_another_namespace_only_warn() -> None:
+    # Editors add xsi:noNamespaceSchemaLocation or xml:space; they were CF205 errors
+    # named in Clark notation ('{http://...}lang').
+    xml = (
+        '<dialplan name="Root" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+        ' xsi:noNamespaceSchemaLocation="dialplan.xsd">'
+        '<play type="tts" xml:lang="en">Hi</play><hangup/></dialplan>'
+    )
+    found = validate(xml).findings
+    assert [(f.code, f.severity) for f in found] == [("CF104", "warning")] * 2
+    assert "dialplan/@noNamespaceSchemaLocation is in the XML namespace" in found[0].message
+    assert "play/@lang" in found[1].message and "{" not in found[1].message
+
+
 def test_report_api() -> None:
     report = validate(wrap('<goto>x</goto><play type="tts">${y}</play>'))
     assert isinstance(report, Report)

@@ -61,7 +61,7 @@ CODES: Mapping[str, CodeInfo] = {
     ),
     "CF102": CodeInfo("error", "wrong-root", "the root element is not <dialplan>"),
     "CF103": CodeInfo("warning", "empty-dialplan", "the dialplan holds no tags"),
-    "CF104": CodeInfo("warning", "xml-namespace", "the dialplan declares an XML namespace"),
+    "CF104": CodeInfo("warning", "xml-namespace", "the dialplan uses an XML namespace"),
     "CF200": CodeInfo("error", "unknown-tag", "a tag CallFire does not define"),
     "CF201": CodeInfo("warning", "tag-case", "a known tag written in the wrong case"),
     "CF202": CodeInfo("error", "misplaced-tag", "a tag its parent does not allow"),

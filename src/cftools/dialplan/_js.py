@@ -13,7 +13,9 @@ The sandbox:
 * runs each expression in a fresh context, so nothing leaks from one expression to the
   next and a context poisoned by an out-of-memory error is thrown away;
 * limits each evaluation's time (:data:`TIME_LIMIT` seconds), memory
-  (:data:`MEMORY_LIMIT` bytes) and stack (:data:`STACK_LIMIT` bytes);
+  (:data:`MEMORY_LIMIT` bytes) and stack (:data:`STACK_LIMIT` bytes); code the engine
+  cannot interrupt (its regular-expression matcher) is abandoned after
+  :data:`WATCHDOG_LIMIT` seconds, left running in a daemon thread;
 * is deterministic: ``Date`` reads the simulated clock and answers in UTC, and
   ``Math.random`` has a fixed seed.
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from types import ModuleType
@@ -40,6 +43,7 @@ __all__ = [
     "MEMORY_LIMIT",
     "STACK_LIMIT",
     "TIME_LIMIT",
+    "WATCHDOG_LIMIT",
     "JavaScriptError",
     "JsValue",
     "evaluate",
@@ -47,6 +51,9 @@ __all__ = [
 
 #: Seconds one expression may run before it is interrupted.
 TIME_LIMIT = 0.25
+#: Seconds after which an expression stuck where the engine cannot interrupt it (a
+#: backtracking regular expression) is abandoned.
+WATCHDOG_LIMIT = 2.0
 #: Bytes of memory one expression's context may allocate.
 MEMORY_LIMIT = 16 * 1024 * 1024
 #: Bytes of native stack one expression may use (deep recursion stops here).
@@ -156,16 +163,42 @@ def evaluate(expression: str, *, now: datetime | None = None) -> JsValue:
     limit; the error never carries a traceback from inside the engine.
     """
     quickjs = _quickjs()
-    context: Any = quickjs.Context()
-    context.set_time_limit(TIME_LIMIT)
-    context.set_memory_limit(MEMORY_LIMIT)
-    context.set_max_stack_size(STACK_LIMIT)
     # The newline keeps a trailing ``// comment`` from swallowing the parenthesis.
     moment = now if now is not None else datetime.now(timezone.utc)
     prelude = _PRELUDE % repr(round(moment.timestamp() * 1000))
     program = prelude + _PROGRAM % json.dumps(f"(\n{expression}\n)")
+    outcome: list[tuple[bool, Any]] = []
+
+    def run() -> None:
+        # The context is made in the thread that runs it: QuickJS measures its stack
+        # limit from the stack of the thread that creates the runtime.
+        try:
+            context: Any = quickjs.Context()
+            context.set_time_limit(TIME_LIMIT)
+            context.set_memory_limit(MEMORY_LIMIT)
+            context.set_max_stack_size(STACK_LIMIT)
+            outcome.append((True, context.eval(program)))
+        except Exception as exc:  # re-raised below, in the caller's thread
+            outcome.append((False, exc))
+
+    # QuickJS checks its time limit between bytecodes only: a backtracking regular
+    # expression or a huge Array.join runs in C and ignores it. The engine releases the
+    # GIL, so it runs in a daemon thread and is abandoned (left to finish or to die
+    # with the process) after WATCHDOG_LIMIT seconds.
+    worker = threading.Thread(target=run, name="cftools-dialplan-js", daemon=True)
+    worker.start()
+    worker.join(WATCHDOG_LIMIT)
+    if not outcome:
+        raise JavaScriptError(
+            expression,
+            "timeout",
+            f"took longer than {WATCHDOG_LIMIT:g} s in code the engine cannot interrupt "
+            "(e.g. a backtracking regular expression); abandoned",
+        )
+    ok, result = outcome[0]
     try:
-        result = context.eval(program)
+        if not ok:
+            raise result
     except quickjs.StackOverflow as exc:
         raise JavaScriptError(expression, "stack", "too much recursion") from exc
     except quickjs.JSException as exc:

@@ -119,6 +119,8 @@ def read(xml: str | bytes) -> Dialplan:
         if declares:
             # libxml2 stopped an entity bomb or unresolvable entity: say why we refuse.
             raise _error("CF101", f"{_ENTITIES_REFUSED} ({message})", line, column) from None
+        if message.startswith("Excessive depth"):  # libxml2's limit names an lxml option
+            message = "elements nested more than 256 deep, which no dialplan needs"
         raise _error("CF100", f"malformed XML: {message}", line or None, column or None) from None
     except (ValueError, UnicodeError) as exc:  # e.g. unknown encoding, bad surrogates
         raise _error("CF100", f"unreadable XML: {exc}") from None
@@ -215,6 +217,8 @@ class _Locator:
         if source is None:  # pragma: no cover - resolved already
             return
         text = source if isinstance(source, str) else _decode(source, self.encoding)
+        if "\r" in text:  # XML ends a line at CR, LF or CRLF; count them all as LF
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         sequence: list[Element | Comment] = list(self.elements)
         for place, comment in self.comments:  # in increasing order of place
             sequence.insert(place, comment)

@@ -10,6 +10,7 @@ so type checks skip them.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Iterator
@@ -255,6 +256,14 @@ def _odd_attributes(
                 element,
                 f"{spec.wire}/@{wire}: attribute names are case-sensitive; write {close.wire}=",
             )
+        elif wire.startswith("{"):  # xml:lang, xsi:schemaLocation: XML's, not CallFire's
+            namespace, local = wire[1:].split("}", 1)
+            yield ctx.finding(
+                "CF104",
+                element,
+                f"{spec.wire}/@{local} is in the XML namespace {namespace!r}, not a CallFire "
+                "attribute; CallFire's dialplans use no namespaces, so remove it",
+            )
         else:
             known = ", ".join(a.wire for a in spec.attrs)
             yield ctx.finding(
@@ -483,28 +492,69 @@ def _clip(value: str) -> str:
 
 class PressedPattern:
     """A parsed ``keypress/@pressed``: ``kind`` is ``keyword``, ``keys``, ``range`` or
-    ``dynamic``; ``low``/``high`` bound a range; ``text`` is the normalized pattern;
-    ``inputs`` the inputs it matches (keywords match themselves, ranges are expanded up
-    to 10 000 values); ``width`` the most keys one matching input needs."""
+    ``dynamic``; ``low``/``high`` bound the numbers it matches (a range, or one number
+    written in digits; ``low > high`` when it matches none); ``text`` is the normalized
+    pattern; ``inputs`` the other inputs it matches (keywords match themselves, ``#``
+    its key); ``width`` the most keys one matching input needs."""
 
     __slots__ = ("high", "inputs", "kind", "low", "text", "width")
 
-    def __init__(self, kind: str, text: str, low: int = 0, high: int = 0) -> None:
+    def __init__(self, kind: str, text: str, low: int = 1, high: int = 0) -> None:
         self.kind, self.text, self.low, self.high = kind, text, low, high
+        self.inputs: frozenset[str] = frozenset()
         if kind == "range":
             self.width = max(len(str(low)), len(str(high)))
-            top = min(high, low + 10_000)
-            self.inputs = frozenset(str(n) for n in range(low, top + 1))
         elif kind == "keys":
             self.width = len(text)
-            self.inputs = frozenset({text.lstrip("0") or "0"} if text.isdigit() else {text})
+            if text.isdigit():
+                self.low = self.high = int(text)
+            else:
+                self.inputs = frozenset({text})
         else:
             self.width = 0
-            self.inputs = frozenset() if kind == "dynamic" else frozenset({text})
+            if kind != "dynamic":
+                self.inputs = frozenset({text})
 
     def overlaps(self, other: PressedPattern) -> bool:
         """Whether some input would match both patterns."""
+        if self.low <= other.high and other.low <= self.high:
+            return self.low <= self.high and other.low <= other.high
         return not self.inputs.isdisjoint(other.inputs)
+
+
+class _Claimed:
+    """The inputs a menu's branches have claimed so far: the numbers as sorted disjoint
+    spans (so a range costs the same whatever its width), other inputs as a set."""
+
+    __slots__ = ("highs", "inputs", "lows")
+
+    def __init__(self) -> None:
+        self.lows: list[int] = []
+        self.highs: list[int] = []
+        self.inputs: set[str] = set()
+
+    def overlaps(self, pattern: PressedPattern) -> bool:
+        if not self.inputs.isdisjoint(pattern.inputs):
+            return True
+        if pattern.low > pattern.high:
+            return False
+        # The last span starting at or before the pattern's end may reach into it.
+        at = bisect.bisect_right(self.lows, pattern.high) - 1
+        return at >= 0 and self.highs[at] >= pattern.low
+
+    def add(self, pattern: PressedPattern) -> None:
+        self.inputs.update(pattern.inputs)
+        low, high = pattern.low, pattern.high
+        if low > high:
+            return
+        # Merge with every span that overlaps or touches [low, high].
+        first = bisect.bisect_left(self.highs, low - 1)
+        last = bisect.bisect_right(self.lows, high + 1)
+        if first < last:
+            low = min(low, self.lows[first])
+            high = max(high, self.highs[last - 1])
+        self.lows[first:last] = [low]
+        self.highs[first:last] = [high]
 
 
 _RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
@@ -548,7 +598,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
     max_digits_raw = (attrs.get("maxDigits") or attrs.get("maxdigits") or "").strip()
     max_digits = int(max_digits_raw) if max_digits_raw.isdigit() else None
     seen: list[tuple[PressedPattern, Element]] = []
-    claimed: set[str] = set()
+    claimed = _Claimed()
     for keypress in menu.children:
         if (
             type(keypress) is not Element
@@ -584,7 +634,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
                 f"pressed={raw!r} needs {pattern.width} digits but the menu's maxDigits is "
                 f"{limit}{unset}; raise maxDigits on the <menu>",
             )
-        if not claimed.isdisjoint(pattern.inputs):
+        if claimed.overlaps(pattern):
             earlier = next(p for p, _ in seen if p.overlaps(pattern))
             yield ctx.finding(
                 "CF309",
@@ -592,7 +642,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
                 f"pressed={raw!r} overlaps the earlier branch pressed={earlier.text!r}; "
                 "only the first matching branch runs",
             )
-        claimed.update(pattern.inputs)
+        claimed.add(pattern)
         seen.append((pattern, keypress))
     keywords = {p.text for p, _ in seen if p.kind == "keyword"}
     if seen and not keywords:
@@ -735,43 +785,45 @@ def scan_variables(text: str) -> tuple[list[tuple[str, bool]], int | None]:
     """Find the ``${...}`` references in ``text``.
 
     Returns ``(references, unbalanced)``: each reference is ``(name, dynamic)`` where a
-    dynamic name contains another reference (``${choice${n}}``: ``n`` is static,
-    ``choice${n}`` dynamic); ``unbalanced`` is the offset of a ``${`` that is never
-    closed, or ``None``. Braces are matched, not searched non-greedily.
+    dynamic name contains another reference and is given up to it (``${choice${n}}``:
+    ``n`` is static, ``choice`` dynamic; so the names together are never longer than
+    ``text``); ``unbalanced`` is the offset of a ``${`` that is never closed, or
+    ``None``. Braces are matched, not searched non-greedily.
     """
     simple = _SIMPLE_REFERENCE.findall(text)
     if len(simple) == text.count("${"):  # no nesting, nothing unclosed
         return [(name, False) for name in simple], None
     references: list[tuple[str, bool]] = []
-    start = text.find("${")
-    while start != -1:
-        end = _close(text, start + 2, references)
-        if end is None:
-            return references, start
-        start = text.find("${", end)
-    return references, None
-
-
-def _close(text: str, i: int, references: list[tuple[str, bool]]) -> int | None:
-    """Scan a reference body starting at ``i``; return the offset after its ``}``."""
-    begin, depth, dynamic = i, 0, False
-    while i < len(text):
+    # One frame per open reference, innermost last: [body start, open "{" count, offset
+    # of its first inner "${" or -1]. A stack rather than recursion, so "${${${..."
+    # nested a million deep is no danger.
+    frames: list[list[int]] = []
+    i, n = text.find("${"), len(text)
+    while 0 <= i < n:
         if text.startswith("${", i):
-            end = _close(text, i + 2, references)
-            if end is None:
-                return None
-            dynamic, i = True, end
+            if frames and frames[-1][2] < 0:
+                frames[-1][2] = i
+            frames.append([i + 2, 0, -1])
+            i += 2
             continue
+        frame = frames[-1]
         char = text[i]
         if char == "{":
-            depth += 1
+            frame[1] += 1
         elif char == "}":
-            if depth == 0:
-                references.append((text[begin:i], dynamic))
-                return i + 1
-            depth -= 1
+            if frame[1]:
+                frame[1] -= 1
+            else:
+                frames.pop()
+                inner = frame[2]
+                references.append((text[frame[0] : i if inner < 0 else inner], inner >= 0))
+                if not frames:  # outside any reference: skip to the next one
+                    i = text.find("${", i + 1)
+                    continue
         i += 1
-    return None
+    if frames:
+        return references, frames[0][0] - 2
+    return references, None
 
 
 @rule

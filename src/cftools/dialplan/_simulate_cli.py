@@ -101,7 +101,7 @@ def _simulate(args: argparse.Namespace) -> int:
             answered_by="machine" if args.machine else "human",
             transfers=args.transfers,
             http=dict(args.http) if args.http else None,
-            max_steps=args.max_steps or DEFAULT_MAX_STEPS,
+            max_steps=DEFAULT_MAX_STEPS if args.max_steps is None else args.max_steps,
             check=args.check,
         )
     except DialplanError as exc:
