@@ -19,6 +19,7 @@ from cftools.dialplan._findings import Finding
 from cftools.dialplan._model import Element
 from cftools.dialplan._tags import BOOLEAN, TAGS, TOLERATED_ATTRS, AttrSpec, TagSpec, parents_of
 from cftools.dialplan._validate import Context, rule, spec_for_tag
+from cftools.dialplan._variables import scan
 
 __all__ = ["PressedPattern", "parse_pressed", "scan_variables"]
 
@@ -782,48 +783,13 @@ _SIMPLE_REFERENCE = re.compile(r"\$\{([^${}]*)\}")
 
 
 def scan_variables(text: str) -> tuple[list[tuple[str, bool]], int | None]:
-    """Find the ``${...}`` references in ``text``.
-
-    Returns ``(references, unbalanced)``: each reference is ``(name, dynamic)`` where a
-    dynamic name contains another reference and is given up to it (``${choice${n}}``:
-    ``n`` is static, ``choice`` dynamic; so the names together are never longer than
-    ``text``); ``unbalanced`` is the offset of a ``${`` that is never closed, or
-    ``None``. Braces are matched, not searched non-greedily.
-    """
+    """Find the ``${...}`` references in ``text``: :func:`._variables.scan`, which reads
+    them exactly as the simulator's substitution does, behind a fast path for the
+    common text whose references neither nest nor stay open."""
     simple = _SIMPLE_REFERENCE.findall(text)
     if len(simple) == text.count("${"):  # no nesting, nothing unclosed
         return [(name, False) for name in simple], None
-    references: list[tuple[str, bool]] = []
-    # One frame per open reference, innermost last: [body start, open "{" count, offset
-    # of its first inner "${" or -1]. A stack rather than recursion, so "${${${..."
-    # nested a million deep is no danger.
-    frames: list[list[int]] = []
-    i, n = text.find("${"), len(text)
-    while 0 <= i < n:
-        if text.startswith("${", i):
-            if frames and frames[-1][2] < 0:
-                frames[-1][2] = i
-            frames.append([i + 2, 0, -1])
-            i += 2
-            continue
-        frame = frames[-1]
-        char = text[i]
-        if char == "{":
-            frame[1] += 1
-        elif char == "}":
-            if frame[1]:
-                frame[1] -= 1
-            else:
-                frames.pop()
-                inner = frame[2]
-                references.append((text[frame[0] : i if inner < 0 else inner], inner >= 0))
-                if not frames:  # outside any reference: skip to the next one
-                    i = text.find("${", i + 1)
-                    continue
-        i += 1
-    if frames:
-        return references, frames[0][0] - 2
-    return references, None
+    return scan(text)
 
 
 @rule
