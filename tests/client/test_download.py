@@ -6,9 +6,10 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -120,6 +121,30 @@ def test_async_download(
 
     assert asyncio.run(run()) == len(AUDIO)
     assert (tmp_path / "a.mp3").read_bytes() == AUDIO
+
+
+def test_async_download_writes_off_the_event_loop(
+    new_async_client: Callable[..., AsyncClient], server: Any
+) -> None:
+    server.reply(audio_reply)
+
+    class Recorder(io.BytesIO):
+        threads: ClassVar[set[int]] = set()
+
+        def write(self, chunk: Any) -> int:
+            self.threads.add(threading.get_ident())
+            return super().write(chunk)
+
+    target = Recorder()
+
+    async def run() -> tuple[int, int]:
+        async with new_async_client() as client:
+            written = await client.download("getCallRecordingMp3", target, id=1)
+        return written, threading.get_ident()
+
+    written, loop_thread = asyncio.run(run())
+    assert written == len(AUDIO) and target.getvalue() == AUDIO
+    assert Recorder.threads and loop_thread not in Recorder.threads
 
 
 def test_async_failed_download_leaves_no_file(

@@ -176,7 +176,8 @@ class AsyncClient(BaseClient, AsyncOperations):
                 if not response.is_success:
                     self._finish(call, response)  # raises the matching ApiError
                 async for chunk in response.aiter_bytes():
-                    sink.write(chunk)
+                    # Disk writes run off the event loop, so a slow disk stalls no task.
+                    await asyncio.to_thread(sink.write, chunk)
             except httpx.RequestError as exc:  # mid-stream: never retried
                 raise self._transport_error(call, exc) from exc
             finally:
