@@ -22,7 +22,7 @@ from cftools.dialplan._findings import DialplanError, Report
 from cftools.dialplan._parse import read
 from cftools.dialplan._validate import validate
 
-__all__ = ["COMMAND_MODULES", "read_source", "register"]
+__all__ = ["COMMAND_MODULES", "cannot_read", "read_source", "register"]
 
 #: Modules that add ``cftools dialplan`` sub-commands through ``register(subparsers)``.
 COMMAND_MODULES: tuple[str, ...] = ("cftools.dialplan._simulate_cli",)
@@ -58,7 +58,8 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _cannot_read(path: str, exc: OSError) -> int:
+def cannot_read(path: str, exc: OSError) -> int:
+    """Say on stderr that ``path`` cannot be read; return exit status 2."""
     print(f"cftools dialplan: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
     return 2
 
@@ -86,7 +87,7 @@ def _fmt(args: argparse.Namespace) -> int:
     try:
         data = read_source(args.file)
     except OSError as exc:
-        return _cannot_read(args.file, exc)
+        return cannot_read(args.file, exc)
     try:
         dialplan = read(data)
     except DialplanError as exc:
@@ -134,7 +135,7 @@ def _validate(args: argparse.Namespace) -> int:
         try:
             data = read_source(path)
         except OSError as exc:
-            status = max(status, _cannot_read(path, exc))
+            status = max(status, cannot_read(path, exc))
             continue
         report = validate(data)
         reports.append((path, report))

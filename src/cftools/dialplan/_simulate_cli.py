@@ -25,12 +25,12 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 
 
 def _read(path: str) -> bytes | None:
-    from cftools.dialplan._cli import read_source
+    from cftools.dialplan._cli import cannot_read, read_source
 
     try:
         return read_source(path)
     except OSError as exc:
-        print(f"cftools dialplan: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        cannot_read(path, exc)
         return None
 
 
