@@ -52,6 +52,7 @@ CASES: list[tuple[str, str]] = [
     ),
     ("CF204", wrap("<dtmf>123</dtmf>")),
     ("CF205", wrap('<play type="tts" colour="red">Hi</play>')),
+    ("CF217", wrap('<sms to="${call.ani}" from="67076">Thanks for calling</sms>')),
     ("CF206", menu('<keypress pressed="1"><hangup/></keypress>', attrs='name="m" maxdigits="1"')),
     ("CF206", wrap('<play TYPE="tts" type="tts">Hi</play>')),
     ("CF207", menu('<keypress pressed="1" loggingEnabled="true"><hangup/></keypress>')),
@@ -134,6 +135,26 @@ def test_each_rule_reports_its_code(code: str, xml: str) -> None:
     if code not in ("CF100", "CF101"):
         assert finding.line is not None and finding.column is not None
         assert finding.path.startswith("/")
+
+
+@pytest.mark.parametrize(
+    ("xml", "code"),
+    [
+        # Tags with a CallFire page and its attribute table: an unknown attribute is wrong.
+        (wrap('<play type="tts" loop="2">Hi</play>'), "CF205"),
+        (wrap('<transfer ring="3">15551234567</transfer>'), "CF205"),
+        (menu('<keypress pressed="1" label="x"><hangup/></keypress>'), "CF205"),
+        # Tags known from examples or the SDK only: their attribute lists may be partial.
+        (wrap('<record name="msg" beep="true"/>'), "CF217"),
+        (wrap('<get varname="r" timeout="5">https://x.example/a</get>'), "CF217"),
+        ('<dialplan name="Root" version="2"><hangup/></dialplan>', "CF217"),
+        (wrap('<play name="p" type="tts">Hi</play><goto delay="1">p</goto>'), "CF217"),
+    ],
+)
+def test_unknown_attribute_severity_follows_the_evidence_for_the_tag(xml: str, code: str) -> None:
+    report = validate(xml)
+    assert [f.code for f in report] == [code], [f.format() for f in report]
+    assert report.ok is (code == "CF217")
 
 
 def test_every_code_below_cf600_has_a_case() -> None:

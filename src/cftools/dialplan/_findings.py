@@ -81,6 +81,9 @@ CODES: Mapping[str, CodeInfo] = {
     "CF214": CodeInfo("error", "amd-branches", "an <amd> without exactly one <live> and <machine>"),
     "CF215": CodeInfo("warning", "else-placement", "more than one <else>, or an <else> not last"),
     "CF216": CodeInfo("warning", "amd-inbound", "answering-machine detection on an inbound number"),
+    "CF217": CodeInfo(
+        "warning", "undocumented-attribute", "an unknown attribute on a tag with no attribute table"
+    ),
     "CF300": CodeInfo("error", "bad-enum", "a value outside the attribute's enumeration"),
     "CF301": CodeInfo("error", "bad-number", "a value that must be a number is not"),
     "CF302": CodeInfo(

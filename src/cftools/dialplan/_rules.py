@@ -125,9 +125,9 @@ def check_call_context(ctx: Context) -> Iterator[Finding]:
 @rule
 def check_elements(ctx: Context) -> Iterator[Finding]:
     """Everything the table says about one element, in one pass per tag group:
-    CF200-CF201 and CF204 tags, CF202/CF203 placement, CF205-CF208 and CF211 attributes,
-    CF209/CF210 values, CF212-CF215 required children, CF300-CF305, CF312-CF314 and
-    CF502 typed values."""
+    CF200-CF201 and CF204 tags, CF202/CF203 placement, CF205-CF208, CF211 and CF217
+    attributes, CF209/CF210 values, CF212-CF215 required children, CF300-CF305,
+    CF312-CF314 and CF502 typed values."""
     for tag, group in ctx.by_tag.items():
         spec = spec_for_tag(tag)
         if spec is None:
@@ -265,10 +265,18 @@ def _odd_attributes(
                 f"{spec.wire}/@{local} is in the XML namespace {namespace!r}, not a CallFire "
                 "attribute; CallFire's dialplans use no namespaces, so remove it",
             )
-        else:
+        elif spec.evidence == "DOC":
             known = ", ".join(a.wire for a in spec.attrs)
             yield ctx.finding(
                 "CF205", element, f"<{spec.wire}> has no attribute {wire!r}; it takes: {known}"
+            )
+        else:  # no CallFire page lists this tag's attributes: the list may be incomplete
+            known = ", ".join(a.wire for a in spec.attrs)
+            yield ctx.finding(
+                "CF217",
+                element,
+                f"<{spec.wire}> has no known attribute {wire!r} (known: {known}); CallFire "
+                "publishes no attribute list for this tag, so check the spelling",
             )
 
 

@@ -14,6 +14,9 @@ Rules of this file:
   CallFire's documentation), ``EX`` (shown in an official example), ``SDK`` (named only by
   CallFire's PHP SDK) and ``INF`` (our inference). Checks that rest on ``SDK`` or ``INF``
   facts report warnings, never errors: a false error on a real dialplan is a defect.
+  A tag's own ``evidence`` is ``DOC`` only when a CallFire page documents it with its
+  attribute table; an attribute missing from the table is then an error (CF205), and on
+  other tags, whose attribute lists come from examples or the SDK, a warning (CF217).
 * ``children`` lists the tags a container allows without comment; ``tolerated`` those it
   accepts with a warning (e.g. a ``<transfer>`` directly inside a ``<menu>``).
 * Spelling variants documented by CallFire (``maxdigits`` for ``maxDigits``, ``URL`` for
