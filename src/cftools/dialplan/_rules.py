@@ -532,30 +532,52 @@ class PressedPattern:
 
 
 class _Claimed:
-    """The inputs a menu's branches have claimed so far: the numbers as sorted disjoint
-    spans (so a range costs the same whatever its width), other inputs as a set."""
+    """The inputs a menu's branches have claimed so far: single numbers in a set while
+    every branch is one number (the usual menu), then the numbers as sorted disjoint
+    spans once a range appears (so a range costs the same whatever its width); other
+    inputs as a set."""
 
-    __slots__ = ("highs", "inputs", "lows")
+    __slots__ = ("highs", "inputs", "lows", "singles")
 
     def __init__(self) -> None:
         self.lows: list[int] = []
         self.highs: list[int] = []
         self.inputs: set[str] = set()
+        self.singles: set[int] | None = set()
 
     def overlaps(self, pattern: PressedPattern) -> bool:
-        if not self.inputs.isdisjoint(pattern.inputs):
+        if pattern.inputs and not self.inputs.isdisjoint(pattern.inputs):
             return True
-        if pattern.low > pattern.high:
+        low, high = pattern.low, pattern.high
+        if low > high:
             return False
+        if self.singles is not None:
+            if low == high:
+                return low in self.singles
+            self._to_spans()
         # The last span starting at or before the pattern's end may reach into it.
-        at = bisect.bisect_right(self.lows, pattern.high) - 1
-        return at >= 0 and self.highs[at] >= pattern.low
+        at = bisect.bisect_right(self.lows, high) - 1
+        return at >= 0 and self.highs[at] >= low
 
     def add(self, pattern: PressedPattern) -> None:
-        self.inputs.update(pattern.inputs)
+        if pattern.inputs:
+            self.inputs.update(pattern.inputs)
         low, high = pattern.low, pattern.high
         if low > high:
             return
+        if self.singles is not None:
+            if low == high:
+                self.singles.add(low)
+                return
+            self._to_spans()
+        self._add_span(low, high)
+
+    def _to_spans(self) -> None:
+        singles, self.singles = self.singles, None
+        for number in sorted(singles or ()):
+            self._add_span(number, number)
+
+    def _add_span(self, low: int, high: int) -> None:
         # Merge with every span that overlaps or touches [low, high].
         first = bisect.bisect_left(self.highs, low - 1)
         last = bisect.bisect_right(self.lows, high + 1)
@@ -606,19 +628,21 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
     attrs = menu.attrs
     max_digits_raw = (attrs.get("maxDigits") or attrs.get("maxdigits") or "").strip()
     max_digits = int(max_digits_raw) if max_digits_raw.isdigit() else None
-    seen: list[tuple[PressedPattern, Element]] = []
+    limit = max_digits if max_digits is not None else 1
+    seen: list[PressedPattern] = []
     claimed = _Claimed()
+    fallback = False
     for keypress in menu.children:
-        if (
-            type(keypress) is not Element
-            or (spec_for_tag(keypress.tag) or _NO_SPEC).wire != "keypress"
-        ):
+        if type(keypress) is not Element:
+            continue
+        tag = keypress.tag
+        if tag != "keypress" and (spec_for_tag(tag) or _NO_SPEC).wire != "keypress":
             continue
         raw = keypress.attrs.get("pressed")
-        if raw is None or not raw.strip():
-            continue  # reported as a missing attribute
-        pattern = _PRESSED_CACHE.get(raw)
+        pattern = _PRESSED_CACHE.get(raw) if raw is not None else None
         if pattern is None:
+            if raw is None or not raw.strip():
+                continue  # reported as a missing attribute
             pattern = parse_pressed(raw)
             if len(_PRESSED_CACHE) < 1024:
                 _PRESSED_CACHE[raw] = pattern
@@ -626,15 +650,17 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
             code = "CF303" if pattern.startswith("range") else "CF302"
             yield ctx.finding(code, keypress, pattern)
             continue
-        if pattern.kind == "keys" and not (pattern.text.isdigit() or len(pattern.text) == 1):
+        kind = pattern.kind
+        if kind == "keyword":
+            fallback = True
+        elif kind == "keys" and not (pattern.text.isdigit() or len(pattern.text) == 1):
             yield ctx.finding(
                 "CF304", keypress, f"pressed={raw!r}: CallFire documents digits, # and * only alone"
             )
-        elif pattern.kind == "dynamic":
+        elif kind == "dynamic":
             yield ctx.finding(
                 "CF304", keypress, f"pressed={raw!r} uses a variable; it cannot be checked"
             )
-        limit = max_digits if max_digits is not None else 1
         if pattern.width > limit:
             unset = "" if max_digits is not None else " (not set; CallFire's default is probably 1)"
             yield ctx.finding(
@@ -644,7 +670,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
                 f"{limit}{unset}; raise maxDigits on the <menu>",
             )
         if claimed.overlaps(pattern):
-            earlier = next(p for p, _ in seen if p.overlaps(pattern))
+            earlier = next(p for p in seen if p.overlaps(pattern))
             yield ctx.finding(
                 "CF309",
                 keypress,
@@ -652,16 +678,17 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
                 "only the first matching branch runs",
             )
         claimed.add(pattern)
-        seen.append((pattern, keypress))
-    keywords = {p.text for p, _ in seen if p.kind == "keyword"}
-    if seen and not keywords:
+        seen.append(pattern)
+    if seen and not fallback:
         yield ctx.finding(
             "CF310",
             menu,
             '<menu> has no pressed="default" or pressed="timeout" branch; what happens on '
             "a wrong key or silence is undocumented. Add one (e.g. a <goto> back to the menu)",
         )
-    yield from _check_timeout(ctx, menu)
+    timeout = attrs.get("timeout")  # the attribute has no other spelling
+    if timeout is not None:
+        yield from _check_timeout(ctx, menu)
 
 
 def _check_timeout(ctx: Context, menu: Element) -> Iterator[Finding]:
