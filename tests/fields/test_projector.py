@@ -515,6 +515,23 @@ def test_fast_path_is_taken_for_a_uniform_page_and_refused_otherwise() -> None:
     assert project({"i": [{1: "a", "id": 2}] * 20}, "i/id") == {"i": [{"id": 2}] * 20}
 
 
+def test_one_selected_key_needs_no_common_shape() -> None:
+    key = frozenset({"id"})
+    mixed = [{"id": i, "n": i} if i % 2 else {"n": i, "id": i, "x": None} for i in range(20)]
+    assert runtime.shaped_list(mixed, key) == [{"id": i} for i in range(20)]
+    missing = [*mixed[:-1], {"n": 19}]
+    assert runtime.shaped_list(missing, key) is None
+    nested = [*mixed[:-1], {"id": [19]}]
+    assert runtime.shaped_list(nested, key) is None  # a container: copied by the general path
+    shared = runtime.shaped_list(nested, key, share=True)
+    assert shared is not None and shared[-1]["id"] is nested[-1]["id"]
+    for items in (mixed, missing, nested):
+        result = project({"items": items}, "items/id")
+        assert result == oracle.project({"items": items}, "items/id")
+        assert result["items"][-1] in ({}, {"id": 19}, {"id": [19]})
+    assert project({"items": nested}, "items/id")["items"][-1]["id"] is not nested[-1]["id"]
+
+
 @st.composite
 def nested_pages(draw: st.DrawFn) -> list[dict[str, Any]]:
     """Long arrays of call-like items whose sub-objects and sub-arrays vary a little."""

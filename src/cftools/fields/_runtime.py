@@ -202,7 +202,20 @@ def shaped_list(
     order, a constant-key dict display with no per-key test. (Nodes with sub-selections
     have their own shape-specialised code, in ``_shapes``.) With ``share`` (a projector
     that may share kept subtrees with its input) containers are fine and not looked for.
+
+    One selected key (``items/id``) needs no shape at all, since key order cannot
+    matter: the values are read with one ``itemgetter`` pass, and the page applies when
+    every item has the key and (unless ``share``) every value is a JSON leaf.
     """
+    if len(keys) == 1:
+        (key,) = keys
+        try:
+            values = list(map(itemgetter(key), items))
+        except KeyError:  # some item lacks it: the general path leaves that one empty
+            return None
+        if not share and not ATOMS.issuperset(map(type, values)):
+            return None
+        return [{key: value} for value in values]
     shape = tuple(items[0])
     if not all(map(shape.__eq__, map(tuple, items))):
         return None
