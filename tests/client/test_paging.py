@@ -193,6 +193,17 @@ def test_limit_and_offset_take_digit_strings_like_the_other_integer_parameters(
     assert offsets(server) == [(5, 10), (15, 10), (25, 10)]
 
 
+@pytest.mark.parametrize("text", ["\u00b2", "1\u00b2", "\u0661\u0662"])
+def test_digits_python_reads_but_the_checks_do_not_are_refused_without_validation(
+    client: Client, server: Any, text: str
+) -> None:
+    # str.isdigit() accepts a superscript two, on which int() raised a bare ValueError;
+    # Arabic-Indic digits int() reads, but the request checks refuse as not an integer.
+    with pytest.raises(ConfigurationError, match=f"limit must be a positive integer, not '{text}'"):
+        client.paginate("findCalls", limit=text, validate=False)
+    assert server.count == 0
+
+
 @pytest.mark.parametrize(
     ("options", "name"),
     [

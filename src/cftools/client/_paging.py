@@ -24,6 +24,7 @@ nothing to iterate and is refused before any request.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # cftools.fields (and Lark) load only when fields are used
 __all__ = ["DEFAULT_PAGE_SIZE", "Pager", "check_integer"]
 
 DEFAULT_PAGE_SIZE = 100
+_DIGITS = re.compile(r"\+?[0-9]+")  # ASCII only: str.isdigit() also takes '²', int() not
 _PROBE_PAGE: dict[str, Any] = {"items": [{}], "limit": 1, "offset": 0, "totalCount": 1}
 
 
@@ -126,7 +128,7 @@ def check_integer(name: str, value: Any, *, minimum: int, strings: bool = True) 
     """``value`` as an ``int`` (``None`` passes), or a ``ConfigurationError``."""
     if value is None:
         return None
-    if strings and isinstance(value, str) and value.strip().lstrip("+").isdigit():
+    if strings and isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
         what = "a positive" if minimum == 1 else "a non-negative"
