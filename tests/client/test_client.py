@@ -7,6 +7,7 @@ import asyncio
 import base64
 import decimal
 import inspect
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -102,6 +103,30 @@ def test_timeout_in_seconds_applies_to_every_phase(new_client: Any, server: Any)
     with new_client(timeout=3.5) as client:
         client.get_account()
     assert set(server.last.extensions["timeout"].values()) == {3.5}
+
+
+@pytest.mark.parametrize(
+    "timeout",
+    ["30", -1, 0, float("nan"), float("inf"), True, [5], httpx.Timeout(5.0, read=-2)],
+)
+def test_a_timeout_that_cannot_work_is_refused_when_the_client_is_made(
+    server: Any, timeout: Any
+) -> None:
+    # httpx.Timeout takes anything; the socket layer raised a bare TypeError or
+    # ValueError at the first request (or timed out at once for 0).
+    with pytest.raises(ConfigurationError, match="timeout must be"):
+        Client("user-name", "pass-word", timeout=timeout)
+    with pytest.raises(ConfigurationError, match="timeout must be"):
+        AsyncClient("user-name", "pass-word", timeout=timeout)
+
+
+def test_a_timeout_may_wait_forever_per_phase_or_in_whole(new_client: Any, server: Any) -> None:
+    with new_client(timeout=None) as client:
+        client.get_account()
+    assert set(server.last.extensions["timeout"].values()) == {None}
+    with new_client(timeout=httpx.Timeout(5, read=None)) as client:
+        client.get_account()
+    assert server.last.extensions["timeout"]["read"] is None
 
 
 def test_base_url_is_respected(new_client: Any, server: Any) -> None:
@@ -258,6 +283,10 @@ def test_upload_from_a_path_and_a_file_object(client: Client, server: Any, tmp_p
         ("hello.mp3", "a str is ambiguous"),
         (12, "cannot upload a int"),
         (("a", b"b", "c", "d"), "a file tuple is"),
+        ((b"a.csv", b"b"), "filename of an upload tuple must be a str"),
+        ((None, b"b"), "filename of an upload tuple must be a str"),
+        (("a.csv", b"b", "text/csv\r\nX-Injected: 1"), "without control characters"),
+        (("a.csv", b"b", b"text/csv"), "without control characters"),
         ({"attachment": b"x"}, "unknown file parameter"),
     ],
 )
@@ -274,6 +303,20 @@ def test_missing_upload_file_sends_nothing(client: Client, server: Any, tmp_path
         client.create_media(tmp_path / "absent.png")
     with pytest.raises(RequestValidationError, match=r"files\.file"):
         client.invoke("createMedia", name="x")
+    assert server.count == 0
+
+
+def test_a_file_object_that_fails_to_read_is_a_configuration_error(
+    client: Client, server: Any
+) -> None:
+    class Unreadable(io.RawIOBase):
+        name = "gone.mp3"
+
+        def read(self, size: int = -1) -> bytes:
+            raise OSError("Input/output error")
+
+    with pytest.raises(ConfigurationError, match="cannot read the file to upload: Input/output"):
+        client.create_media(Unreadable())
     assert server.count == 0
 
 

@@ -104,6 +104,43 @@ def test_a_huge_error_body_is_cut_short(client: Client, server: Any) -> None:
     assert info.value.message.endswith("…")
 
 
+def test_a_huge_json_error_message_is_cut_short(client: Client, server: Any) -> None:
+    # The JSON message went into the exception whole: megabytes in every log line.
+    huge = {"message": "m" * 3_000_000, "developerMessage": "d" * 3_000_000}
+    server.reply(httpx.Response(400, json=huge))
+    with pytest.raises(BadRequestError) as info:
+        client.get_call(7)
+    assert len(info.value.message) == 1000
+    assert info.value.message.endswith("…")
+    assert info.value.developer_message is not None
+    assert len(info.value.developer_message) == 1000
+
+
+@pytest.mark.parametrize("status", [200, 400])
+def test_json_nested_too_deeply_to_decode_is_an_api_error(
+    client: Client, server: Any, status: int
+) -> None:
+    # json.loads raised a bare RecursionError for either a success or an error body.
+    server.reply(httpx.Response(status, content=b"[" * 100_000 + b"]" * 100_000))
+    with pytest.raises(ApiError) as info:
+        client.get_call(7)
+    assert info.value.status_code == status
+    if status == 200:
+        assert "nested too deeply" in info.value.message
+
+
+def test_an_error_body_in_a_declared_charset_is_read_in_it(client: Client, server: Any) -> None:
+    headers = {"Content-Type": "text/plain; charset=iso-8859-1"}
+    server.reply(httpx.Response(400, content="Nummer ungültig".encode("latin-1"), headers=headers))
+    with pytest.raises(BadRequestError, match=r"Nummer ungültig$"):
+        client.get_call(7)
+    body = json.dumps({"message": "Nummer ungültig"}).encode("utf-16")
+    headers = {"Content-Type": "application/json; charset=utf-16"}
+    server.reply(httpx.Response(400, content=body, headers=headers))
+    with pytest.raises(BadRequestError, match=r"Nummer ungültig$"):
+        client.get_call(7)
+
+
 def test_developer_message_stands_in_for_a_missing_message(client: Client, server: Any) -> None:
     server.reply(httpx.Response(400, json={"developerMessage": "bad id"}))
     with pytest.raises(BadRequestError, match="bad id"):

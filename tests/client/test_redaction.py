@@ -322,6 +322,32 @@ def test_a_token_cut_by_the_excerpt_is_redacted_whole(server: Any, secrets: list
     assert secrets[2][:8] not in str(raised.value)  # 12 of its characters were shown
 
 
+@pytest.mark.parametrize("secret", [0, 1, 2])
+@pytest.mark.parametrize("shown", [1, 5, 12])
+def test_a_credential_cut_by_the_end_of_the_window_read_is_redacted(
+    server: Any, secrets: list[str], secret: int, shown: int
+) -> None:
+    # Only the first 800 bytes of a long body are read; a tag there shrinks to nothing,
+    # so the start of a credential cut off at byte 800 reached the message.
+    text = secrets[secret]
+    prefix = "<p " + "a" * (800 - 4 - shown) + ">"
+    body = prefix + text + " " + "z" * 1000
+    server.reply(httpx.Response(500, text=body))
+    client = Client(*secrets[:2], transport=httpx.MockTransport(server.handle), max_retries=0)
+    with client, pytest.raises(ApiError) as raised:
+        client.get_call(1)
+    assert str(raised.value).endswith("HTTP 500: [redacted]")
+
+
+def test_a_window_merely_ending_like_a_credential_start_stays_readable() -> None:
+    from cftools.client._base import Redactor
+
+    redact = Redactor("api-login-7f3a", "s3cr3t-Pa55word-91")
+    assert redact.truncated("Service down, retry later") == "Service down, retry later"
+    assert redact.truncated("login api-log") == "login [redacted]"
+    assert redact.truncated("x s3cr3t-Pa55word-91") == "x [redacted]"
+
+
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
 def test_redirects_are_not_followed(client: Client, server: Any, status: int) -> None:
     # Following one, to another host, would at best lose and at worst leak the login.

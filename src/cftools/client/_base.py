@@ -113,12 +113,13 @@ class Redactor:
     percent-encoded), and shows none of them in its repr.
     """
 
-    __slots__ = ("_secrets", "_short")
+    __slots__ = ("_forms", "_secrets", "_short")
 
     def __init__(self, username: str, password: str) -> None:
         token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
         forms = {token, username, password, quote(username, safe=""), quote(password, safe="")}
         ordered = sorted(forms, key=len, reverse=True)
+        self._forms = tuple(ordered)
         self._secrets = tuple(f for f in ordered if len(f) >= _SHORT_SECRET)
         # A short secret ('u', 'dev') also occurs inside ordinary words ('Bad Request'):
         # it is replaced only where it stands alone, not between letters or digits.
@@ -136,6 +137,18 @@ class Redactor:
         if self._short is not None:
             text = self._short.sub(_REDACTED, text)
         return text
+
+    def truncated(self, text: str) -> str:
+        """:meth:`__call__` for a text cut off from a longer one: the first part of a
+        credential at its very end, whose rest was cut away, is replaced too."""
+        text = self(text)
+        cut = 0
+        for secret in self._forms:
+            for length in range(min(len(secret) - 1, len(text)), cut, -1):
+                if text.endswith(secret[:length]):
+                    cut = length
+                    break
+        return text[: len(text) - cut] + _REDACTED if cut else text
 
     def scrub(self, exc: BaseException) -> None:
         """Redact, in place, the message and the string attributes of ``exc``."""
@@ -200,6 +213,36 @@ def _checked_base_url(base_url: str) -> str:
     return str(url).rstrip("/")
 
 
+def _checked_timeout(timeout: TimeoutArgument) -> httpx.Timeout:
+    """``timeout`` as an ``httpx.Timeout`` whose every phase is a positive, finite number
+    of seconds or ``None``; anything else would only fail (or never time out) once a
+    request is under way, deep inside the socket layer."""
+    if isinstance(timeout, httpx.Timeout):
+        value = timeout
+    elif timeout is None or _is_seconds(timeout):
+        value = httpx.Timeout(timeout)
+    else:
+        raise ConfigurationError(
+            f"timeout must be a number of seconds, an httpx.Timeout or None, not {timeout!r}"
+        )
+    for phase in ("connect", "read", "write", "pool"):
+        seconds = getattr(value, phase)
+        if seconds is not None and not (_is_seconds(seconds) and seconds > 0):
+            raise ConfigurationError(
+                f"the {phase} timeout must be a positive number of seconds or None, not {seconds!r}"
+            )
+    return value
+
+
+def _is_seconds(value: object) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and value == value
+        and value not in (float("inf"), float("-inf"))
+    )
+
+
 class BaseClient:
     """Configuration and the I/O-free steps of a call; see the module docstring."""
 
@@ -228,7 +271,7 @@ class BaseClient:
             raise ConfigurationError(f"max_retries must be a non-negative integer: {max_retries!r}")
         self._auth = httpx.BasicAuth(username, password)
         self._redact = Redactor(username, password)
-        self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self._timeout = _checked_timeout(timeout)
         self._retry = RetryPolicy(max_retries)
         self._sleep_for: Callable[[float], Any] = time.sleep
 
