@@ -140,3 +140,34 @@ def test_an_ascii_only_standard_output_gets_escapes(monkeypatch: pytest.MonkeyPa
     assert main(["fields", "--compact", "*"]) == 0
     sys.stdout.flush()
     assert buffer.getvalue() == b'{"\\u00e9":"\\u00fc"}\n'
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_non_json_numbers_are_refused_not_printed_back(
+    capsys: pytest.CaptureFixture[str], constant: str
+) -> None:
+    # json.loads took them and the output then held NaN, which no JSON parser reads.
+    status, out, err = run(["a"], capsys, stdin=b'{"a": [1, ' + constant.encode() + b"]}")
+    assert (status, out) == (2, "")
+    assert err == f"cftools fields: <stdin>: invalid JSON: {constant} is not a JSON value\n"
+
+
+def test_a_negative_indent_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        run(["--indent", "-2", "a"], capsys, stdin=b"{}")
+    assert raised.value.code == 2
+    assert "--indent: must be 0 or more, not -2" in capsys.readouterr().err
+
+
+def test_an_output_that_cannot_be_written_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full disk (> /dev/full) ended in a traceback.
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    status, _, err = run(["a"], capsys, stdin=b'{"a": 1}')
+    assert status == 2
+    assert err == "cftools fields: cannot write the output: No space left on device\n"

@@ -42,10 +42,21 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     layout = parser.add_mutually_exclusive_group()
     layout.add_argument(
-        "--indent", type=int, default=2, metavar="N", help="indent the output by N (default 2)"
+        "--indent", type=_indent, default=2, metavar="N", help="indent the output by N (default 2)"
     )
     layout.add_argument("--compact", action="store_true", help="print each result on one line")
     parser.set_defaults(handler=run)
+
+
+def _indent(text: str) -> int:
+    """``--indent``: a number of spaces (``json`` takes a negative one as 0, silently)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of spaces: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,7 +81,13 @@ def run(args: argparse.Namespace) -> int:
         text = "".join(_dump(r, options) + "\n" for r in results)
     except RecursionError:
         return _fail("the result is nested too deeply to print")
-    sys.stdout.write(text)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader has gone (``| head``): the command line ends quietly
+    except OSError as exc:  # a full disk, an I/O error
+        return _fail(f"cannot write the output: {exc.strerror or exc}")
     return 0
 
 
@@ -107,7 +124,9 @@ def _load(name: str) -> tuple[Any, str]:
     except OSError as exc:
         return None, f"{label}: cannot read: {exc.strerror or exc}"
     try:
-        return json.loads(data), ""
+        return json.loads(data, parse_constant=_not_json), ""
+    except _NotJson as exc:
+        return None, f"{label}: invalid JSON: {exc.args[0]} is not a JSON value"
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno} (position {exc.pos})"
         return None, f"{label}: invalid JSON: {exc.msg} at {where}"
@@ -115,6 +134,16 @@ def _load(name: str) -> tuple[Any, str]:
         return None, f"{label}: invalid JSON: not UTF-8/16/32 text at byte {exc.start}"
     except RecursionError:
         return None, f"{label}: invalid JSON: nested too deeply for Python's json module"
+
+
+class _NotJson(Exception):
+    pass
+
+
+def _not_json(constant: str) -> Any:
+    """``json`` reads ``NaN``, ``Infinity`` and ``-Infinity`` by default, and would print
+    them back into output no JSON parser accepts."""
+    raise _NotJson(constant)
 
 
 def _read(stream: BinaryIO) -> bytes:
