@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import difflib
+import io
 import ipaddress
 import logging
 import os
@@ -532,6 +533,25 @@ def _umask() -> int:
     return mask
 
 
+def _check_writable(destination: object) -> None:
+    """Refuse, before any request, a file object a download cannot be written to (the
+    error would otherwise come from its ``write`` once the response is arriving)."""
+    if isinstance(destination, io.TextIOBase):
+        raise ConfigurationError(
+            "the download destination is a text file; open it in binary mode ('wb')"
+        )
+    if not callable(getattr(destination, "write", None)):
+        raise ConfigurationError(
+            f"cannot download to a {type(destination).__name__}: pass a path or a binary "
+            "file object"
+        )
+    if getattr(destination, "closed", False) is True:
+        raise ConfigurationError("the download destination is a closed file")
+    writable = getattr(destination, "writable", None)
+    if callable(writable) and not writable():
+        raise ConfigurationError("the download destination is not open for writing")
+
+
 class Sink:
     """Where a download goes: a binary file object, or a path written atomically.
 
@@ -561,6 +581,7 @@ class Sink:
 
             self._out: IO[bytes] = os.fdopen(handle, "wb")
         else:
+            _check_writable(destination)
             self._out = destination
 
     def __enter__(self) -> Sink:
@@ -568,7 +589,11 @@ class Sink:
 
     def write(self, chunk: bytes) -> None:
         """Write one chunk."""
-        self._out.write(chunk)
+        try:
+            self._out.write(chunk)
+        except OSError as exc:  # a full disk, an I/O error, a closed pipe
+            where = self._path if self._path is not None else "the download destination"
+            raise ConfigurationError(f"cannot write the download to {where}: {exc}") from exc
         self.written += len(chunk)
 
     def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
