@@ -441,6 +441,34 @@ def test_async_client_does_what_the_sync_client_does(
     assert [r.url.params["campaignId"] for r in server.requests] == ["3", "3"]
 
 
+def test_an_async_client_is_refused_in_a_second_event_loop(
+    new_async_client: Callable[..., AsyncClient], server: Any
+) -> None:
+    # Its pooled connections belong to the first loop: httpx raised a bare
+    # RuntimeError('Event loop is closed') from deep inside on a real network.
+    client = new_async_client()
+    assert asyncio.run(client.get_account()) == {}
+    with pytest.raises(ConfigurationError, match="first used in another event loop"):
+        asyncio.run(client.get_account())
+    assert server.count == 1
+
+    async def twice() -> None:  # one loop, any number of calls
+        await client.get_account()
+        await client.get_account()
+
+    with pytest.raises(ConfigurationError, match="another event loop"):
+        asyncio.run(twice())
+    loop = asyncio.new_event_loop()
+    try:
+        other = new_async_client()
+        loop.run_until_complete(other.get_account())
+        loop.run_until_complete(other.get_account())
+        loop.run_until_complete(other.aclose())
+    finally:
+        loop.close()
+    assert server.count == 3
+
+
 def test_async_upload(new_async_client: Callable[..., AsyncClient], server: Any) -> None:
     async def run() -> None:
         async with new_async_client() as client:

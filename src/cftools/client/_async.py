@@ -20,6 +20,7 @@ from cftools.client._base import (
     PreparedCall,
     Sink,
 )
+from cftools.client._errors import ConfigurationError
 from cftools.client._methods import AsyncOperations
 from cftools.client._operation import Operation
 from cftools.client._paging import Pager
@@ -58,6 +59,7 @@ class AsyncClient(BaseClient, AsyncOperations):
             event_hooks={"request": [self._alog_request]},
         )
         self._async_sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     async def _alog_request(self, request: httpx.Request) -> None:
         self._log_request(request)
@@ -184,8 +186,22 @@ class AsyncClient(BaseClient, AsyncOperations):
                 await response.aclose()
         return sink.written
 
+    def _check_loop(self) -> None:
+        """Refuse a second event loop: the pooled connections belong to the first one, and
+        httpx would fail deep inside with ``RuntimeError: Event loop is closed``."""
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        elif self._loop is not loop:
+            raise ConfigurationError(
+                "this AsyncClient was first used in another event loop, which owns its "
+                "connections (each asyncio.run() starts a new loop); create the "
+                "AsyncClient inside the loop that uses it"
+            )
+
     async def _send(self, call: PreparedCall, *, stream: bool = False) -> httpx.Response:
         self._check_open(self._http)
+        self._check_loop()
         attempt = 0
         while True:
             try:
