@@ -116,6 +116,18 @@ def test_a_huge_json_error_message_is_cut_short(client: Client, server: Any) -> 
     assert len(info.value.developer_message) == 1000
 
 
+def test_a_json_error_message_is_one_printable_line(client: Client, server: Any) -> None:
+    # It went into the exception (and log lines) as sent: newlines forged log lines and
+    # terminal escapes could clear the screen.
+    body = {"message": "bad number\n2026-01-01 INFO all good\x1b[2J", "internalCode": "0\r1"}
+    server.reply(httpx.Response(400, json=body))
+    with pytest.raises(BadRequestError) as info:
+        client.get_call(7)
+    assert info.value.message == "bad number 2026-01-01 INFO all good [2J"
+    assert info.value.internal_code == "0 1"
+    assert str(info.value).isprintable()
+
+
 @pytest.mark.parametrize("status", [200, 400])
 def test_json_nested_too_deeply_to_decode_is_an_api_error(
     client: Client, server: Any, status: int

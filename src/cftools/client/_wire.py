@@ -385,7 +385,9 @@ def _undecodable(
 def api_error(operation: Operation, response: httpx.Response, redact: Redact = _same) -> ApiError:
     """The exception for an error response, whatever its body holds; ``redact`` cleans
     the excerpt of a body that is not CallFire's JSON error."""
-    info = {key: _cut(redact(text), _MESSAGE) for key, text in _error_body(response).items()}
+    info = {
+        key: _cut(_one_line(redact(text)), _MESSAGE) for key, text in _error_body(response).items()
+    }
     message = info.get("message") or info.get("developerMessage") or _excerpt(response, redact)
     cls = error_class(response.status_code)
     error = cls(
@@ -428,6 +430,14 @@ _EXCERPT = 200
 _MESSAGE = 1000  # a JSON error message longer than this is cut (a server may send megabytes)
 
 
+def _one_line(text: str) -> str:
+    """``text`` on one line of printable characters: what a server wrote goes into
+    messages and log lines, where a newline or a terminal escape would forge or hide
+    lines."""
+    text = "".join(ch if ch.isprintable() and ch != "\ufffd" else " " for ch in text)
+    return " ".join(text.split())
+
+
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -441,8 +451,7 @@ def _excerpt(response: httpx.Response, redact: Redact) -> str:
     # A body longer than the window may continue a credential past its end.
     text = redact.truncated(text) if len(response.content) > len(window) else redact(text)
     text = re.sub(r"<[^>]*>", " ", text)  # HTML error pages: keep the words
-    text = "".join(ch if ch.isprintable() and ch != "\ufffd" else " " for ch in text)
-    text = redact(" ".join(text.split()))
+    text = redact(_one_line(text))
     if not text:
         return response.reason_phrase or "no error body"
     return _cut(text, _EXCERPT)
