@@ -356,6 +356,17 @@ def test_redirects_are_not_followed(client: Client, server: Any, status: int) ->
         client.get_call(1)
     assert raised.value.status_code == status
     assert [r.url.host for r in server.requests] == ["api.callfire.com"]
+    # What happened and what to do, not just the reason phrase ('Found').
+    assert raised.value.message == (
+        "redirected to https://evil.example/v2/calls/1, which is not followed "
+        "(a redirect could carry the credentials elsewhere); check base_url"
+    )
+
+
+def test_a_not_modified_answer_is_not_taken_for_a_redirect(client: Client, server: Any) -> None:
+    server.reply(httpx.Response(304))
+    with pytest.raises(ApiError, match=r"HTTP 304: Not Modified$"):
+        client.get_call(1)
 
 
 @pytest.mark.parametrize(

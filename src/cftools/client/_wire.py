@@ -389,6 +389,8 @@ def api_error(operation: Operation, response: httpx.Response, redact: Redact = _
         key: _cut(_one_line(redact(text)), _MESSAGE) for key, text in _error_body(response).items()
     }
     message = info.get("message") or info.get("developerMessage") or _excerpt(response, redact)
+    if response.has_redirect_location:
+        message = _redirect_message(response, redact)
     cls = error_class(response.status_code)
     error = cls(
         message,
@@ -403,6 +405,16 @@ def api_error(operation: Operation, response: httpx.Response, redact: Redact = _
     if isinstance(error, RateLimitError):
         error.retry_after = parse_retry_after(response.headers.get("Retry-After"))
     return error
+
+
+def _redirect_message(response: httpx.Response, redact: Redact) -> str:
+    """What a redirect means for the caller: the client never follows one (to another
+    host it would carry the credentials there), so the base URL is likely wrong."""
+    location = _cut(_one_line(redact(response.headers["Location"])), _EXCERPT)
+    return (
+        f"redirected to {location}, which is not followed (a redirect could carry the "
+        "credentials elsewhere); check base_url"
+    )
 
 
 def _error_body(response: httpx.Response) -> dict[str, str]:
