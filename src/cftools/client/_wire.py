@@ -97,6 +97,8 @@ def to_wire(
         if value is None:
             continue
         parameter = declared.get(name)
+        if parameter is not None and _is_integer(parameter):
+            value = _integral(value)
         location = parameter.location if parameter is not None else "query"
         if location == "path":
             path_values[name] = value
@@ -178,6 +180,21 @@ def _fill_path(operation: Operation, values: Mapping[str, Any]) -> str:
     if "{" not in operation.path:
         return operation.path
     return _PLACEHOLDER.sub(substitute, operation.path)
+
+
+def _is_integer(parameter: Parameter) -> bool:
+    schema = parameter.schema
+    return schema.type == "integer" or (schema.items is not None and schema.items.type == "integer")
+
+
+def _integral(value: Any) -> Any:
+    """An integral ``float`` (``3.0``, which the checks take as an integer) as the ``int``
+    it stands for: the server parses ``3``, but refuses the ``3.0`` that ``str`` writes."""
+    if type(value) is float and value.is_integer():
+        return int(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_integral(v) for v in value]
+    return value
 
 
 def _scalar(value: Any) -> str:
