@@ -153,6 +153,14 @@ def test_an_error_body_in_a_declared_charset_is_read_in_it(client: Client, serve
         client.get_call(7)
 
 
+def test_a_success_in_a_declared_charset_is_read_in_it(client: Client, server: Any) -> None:
+    # Only UTF-8/16/32 were tried, whatever the Content-Type said.
+    headers = {"Content-Type": "application/json; charset=iso-8859-1"}
+    content = json.dumps({"name": "Müller"}, ensure_ascii=False).encode("latin-1")
+    server.reply(httpx.Response(200, content=content, headers=headers))
+    assert client.get_contact(5) == {"name": "Müller"}
+
+
 def test_developer_message_stands_in_for_a_missing_message(client: Client, server: Any) -> None:
     server.reply(httpx.Response(400, json={"developerMessage": "bad id"}))
     with pytest.raises(BadRequestError, match="bad id"):

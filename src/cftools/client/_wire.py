@@ -362,7 +362,7 @@ def decode_success(operation: Operation, response: httpx.Response, redact: Redac
         if kind == "boolean":  # a check answers true or false, never nothing
             raise _undecodable(operation, response, "an empty body where a boolean was due", redact)
         return None
-    value = _json(content)
+    value = _json(_text(response, content))
     if value is _NOT_JSON:  # raised outside the handler: the decoder's error holds the body
         raise _undecodable(operation, response, "a body that is not JSON", redact)
     if value is _TOO_DEEP:
