@@ -159,6 +159,11 @@ def test_a_success_in_a_declared_charset_is_read_in_it(client: Client, server: A
     content = json.dumps({"name": "Müller"}, ensure_ascii=False).encode("latin-1")
     server.reply(httpx.Response(200, content=content, headers=headers))
     assert client.get_contact(5) == {"name": "Müller"}
+    # Bytes that are not in the declared charset are an error, not U+FFFD in the data.
+    headers = {"Content-Type": "application/json; charset=utf-8"}
+    server.reply(httpx.Response(200, content=b'{"name": "M\xfcller"}', headers=headers))
+    with pytest.raises(ApiError, match="not JSON"):
+        client.get_contact(5)
 
 
 def test_developer_message_stands_in_for_a_missing_message(client: Client, server: Any) -> None:

@@ -362,7 +362,7 @@ def decode_success(operation: Operation, response: httpx.Response, redact: Redac
         if kind == "boolean":  # a check answers true or false, never nothing
             raise _undecodable(operation, response, "an empty body where a boolean was due", redact)
         return None
-    value = _json(_text(response, content))
+    value = _json(_text(response, content, "strict"))  # data is never silently altered
     if value is _NOT_JSON:  # raised outside the handler: the decoder's error holds the body
         raise _undecodable(operation, response, "a body that is not JSON", redact)
     if value is _TOO_DEEP:
@@ -442,16 +442,16 @@ def _error_body(response: httpx.Response) -> dict[str, str]:
     return {k: str(data[k]) for k in keys if data.get(k) not in (None, "")}
 
 
-def _text(response: httpx.Response, content: bytes) -> bytes | str:
+def _text(response: httpx.Response, content: bytes, errors: str = "replace") -> bytes | str:
     """``content`` decoded with the charset the response declares; left as bytes (for
     ``json`` to detect the UTF flavour, or for UTF-8) when it declares none or an
-    unknown one."""
+    unknown one, or (``errors="strict"``) when the bytes are not in that charset."""
     charset = response.charset_encoding
     if charset is None:
         return content
     try:
-        return content.decode(charset, errors="replace")
-    except LookupError:
+        return content.decode(charset, errors=errors)
+    except (LookupError, UnicodeDecodeError):
         return content
 
 
