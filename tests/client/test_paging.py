@@ -97,6 +97,16 @@ def test_a_server_capping_the_limit_is_followed_by_what_it_returns(
     assert offsets(server) == [(0, 100), (4, 100), (8, 100)]
 
 
+def test_a_capping_server_with_an_unknown_total_is_followed_through_its_page_limit(
+    client: Client, server: Any
+) -> None:
+    # A full page of the capped size looked like a short last page: 4 of 10 items.
+    server.reply(catalogue(10, report_total=False, cap=4))
+    ids = [c["id"] for c in client.paginate("findCalls", page_size=100)]
+    assert ids == list(range(10))
+    assert offsets(server) == [(0, 100), (4, 100), (8, 100)]
+
+
 def test_empty_list(client: Client, server: Any) -> None:
     server.reply(catalogue(0))
     assert list(client.paginate("findTexts")) == []

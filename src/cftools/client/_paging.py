@@ -9,7 +9,8 @@ for the next page until one of these holds:
   items actually returned, so a server that caps ``limit`` lower is followed
   correctly);
 * ``totalCount`` is unknown or absent and a page holds fewer items than asked for
-  (the rule the API documents for ``Page.limit``);
+  (the rule the API documents for ``Page.limit``), or than the page's own ``limit``
+  says the server served when it caps the page size;
 * ``max_items`` items have been produced (the last request asks only for what is
   still wanted).
 
@@ -113,7 +114,12 @@ class Pager:
         count = len(raw)
         self._offset += count
         total = page.get("totalCount")
-        known = isinstance(total, int) and not isinstance(total, bool) and total >= 0
+        known = _count(total) and total >= 0
+        # A server that caps the page size says so in the page's own limit: a page of
+        # that many items is full, not the last one.
+        served = page.get("limit")
+        if _count(served) and 0 < served < limit:
+            limit = served
         if count == 0 or (known and self._offset >= total) or (not known and count < limit):
             self._done = True
         if self._max_items is not None:
@@ -122,6 +128,10 @@ class Pager:
             if self._produced >= self._max_items:
                 self._done = True
         return list(items)
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def check_integer(name: str, value: Any, *, minimum: int, strings: bool = True) -> Any:
