@@ -120,6 +120,16 @@ def test_a_timeout_that_cannot_work_is_refused_when_the_client_is_made(
         AsyncClient("user-name", "pass-word", timeout=timeout)
 
 
+def test_a_transport_of_the_wrong_kind_is_refused_when_the_client_is_made() -> None:
+    # httpx took it and raised a bare AttributeError (no handle_request) at the first call.
+    with pytest.raises(ConfigurationError, match="not AsyncHTTPTransport"):
+        Client("user-name", "pass-word", transport=httpx.AsyncHTTPTransport())  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match="not HTTPTransport"):
+        AsyncClient("user-name", "pass-word", transport=httpx.HTTPTransport())  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match=r"such as httpx\.HTTPTransport"):
+        Client("user-name", "pass-word", transport="http://proxy:3128")  # type: ignore[arg-type]
+
+
 def test_a_timeout_may_wait_forever_per_phase_or_in_whole(new_client: Any, server: Any) -> None:
     with new_client(timeout=None) as client:
         client.get_account()

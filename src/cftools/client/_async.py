@@ -19,6 +19,7 @@ from cftools.client._base import (
     OperationRef,
     PreparedCall,
     Sink,
+    check_transport,
 )
 from cftools.client._errors import ConfigurationError
 from cftools.client._methods import AsyncOperations
@@ -50,6 +51,9 @@ class AsyncClient(BaseClient, AsyncOperations):
     ) -> None:
         super().__init__(
             username, password, base_url=base_url, timeout=timeout, max_retries=max_retries
+        )
+        check_transport(
+            transport, "handle_async_request", "AsyncClient", "httpx.AsyncHTTPTransport"
         )
         self._http = httpx.AsyncClient(
             auth=self._auth,

@@ -65,6 +65,7 @@ __all__ = [
     "PreparedCall",
     "Redactor",
     "Sink",
+    "check_transport",
 ]
 
 DEFAULT_BASE_URL = "https://api.callfire.com/v2"
@@ -233,6 +234,17 @@ def _checked_timeout(timeout: TimeoutArgument) -> httpx.Timeout:
                 f"the {phase} timeout must be a positive number of seconds or None, not {seconds!r}"
             )
     return value
+
+
+def check_transport(transport: object, method: str, client: str, example: str) -> None:
+    """Refuse a transport the client cannot send through (an async one for ``Client``, a
+    proxy URL, ...), which httpx would only find out at the first request, with an
+    ``AttributeError``. ``method`` is the one httpx calls on it."""
+    if transport is not None and not callable(getattr(transport, method, None)):
+        raise ConfigurationError(
+            f"{client} needs a transport with {method}() such as {example} or "
+            f"httpx.MockTransport, not {type(transport).__name__}"
+        )
 
 
 def _is_seconds(value: object) -> bool:
