@@ -222,6 +222,10 @@ def test_retry_after_in_seconds_and_as_a_date() -> None:
     parsed = parse_retry_after(format_datetime(later, usegmt=True))
     assert parsed is not None and 25 <= parsed <= 31
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
+    # Not a delay in seconds: RateLimitError.retry_after was inf (time.sleep(inf) raises
+    # OverflowError), and '1_0' or '1e1' waited 10 s.
+    for text in ("inf", "Infinity", "-inf", "1e400", "1_0", "1e1", "0x10", "9" * 400):
+        assert parse_retry_after(text) is None
 
 
 @given(st.text(max_size=40))

@@ -491,9 +491,10 @@ def parse_retry_after(value: str | None) -> float | None:
     if value is None:
         return None
     value = value.strip()
-    try:
+    if _SECONDS.fullmatch(value):
+        # Digits only: float() would also take 'inf', 'nan', '1e9' and '1_0'.
         seconds = float(value)
-    except ValueError:
+    else:
         try:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError):
@@ -501,6 +502,7 @@ def parse_retry_after(value: str | None) -> float | None:
         if when.tzinfo is None:
             when = when.replace(tzinfo=timezone.utc)
         seconds = (when - datetime.now(timezone.utc)).total_seconds()
-    if seconds != seconds:  # NaN
-        return None
     return max(0.0, seconds)
+
+
+_SECONDS = re.compile(r"[+-]?[0-9]{1,12}(?:\.[0-9]{1,6})?")
