@@ -152,6 +152,25 @@ def test_non_json_numbers_are_refused_not_printed_back(
     assert err == f"cftools fields: <stdin>: invalid JSON: {constant} is not a JSON value\n"
 
 
+def test_a_number_too_large_for_a_float_is_refused_not_printed_as_infinity(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(["a"], capsys, stdin=b'{"a": [1.5, -1e400]}')
+    assert (status, out) == (2, "")
+    assert (
+        err == "cftools fields: <stdin>: invalid JSON: the number -1e400 is too large for a float\n"
+    )
+
+
+def test_an_integer_too_long_to_convert_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    # int() refuses more than 4300 digits with a ValueError json does not wrap: a traceback.
+    status, out, err = run(["a"], capsys, stdin=b'{"a": ' + b"9" * 5000 + b"}")
+    assert (status, out) == (2, "")
+    assert err == (
+        "cftools fields: <stdin>: invalid JSON: an integer of 5000 digits is too long to convert\n"
+    )
+
+
 def test_a_negative_indent_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         run(["--indent", "-2", "a"], capsys, stdin=b"{}")

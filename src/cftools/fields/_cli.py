@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from typing import Any, BinaryIO
 
@@ -124,9 +125,12 @@ def _load(name: str) -> tuple[Any, str]:
     except OSError as exc:
         return None, f"{label}: cannot read: {exc.strerror or exc}"
     try:
-        return json.loads(data, parse_constant=_not_json), ""
+        document = json.loads(
+            data, parse_constant=_not_json, parse_float=_finite, parse_int=_integer
+        )
+        return document, ""
     except _NotJson as exc:
-        return None, f"{label}: invalid JSON: {exc.args[0]} is not a JSON value"
+        return None, f"{label}: invalid JSON: {exc.args[0]}"
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno} (position {exc.pos})"
         return None, f"{label}: invalid JSON: {exc.msg} at {where}"
@@ -143,7 +147,25 @@ class _NotJson(Exception):
 def _not_json(constant: str) -> Any:
     """``json`` reads ``NaN``, ``Infinity`` and ``-Infinity`` by default, and would print
     them back into output no JSON parser accepts."""
-    raise _NotJson(constant)
+    raise _NotJson(f"{constant} is not a JSON value")
+
+
+def _finite(text: str) -> float:
+    """A JSON number as a float; one beyond its range (``1e400``) would become
+    ``Infinity`` in the output, which is not JSON either."""
+    value = float(text)
+    if math.isinf(value):
+        raise _NotJson(f"the number {text} is too large for a float")
+    return value
+
+
+def _integer(text: str) -> int:
+    """A JSON integer; Python refuses to convert one of more than 4300 digits (a
+    ``ValueError`` that is not a ``JSONDecodeError``)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise _NotJson(f"an integer of {len(text)} digits is too long to convert") from None
 
 
 def _read(stream: BinaryIO) -> bytes:
