@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import html
+import json
 import logging
+import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
@@ -320,6 +323,34 @@ def test_a_token_cut_by_the_excerpt_is_redacted_whole(server: Any, secrets: list
         client.get_call(1)
     assert str(raised.value).endswith("x Basic [redacted]")
     assert secrets[2][:8] not in str(raised.value)  # 12 of its characters were shown
+
+
+@pytest.mark.parametrize(
+    "escape",
+    [
+        html.escape,
+        lambda text: json.dumps(text),
+        lambda text: json.dumps(text, ensure_ascii=False),
+        lambda text: json.dumps(text).replace("/", "\\/"),
+        lambda text: urllib.parse.quote_plus(text, safe=""),
+    ],
+)
+def test_credentials_echoed_in_an_escaped_form_are_redacted(
+    server: Any, escape: Callable[[str], str]
+) -> None:
+    # An HTML page escapes them, a JSON body that is not CallFire's error quotes them,
+    # a form echo writes '+' for a blank: the plain text was never found there.
+    password = "p@ss:w/rd%&?#é \"'<x>"
+    token = base64.b64encode(f"zed-login:{password}".encode()).decode()
+    body = f"denied {escape(password)} ({escape('Basic ' + token)})"
+    server.reply(httpx.Response(500, text=body))
+    client = Client("zed-login", password, transport=httpx.MockTransport(server.handle))
+    with client, pytest.raises(ApiError) as raised:
+        client.get_call(1)
+    message = str(raised.value)
+    assert message.count("[redacted]") == 2, message
+    for fragment in ("p@ss", "w/rd", "ss%3A", "&amp;", token[:8]):
+        assert fragment not in message
 
 
 @pytest.mark.parametrize("secret", [0, 1, 2])

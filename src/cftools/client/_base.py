@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import base64
 import difflib
+import html
 import io
 import ipaddress
+import json
 import logging
 import os
 import platform
@@ -32,7 +34,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, ClassVar
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 import httpx
 
@@ -119,7 +121,7 @@ class Redactor:
 
     def __init__(self, username: str, password: str) -> None:
         token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
-        forms = {token, username, password, quote(username, safe=""), quote(password, safe="")}
+        forms = {form for value in (token, username, password) for form in _escaped(value)}
         ordered = sorted(forms, key=len, reverse=True)
         self._forms = tuple(ordered)
         self._secrets = tuple(f for f in ordered if len(f) >= _SHORT_SECRET)
@@ -158,6 +160,18 @@ class Redactor:
         for name, value in vars(exc).items():
             if isinstance(value, str):
                 setattr(exc, name, self(value))
+
+
+def _escaped(value: str) -> set[str]:
+    """``value`` and the forms a server may echo it in: percent-encoded (``%20`` or ``+``
+    for a blank), HTML-escaped, and as the inside of a JSON string (with or without
+    ``\\u`` escapes, with or without ``\\/`` for ``/``, as some Java serialisers write)."""
+    forms = {value, quote(value, safe=""), quote_plus(value, safe=""), html.escape(value)}
+    forms.add(html.escape(value, quote=False))
+    for ascii_only in (True, False):
+        inside = json.dumps(value, ensure_ascii=ascii_only)[1:-1]
+        forms |= {inside, inside.replace("/", "\\/")}
+    return forms
 
 
 def _check_credentials(username: str, password: str) -> None:
