@@ -193,7 +193,10 @@ class AsyncClient(BaseClient, AsyncOperations):
     def _check_loop(self) -> None:
         """Refuse a second event loop: the pooled connections belong to the first one, and
         httpx would fail deep inside with ``RuntimeError: Event loop is closed``."""
-        loop = asyncio.get_running_loop()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio (trio through anyio): nothing to compare
+            return
         if self._loop is None:
             self._loop = loop
         elif self._loop is not loop:
