@@ -9,6 +9,7 @@ import decimal
 import inspect
 import io
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
@@ -477,6 +478,27 @@ def test_an_async_client_is_refused_in_a_second_event_loop(
     finally:
         loop.close()
     assert server.count == 3
+
+
+def test_async_upload_reads_the_file_off_the_event_loop(
+    new_async_client: Callable[..., AsyncClient], server: Any
+) -> None:
+    # A 100 MB media file was read by the event loop's thread, stalling every task.
+    readers: set[int] = set()
+
+    class Recorder(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            readers.add(threading.get_ident())
+            return super().read(size)
+
+    async def run() -> int:
+        async with new_async_client() as client:
+            await client.create_media(Recorder(b"ID3-audio"), name="hello")
+        return threading.get_ident()
+
+    loop_thread = asyncio.run(run())
+    assert readers and loop_thread not in readers
+    assert "ID3-audio" in _parts(server.last)
 
 
 def test_async_upload(new_async_client: Callable[..., AsyncClient], server: Any) -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from types import TracebackType
@@ -120,9 +121,18 @@ class AsyncClient(BaseClient, AsyncOperations):
         project: bool,
         validate: bool,
     ) -> Any:
-        call = self._prepare(
-            operation, params, body=body, files=files, project=project, validate=validate
+        prepare = functools.partial(
+            self._prepare,
+            operation,
+            params,
+            body=body,
+            files=files,
+            project=project,
+            validate=validate,
         )
+        # Uploads are read into memory here: off the event loop, so a large file or a
+        # slow disk stalls no other task.
+        call = prepare() if files is None else await asyncio.to_thread(prepare)
         return self._finish(call, await self._send(call))
 
     def paginate(
