@@ -63,6 +63,21 @@ def test_an_integral_float_for_an_integer_parameter_is_written_as_an_integer() -
     assert wire.query == (("label", "2.0"), ("limit", "2.5"))
 
 
+def test_what_the_checks_read_leniently_travels_as_the_server_reads_it() -> None:
+    # The checks ignore blanks and case in ' 5 ' and ' True', but the server refuses
+    # the number and reads the word as false.
+    wire = to_wire(OPERATIONS["findCalls"], {"limit": " 5 ", "inbound": " True", "id": [" 7"]})
+    assert wire.query == (("limit", "5"), ("inbound", "true"), ("id", "7"))
+    assert to_wire(OPERATIONS["getCall"], {"id": " 12 "}).path == "/calls/12"
+    wire = to_wire(
+        OPERATIONS["createContactListFromFile"], {"useCustomFields": "FALSE "}, files=None
+    )
+    assert wire.data == {"useCustomFields": "false"}
+    # Strings the checks refuse (sent only with validate=False) go as given.
+    wire = to_wire(OPERATIONS["findCalls"], {"inbound": "yes", "label": " x "})
+    assert wire.query == (("inbound", "yes"), ("label", " x "))
+
+
 def test_form_fields_and_files() -> None:
     wire = to_wire(
         OPERATIONS["createContactListFromFile"],

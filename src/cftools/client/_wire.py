@@ -97,8 +97,8 @@ def to_wire(
         if value is None:
             continue
         parameter = declared.get(name)
-        if parameter is not None and _is_integer(parameter):
-            value = _integral(value)
+        if parameter is not None:
+            value = _as_read(value, _scalar_type(parameter))
         location = parameter.location if parameter is not None else "query"
         if location == "path":
             path_values[name] = value
@@ -182,18 +182,33 @@ def _fill_path(operation: Operation, values: Mapping[str, Any]) -> str:
     return _PLACEHOLDER.sub(substitute, operation.path)
 
 
-def _is_integer(parameter: Parameter) -> bool:
+def _scalar_type(parameter: Parameter) -> str | None:
+    """The JSON type of the parameter's values (of its items, for an array)."""
     schema = parameter.schema
-    return schema.type == "integer" or (schema.items is not None and schema.items.type == "integer")
+    if schema.type == "array" and schema.items is not None:
+        return schema.items.type
+    return schema.type
 
 
-def _integral(value: Any) -> Any:
-    """An integral ``float`` (``3.0``, which the checks take as an integer) as the ``int``
-    it stands for: the server parses ``3``, but refuses the ``3.0`` that ``str`` writes."""
-    if type(value) is float and value.is_integer():
-        return int(value)
+def _as_read(value: Any, kind: str | None) -> Any:
+    """``value`` written the way the checks read it, for a parameter of type ``kind``.
+
+    The checks are lenient where the server is not: an integral float (``3.0``) is an
+    integer, but the server's parsing refuses the ``3.0`` that ``str`` writes; blanks
+    around a number or a boolean word (``" 5 "``, ``" True"``) are ignored, but the
+    server refuses the number and reads the word as false. What the checks accepted
+    travels as the server expects it; anything else goes as given.
+    """
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [_integral(v) for v in value]
+        return [_as_read(v, kind) for v in value]
+    if kind == "integer":
+        if type(value) is float and value.is_integer():
+            return int(value)
+        if type(value) is str:
+            return value.strip()
+    elif kind == "boolean" and type(value) is str:
+        word = value.strip().lower()
+        return word if word in ("true", "false") else value
     return value
 
 
