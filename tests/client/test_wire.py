@@ -73,6 +73,10 @@ def test_what_the_checks_read_leniently_travels_as_the_server_reads_it() -> None
         OPERATIONS["createContactListFromFile"], {"useCustomFields": "FALSE "}, files=None
     )
     assert wire.data == {"useCustomFields": "false"}
+    wire = to_wire(OPERATIONS["findCalls"], {"states": " READY , FINISHED", "results": ["LA "]})
+    assert wire.query == (("states", "READY,FINISHED"), ("results", "LA"))
+    path = to_wire(OPERATIONS["deleteDoNotContact"], {"number": "12135551126, 12136666123"}).path
+    assert path == "/contacts/dncs/12135551126%2C12136666123"
     # Strings the checks refuse (sent only with validate=False) go as given.
     wire = to_wire(OPERATIONS["findCalls"], {"inbound": "yes", "label": " x "})
     assert wire.query == (("inbound", "yes"), ("label", " x "))

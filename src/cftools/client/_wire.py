@@ -30,6 +30,7 @@ import httpx
 
 from cftools.client._errors import ApiError, ConfigurationError, RateLimitError, error_class
 from cftools.client._operation import Operation, Parameter
+from cftools.client._schemas import Schema
 from cftools.client._types import FileInput, FilesArgument
 
 __all__ = [
@@ -98,7 +99,7 @@ def to_wire(
             continue
         parameter = declared.get(name)
         if parameter is not None:
-            value = _as_read(value, _scalar_type(parameter))
+            value = _as_read(value, _item_schema(parameter))
         location = parameter.location if parameter is not None else "query"
         if location == "path":
             path_values[name] = value
@@ -182,25 +183,27 @@ def _fill_path(operation: Operation, values: Mapping[str, Any]) -> str:
     return _PLACEHOLDER.sub(substitute, operation.path)
 
 
-def _scalar_type(parameter: Parameter) -> str | None:
-    """The JSON type of the parameter's values (of its items, for an array)."""
+def _item_schema(parameter: Parameter) -> Schema:
+    """The schema of the parameter's values (of its items, for an array)."""
     schema = parameter.schema
     if schema.type == "array" and schema.items is not None:
-        return schema.items.type
-    return schema.type
+        return schema.items
+    return schema
 
 
-def _as_read(value: Any, kind: str | None) -> Any:
-    """``value`` written the way the checks read it, for a parameter of type ``kind``.
+def _as_read(value: Any, schema: Schema) -> Any:
+    """``value`` written the way the checks read it, for a parameter of this schema.
 
     The checks are lenient where the server is not: an integral float (``3.0``) is an
     integer, but the server's parsing refuses the ``3.0`` that ``str`` writes; blanks
-    around a number or a boolean word (``" 5 "``, ``" True"``) are ignored, but the
-    server refuses the number and reads the word as false. What the checks accepted
+    around a number, a boolean word or the members of a comma-separated list
+    (``" 5 "``, ``" True"``, ``"READY, FINISHED"``) are ignored, but the server refuses
+    the number and the member and reads the word as false. What the checks accepted
     travels as the server expects it; anything else goes as given.
     """
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [_as_read(v, kind) for v in value]
+        return [_as_read(v, schema) for v in value]
+    kind = schema.type
     if kind == "integer":
         if type(value) is float and value.is_integer():
             return int(value)
@@ -209,6 +212,8 @@ def _as_read(value: Any, kind: str | None) -> Any:
     elif kind == "boolean" and type(value) is str:
         word = value.strip().lower()
         return word if word in ("true", "false") else value
+    elif schema.separator is not None and type(value) is str:
+        return schema.separator.join(m.strip() for m in value.split(schema.separator))
     return value
 
 
