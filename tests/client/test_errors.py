@@ -259,6 +259,31 @@ def test_every_error_names_the_same_full_path(client: Client, server: Any) -> No
     assert paths == ["/v2/calls", "/v2/calls"]
 
 
+def test_a_transport_error_says_what_to_do_and_what_may_have_happened(
+    new_client: Any, server: Any
+) -> None:
+    # It named the httpx exception only: not which timeout to raise, nor that a POST
+    # cut off by a read timeout may have reached the server (and was not retried).
+    server.reply(httpx.ReadTimeout("timed out"))
+    with new_client(timeout=httpx.Timeout(5.0, read=12.5)) as client:
+        with pytest.raises(TransportError) as info:
+            client.send_calls([{"phoneNumber": "12135551100"}])
+        assert str(info.value).endswith(
+            "ReadTimeout: timed out; the read timeout is 12.5 s; pass a larger timeout=; "
+            "the server may have received the request, so it was not retried"
+        )
+        server.reply(httpx.ConnectError("refused"))
+        with pytest.raises(TransportError) as info:
+            client.get_call(1)
+        assert str(info.value).endswith(
+            "ConnectError: refused; check base_url (https://api.callfire.com/v2) and the network"
+        )
+    with new_client(timeout=None, max_retries=0) as client:  # a transport's own timeout
+        server.reply(httpx.PoolTimeout("no connection free"))
+        with pytest.raises(TransportError, match=r"PoolTimeout: no connection free$"):
+            client.get_call(1)
+
+
 def test_async_client_has_the_same_errors_and_paths(
     new_async_client: Callable[..., AsyncClient], server: Any
 ) -> None:

@@ -45,7 +45,7 @@ from cftools.client._naming import method_name
 from cftools.client._operation import Operation
 from cftools.client._operations import OPERATIONS
 from cftools.client._paging import Pager, check_integer
-from cftools.client._retry import RetryPolicy
+from cftools.client._retry import IDEMPOTENT_METHODS, NOT_SENT, RetryPolicy
 from cftools.client._types import FilesArgument, TimeoutArgument
 from cftools.client._wire import (
     DEFAULT_ACCEPT,
@@ -465,10 +465,23 @@ class BaseClient:
         what = "timed out" if timeout else "failed"
         return TransportError(
             f"{operation.operation_id} ({operation.method} {self._url_path(call)}) {what}: "
-            f"{type(exc).__name__}: {exc}",
+            f"{type(exc).__name__}: {exc}{self._transport_hint(call, exc)}",
             operation_id=operation.operation_id,
             timeout=timeout,
         )
+
+    def _transport_hint(self, call: PreparedCall, exc: httpx.RequestError) -> str:
+        """What the caller can do about ``exc``, or should know before trying again."""
+        hints = []
+        phase = _TIMEOUT_PHASES.get(type(exc))
+        seconds = getattr(self._timeout, phase) if phase is not None else None
+        if seconds is not None:
+            hints.append(f"the {phase} timeout is {seconds:g} s; pass a larger timeout=")
+        elif isinstance(exc, httpx.ConnectError):
+            hints.append(f"check base_url ({self._base_url}) and the network")
+        if call.operation.method not in IDEMPOTENT_METHODS and not isinstance(exc, NOT_SENT):
+            hints.append("the server may have received the request, so it was not retried")
+        return "".join(f"; {hint}" for hint in hints)
 
     def _retry_after_response(
         self, call: PreparedCall, attempt: int, response: httpx.Response
@@ -530,6 +543,14 @@ class BaseClient:
             # The decoded document is ours alone: the projection may share its subtrees.
             value = call.projector(value, copy=False)
         return value
+
+
+_TIMEOUT_PHASES: dict[type[Exception], str] = {
+    httpx.ConnectTimeout: "connect",
+    httpx.ReadTimeout: "read",
+    httpx.WriteTimeout: "write",
+    httpx.PoolTimeout: "pool",
+}
 
 
 def _mode_for(path: str) -> int:
