@@ -190,3 +190,22 @@ def test_an_output_that_cannot_be_written_is_one_line(
     status, _, err = run(["a"], capsys, stdin=b'{"a": 1}')
     assert status == 2
     assert err == "cftools fields: cannot write the output: No space left on device\n"
+
+
+def test_standard_input_named_twice_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    # The second read found nothing and reported 'Expecting value' on valid input.
+    status, out, err = run(["a", "-", "-"], capsys, stdin=b'{"a": 1}')
+    assert (status, out) == (2, "")
+    assert err == "cftools fields: '-' (standard input) can be read only once\n"
+
+
+def test_a_closed_standard_input_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Started with <&-, sys.stdin is None: an AttributeError traceback.
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["fields", "a"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "cftools fields: <stdin>: cannot read: standard input is closed\n"
+    )

@@ -68,8 +68,11 @@ def run(args: argparse.Namespace) -> int:
         projector = compile(args.expression)
     except FieldsSyntaxError as exc:
         return _fail(f"bad expression: {exc.message} at position {exc.position}")
+    names = args.files or [_STDIN]
+    if names.count(_STDIN) > 1:
+        return _fail("'-' (standard input) can be read only once")
     results = []
-    for name in args.files or [_STDIN]:
+    for name in names:
         document, error = _load(name)
         if error:
             return _fail(error)
@@ -121,7 +124,7 @@ def _load(name: str) -> tuple[Any, str]:
     """Return the document of input ``name`` and ``""``, or ``None`` and a one-line error."""
     label = "<stdin>" if name == _STDIN else name
     try:
-        data = _read(sys.stdin.buffer) if name == _STDIN else _read_file(name)
+        data = _read_stdin() if name == _STDIN else _read_file(name)
     except OSError as exc:
         return None, f"{label}: cannot read: {exc.strerror or exc}"
     try:
@@ -170,6 +173,12 @@ def _integer(text: str) -> int:
 
 def _read(stream: BinaryIO) -> bytes:
     return stream.read()
+
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None:  # started with standard input closed (<&-)
+        raise OSError("standard input is closed")
+    return _read(sys.stdin.buffer)
 
 
 def _read_file(name: str) -> bytes:
