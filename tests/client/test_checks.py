@@ -210,6 +210,21 @@ def test_phone_numbers_refused(number: str, message: str) -> None:
     assert message in found.message
 
 
+@pytest.mark.parametrize(
+    ("operation_id", "params"),
+    [
+        ("findCalls", {"toNumber": "1" * 100_000}),
+        ("findCalls", {"states": "READY," + "B" * 100_000}),
+        ("findCalls", {"fields": "a" * 50_000 + ",,"}),
+    ],
+)
+def test_a_huge_refused_value_is_shown_cut_short(operation_id: str, params: dict[str, Any]) -> None:
+    # The whole value went into the message: 100 kB of it, for one problem.
+    found = only(problems(operation_id, params))
+    assert len(found.message) < 400
+    assert "..." in found.message
+
+
 def test_a_comma_separated_path_of_numbers_checks_each() -> None:
     assert problems("deleteDoNotContact", {"number": "12135551126,12136666123"}) == []
     found = only(problems("deleteDoNotContact", {"number": "12135551126,555"}))

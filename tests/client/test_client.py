@@ -7,7 +7,9 @@ import asyncio
 import base64
 import decimal
 import inspect
+import io
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
@@ -102,6 +104,40 @@ def test_timeout_in_seconds_applies_to_every_phase(new_client: Any, server: Any)
     with new_client(timeout=3.5) as client:
         client.get_account()
     assert set(server.last.extensions["timeout"].values()) == {3.5}
+
+
+@pytest.mark.parametrize(
+    "timeout",
+    ["30", -1, 0, float("nan"), float("inf"), True, [5], httpx.Timeout(5.0, read=-2)],
+)
+def test_a_timeout_that_cannot_work_is_refused_when_the_client_is_made(
+    server: Any, timeout: Any
+) -> None:
+    # httpx.Timeout takes anything; the socket layer raised a bare TypeError or
+    # ValueError at the first request (or timed out at once for 0).
+    with pytest.raises(ConfigurationError, match="timeout must be"):
+        Client("user-name", "pass-word", timeout=timeout)
+    with pytest.raises(ConfigurationError, match="timeout must be"):
+        AsyncClient("user-name", "pass-word", timeout=timeout)
+
+
+def test_a_transport_of_the_wrong_kind_is_refused_when_the_client_is_made() -> None:
+    # httpx took it and raised a bare AttributeError (no handle_request) at the first call.
+    with pytest.raises(ConfigurationError, match="not AsyncHTTPTransport"):
+        Client("user-name", "pass-word", transport=httpx.AsyncHTTPTransport())  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match="not HTTPTransport"):
+        AsyncClient("user-name", "pass-word", transport=httpx.HTTPTransport())  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match=r"such as httpx\.HTTPTransport"):
+        Client("user-name", "pass-word", transport="http://proxy:3128")  # type: ignore[arg-type]
+
+
+def test_a_timeout_may_wait_forever_per_phase_or_in_whole(new_client: Any, server: Any) -> None:
+    with new_client(timeout=None) as client:
+        client.get_account()
+    assert set(server.last.extensions["timeout"].values()) == {None}
+    with new_client(timeout=httpx.Timeout(5, read=None)) as client:
+        client.get_account()
+    assert server.last.extensions["timeout"]["read"] is None
 
 
 def test_base_url_is_respected(new_client: Any, server: Any) -> None:
@@ -258,6 +294,10 @@ def test_upload_from_a_path_and_a_file_object(client: Client, server: Any, tmp_p
         ("hello.mp3", "a str is ambiguous"),
         (12, "cannot upload a int"),
         (("a", b"b", "c", "d"), "a file tuple is"),
+        ((b"a.csv", b"b"), "filename of an upload tuple must be a str"),
+        ((None, b"b"), "filename of an upload tuple must be a str"),
+        (("a.csv", b"b", "text/csv\r\nX-Injected: 1"), "without control characters"),
+        (("a.csv", b"b", b"text/csv"), "without control characters"),
         ({"attachment": b"x"}, "unknown file parameter"),
     ],
 )
@@ -274,6 +314,20 @@ def test_missing_upload_file_sends_nothing(client: Client, server: Any, tmp_path
         client.create_media(tmp_path / "absent.png")
     with pytest.raises(RequestValidationError, match=r"files\.file"):
         client.invoke("createMedia", name="x")
+    assert server.count == 0
+
+
+def test_a_file_object_that_fails_to_read_is_a_configuration_error(
+    client: Client, server: Any
+) -> None:
+    class Unreadable(io.RawIOBase):
+        name = "gone.mp3"
+
+        def read(self, size: int = -1) -> bytes:
+            raise OSError("Input/output error")
+
+    with pytest.raises(ConfigurationError, match="cannot read the file to upload: Input/output"):
+        client.create_media(Unreadable())
     assert server.count == 0
 
 
@@ -396,6 +450,55 @@ def test_async_client_does_what_the_sync_client_does(
     assert named == {"items": [{"id": 1}, {"id": 2}]}
     assert invoked == PAGE
     assert [r.url.params["campaignId"] for r in server.requests] == ["3", "3"]
+
+
+def test_an_async_client_is_refused_in_a_second_event_loop(
+    new_async_client: Callable[..., AsyncClient], server: Any
+) -> None:
+    # Its pooled connections belong to the first loop: httpx raised a bare
+    # RuntimeError('Event loop is closed') from deep inside on a real network.
+    client = new_async_client()
+    assert asyncio.run(client.get_account()) == {}
+    with pytest.raises(ConfigurationError, match="first used in another event loop"):
+        asyncio.run(client.get_account())
+    assert server.count == 1
+
+    async def twice() -> None:  # one loop, any number of calls
+        await client.get_account()
+        await client.get_account()
+
+    with pytest.raises(ConfigurationError, match="another event loop"):
+        asyncio.run(twice())
+    loop = asyncio.new_event_loop()
+    try:
+        other = new_async_client()
+        loop.run_until_complete(other.get_account())
+        loop.run_until_complete(other.get_account())
+        loop.run_until_complete(other.aclose())
+    finally:
+        loop.close()
+    assert server.count == 3
+
+
+def test_async_upload_reads_the_file_off_the_event_loop(
+    new_async_client: Callable[..., AsyncClient], server: Any
+) -> None:
+    # A 100 MB media file was read by the event loop's thread, stalling every task.
+    readers: set[int] = set()
+
+    class Recorder(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            readers.add(threading.get_ident())
+            return super().read(size)
+
+    async def run() -> int:
+        async with new_async_client() as client:
+            await client.create_media(Recorder(b"ID3-audio"), name="hello")
+        return threading.get_ident()
+
+    loop_thread = asyncio.run(run())
+    assert readers and loop_thread not in readers
+    assert "ID3-audio" in _parts(server.last)
 
 
 def test_async_upload(new_async_client: Callable[..., AsyncClient], server: Any) -> None:

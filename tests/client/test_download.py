@@ -109,6 +109,59 @@ def test_download_refuses_non_binary_operations_and_bad_targets(
     assert server.count == 0
 
 
+def _closed_file(tmp_path: Path) -> Any:
+    handle = (tmp_path / "closed.mp3").open("wb")
+    handle.close()
+    return handle
+
+
+@pytest.mark.parametrize(
+    ("destination", "message"),
+    [
+        (lambda tmp_path: io.StringIO(), "text file; open it in binary mode"),
+        (lambda tmp_path: io.BytesIO(b"x").getbuffer(), "cannot download to a memoryview"),
+        (_closed_file, "is a closed file"),
+        (lambda tmp_path: io.BufferedReader(io.BytesIO(b"")), "not open for writing"),
+    ],
+)
+def test_a_file_object_that_cannot_take_bytes_is_refused_before_any_request(
+    new_client: Callable[..., Client],
+    new_async_client: Callable[..., AsyncClient],
+    server: Any,
+    tmp_path: Path,
+    destination: Callable[[Path], Any],
+    message: str,
+) -> None:
+    # The TypeError/ValueError of its write() came only once the response was arriving.
+    server.reply(audio_reply)
+    with new_client() as client, pytest.raises(ConfigurationError, match=message):
+        client.download("getCallRecordingMp3", destination(tmp_path), id=1)
+
+    async def run() -> None:
+        async with new_async_client() as client:
+            await client.download("getCallRecordingMp3", destination(tmp_path), id=1)
+
+    with pytest.raises(ConfigurationError, match=message):
+        asyncio.run(run())
+    assert server.count == 0
+
+
+def test_a_destination_that_fails_to_write_is_a_configuration_error(
+    client: Client, server: Any
+) -> None:
+    class Full(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: Any) -> int:
+            raise OSError(28, "No space left on device")
+
+    server.reply(audio_reply)
+    with pytest.raises(ConfigurationError, match="No space left on device") as info:
+        client.download("getCallRecordingMp3", Full(), id=1)
+    assert isinstance(info.value.__cause__, OSError)
+
+
 def test_async_download(
     new_async_client: Callable[..., AsyncClient], server: Any, tmp_path: Path
 ) -> None:

@@ -104,6 +104,68 @@ def test_a_huge_error_body_is_cut_short(client: Client, server: Any) -> None:
     assert info.value.message.endswith("…")
 
 
+def test_a_huge_json_error_message_is_cut_short(client: Client, server: Any) -> None:
+    # The JSON message went into the exception whole: megabytes in every log line.
+    huge = {"message": "m" * 3_000_000, "developerMessage": "d" * 3_000_000}
+    server.reply(httpx.Response(400, json=huge))
+    with pytest.raises(BadRequestError) as info:
+        client.get_call(7)
+    assert len(info.value.message) == 1000
+    assert info.value.message.endswith("…")
+    assert info.value.developer_message is not None
+    assert len(info.value.developer_message) == 1000
+
+
+def test_a_json_error_message_is_one_printable_line(client: Client, server: Any) -> None:
+    # It went into the exception (and log lines) as sent: newlines forged log lines and
+    # terminal escapes could clear the screen.
+    body = {"message": "bad number\n2026-01-01 INFO all good\x1b[2J", "internalCode": "0\r1"}
+    server.reply(httpx.Response(400, json=body))
+    with pytest.raises(BadRequestError) as info:
+        client.get_call(7)
+    assert info.value.message == "bad number 2026-01-01 INFO all good [2J"
+    assert info.value.internal_code == "0 1"
+    assert str(info.value).isprintable()
+
+
+@pytest.mark.parametrize("status", [200, 400])
+def test_json_nested_too_deeply_to_decode_is_an_api_error(
+    client: Client, server: Any, status: int
+) -> None:
+    # json.loads raised a bare RecursionError for either a success or an error body.
+    server.reply(httpx.Response(status, content=b"[" * 100_000 + b"]" * 100_000))
+    with pytest.raises(ApiError) as info:
+        client.get_call(7)
+    assert info.value.status_code == status
+    if status == 200:
+        assert "nested too deeply" in info.value.message
+
+
+def test_an_error_body_in_a_declared_charset_is_read_in_it(client: Client, server: Any) -> None:
+    headers = {"Content-Type": "text/plain; charset=iso-8859-1"}
+    server.reply(httpx.Response(400, content="Nummer ungültig".encode("latin-1"), headers=headers))
+    with pytest.raises(BadRequestError, match=r"Nummer ungültig$"):
+        client.get_call(7)
+    body = json.dumps({"message": "Nummer ungültig"}).encode("utf-16")
+    headers = {"Content-Type": "application/json; charset=utf-16"}
+    server.reply(httpx.Response(400, content=body, headers=headers))
+    with pytest.raises(BadRequestError, match=r"Nummer ungültig$"):
+        client.get_call(7)
+
+
+def test_a_success_in_a_declared_charset_is_read_in_it(client: Client, server: Any) -> None:
+    # Only UTF-8/16/32 were tried, whatever the Content-Type said.
+    headers = {"Content-Type": "application/json; charset=iso-8859-1"}
+    content = json.dumps({"name": "Müller"}, ensure_ascii=False).encode("latin-1")
+    server.reply(httpx.Response(200, content=content, headers=headers))
+    assert client.get_contact(5) == {"name": "Müller"}
+    # Bytes that are not in the declared charset are an error, not U+FFFD in the data.
+    headers = {"Content-Type": "application/json; charset=utf-8"}
+    server.reply(httpx.Response(200, content=b'{"name": "M\xfcller"}', headers=headers))
+    with pytest.raises(ApiError, match="not JSON"):
+        client.get_contact(5)
+
+
 def test_developer_message_stands_in_for_a_missing_message(client: Client, server: Any) -> None:
     server.reply(httpx.Response(400, json={"developerMessage": "bad id"}))
     with pytest.raises(BadRequestError, match="bad id"):
@@ -160,6 +222,10 @@ def test_retry_after_in_seconds_and_as_a_date() -> None:
     parsed = parse_retry_after(format_datetime(later, usegmt=True))
     assert parsed is not None and 25 <= parsed <= 31
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
+    # Not a delay in seconds: RateLimitError.retry_after was inf (time.sleep(inf) raises
+    # OverflowError), and '1_0' or '1e1' waited 10 s.
+    for text in ("inf", "Infinity", "-inf", "1e400", "1_0", "1e1", "0x10", "9" * 400):
+        assert parse_retry_after(text) is None
 
 
 @given(st.text(max_size=40))
@@ -191,6 +257,31 @@ def test_every_error_names_the_same_full_path(client: Client, server: Any) -> No
         list(client.paginate("findCalls"))
     paths.append(page.value.path)
     assert paths == ["/v2/calls", "/v2/calls"]
+
+
+def test_a_transport_error_says_what_to_do_and_what_may_have_happened(
+    new_client: Any, server: Any
+) -> None:
+    # It named the httpx exception only: not which timeout to raise, nor that a POST
+    # cut off by a read timeout may have reached the server (and was not retried).
+    server.reply(httpx.ReadTimeout("timed out"))
+    with new_client(timeout=httpx.Timeout(5.0, read=12.5)) as client:
+        with pytest.raises(TransportError) as info:
+            client.send_calls([{"phoneNumber": "12135551100"}])
+        assert str(info.value).endswith(
+            "ReadTimeout: timed out; the read timeout is 12.5 s; pass a larger timeout=; "
+            "the server may have received the request, so it was not retried"
+        )
+        server.reply(httpx.ConnectError("refused"))
+        with pytest.raises(TransportError) as info:
+            client.get_call(1)
+        assert str(info.value).endswith(
+            "ConnectError: refused; check base_url (https://api.callfire.com/v2) and the network"
+        )
+    with new_client(timeout=None, max_retries=0) as client:  # a transport's own timeout
+        server.reply(httpx.PoolTimeout("no connection free"))
+        with pytest.raises(TransportError, match=r"PoolTimeout: no connection free$"):
+            client.get_call(1)
 
 
 def test_async_client_has_the_same_errors_and_paths(

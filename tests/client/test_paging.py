@@ -97,6 +97,16 @@ def test_a_server_capping_the_limit_is_followed_by_what_it_returns(
     assert offsets(server) == [(0, 100), (4, 100), (8, 100)]
 
 
+def test_a_capping_server_with_an_unknown_total_is_followed_through_its_page_limit(
+    client: Client, server: Any
+) -> None:
+    # A full page of the capped size looked like a short last page: 4 of 10 items.
+    server.reply(catalogue(10, report_total=False, cap=4))
+    ids = [c["id"] for c in client.paginate("findCalls", page_size=100)]
+    assert ids == list(range(10))
+    assert offsets(server) == [(0, 100), (4, 100), (8, 100)]
+
+
 def test_empty_list(client: Client, server: Any) -> None:
     server.reply(catalogue(0))
     assert list(client.paginate("findTexts")) == []
@@ -191,6 +201,17 @@ def test_limit_and_offset_take_digit_strings_like_the_other_integer_parameters(
     server.reply(catalogue(30))
     assert len(list(client.paginate("findCalls", limit="10", offset="+5"))) == 25
     assert offsets(server) == [(5, 10), (15, 10), (25, 10)]
+
+
+@pytest.mark.parametrize("text", ["\u00b2", "1\u00b2", "\u0661\u0662"])
+def test_digits_python_reads_but_the_checks_do_not_are_refused_without_validation(
+    client: Client, server: Any, text: str
+) -> None:
+    # str.isdigit() accepts a superscript two, on which int() raised a bare ValueError;
+    # Arabic-Indic digits int() reads, but the request checks refuse as not an integer.
+    with pytest.raises(ConfigurationError, match=f"limit must be a positive integer, not '{text}'"):
+        client.paginate("findCalls", limit=text, validate=False)
+    assert server.count == 0
 
 
 @pytest.mark.parametrize(

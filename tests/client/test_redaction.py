@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import html
+import json
 import logging
+import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
@@ -322,6 +325,60 @@ def test_a_token_cut_by_the_excerpt_is_redacted_whole(server: Any, secrets: list
     assert secrets[2][:8] not in str(raised.value)  # 12 of its characters were shown
 
 
+@pytest.mark.parametrize(
+    "escape",
+    [
+        html.escape,
+        lambda text: json.dumps(text),
+        lambda text: json.dumps(text, ensure_ascii=False),
+        lambda text: json.dumps(text).replace("/", "\\/"),
+        lambda text: urllib.parse.quote_plus(text, safe=""),
+    ],
+)
+def test_credentials_echoed_in_an_escaped_form_are_redacted(
+    server: Any, escape: Callable[[str], str]
+) -> None:
+    # An HTML page escapes them, a JSON body that is not CallFire's error quotes them,
+    # a form echo writes '+' for a blank: the plain text was never found there.
+    password = "p@ss:w/rd%&?#é \"'<x>"
+    token = base64.b64encode(f"zed-login:{password}".encode()).decode()
+    body = f"denied {escape(password)} ({escape('Basic ' + token)})"
+    server.reply(httpx.Response(500, text=body))
+    client = Client("zed-login", password, transport=httpx.MockTransport(server.handle))
+    with client, pytest.raises(ApiError) as raised:
+        client.get_call(1)
+    message = str(raised.value)
+    assert message.count("[redacted]") == 2, message
+    for fragment in ("p@ss", "w/rd", "ss%3A", "&amp;", token[:8]):
+        assert fragment not in message
+
+
+@pytest.mark.parametrize("secret", [0, 1, 2])
+@pytest.mark.parametrize("shown", [1, 5, 12])
+def test_a_credential_cut_by_the_end_of_the_window_read_is_redacted(
+    server: Any, secrets: list[str], secret: int, shown: int
+) -> None:
+    # Only the first 800 bytes of a long body are read; a tag there shrinks to nothing,
+    # so the start of a credential cut off at byte 800 reached the message.
+    text = secrets[secret]
+    prefix = "<p " + "a" * (800 - 4 - shown) + ">"
+    body = prefix + text + " " + "z" * 1000
+    server.reply(httpx.Response(500, text=body))
+    client = Client(*secrets[:2], transport=httpx.MockTransport(server.handle), max_retries=0)
+    with client, pytest.raises(ApiError) as raised:
+        client.get_call(1)
+    assert str(raised.value).endswith("HTTP 500: [redacted]")
+
+
+def test_a_window_merely_ending_like_a_credential_start_stays_readable() -> None:
+    from cftools.client._base import Redactor
+
+    redact = Redactor("api-login-7f3a", "s3cr3t-Pa55word-91")
+    assert redact.truncated("Service down, retry later") == "Service down, retry later"
+    assert redact.truncated("login api-log") == "login [redacted]"
+    assert redact.truncated("x s3cr3t-Pa55word-91") == "x [redacted]"
+
+
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
 def test_redirects_are_not_followed(client: Client, server: Any, status: int) -> None:
     # Following one, to another host, would at best lose and at worst leak the login.
@@ -330,6 +387,17 @@ def test_redirects_are_not_followed(client: Client, server: Any, status: int) ->
         client.get_call(1)
     assert raised.value.status_code == status
     assert [r.url.host for r in server.requests] == ["api.callfire.com"]
+    # What happened and what to do, not just the reason phrase ('Found').
+    assert raised.value.message == (
+        "redirected to https://evil.example/v2/calls/1, which is not followed "
+        "(a redirect could carry the credentials elsewhere); check base_url"
+    )
+
+
+def test_a_not_modified_answer_is_not_taken_for_a_redirect(client: Client, server: Any) -> None:
+    server.reply(httpx.Response(304))
+    with pytest.raises(ApiError, match=r"HTTP 304: Not Modified$"):
+        client.get_call(1)
 
 
 @pytest.mark.parametrize(

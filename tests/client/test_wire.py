@@ -52,6 +52,36 @@ def test_query_values_are_written_the_way_the_api_reads_them(ids: list[int], inb
     )
 
 
+def test_an_integral_float_for_an_integer_parameter_is_written_as_an_integer() -> None:
+    # The checks take 3.0 as an integer (the server's JSON reader does too), but str()
+    # wrote 'limit=3.0' and '/calls/5.0', which the server's integer parsing refuses.
+    wire = to_wire(OPERATIONS["findCalls"], {"limit": 3.0, "offset": 1e3, "id": [4.0, 5]})
+    assert wire.query == (("limit", "3"), ("offset", "1000"), ("id", "4"), ("id", "5"))
+    assert to_wire(OPERATIONS["getCall"], {"id": 5.0}).path == "/calls/5"
+    # Not integer parameters, and floats with a fraction, are written as given.
+    wire = to_wire(OPERATIONS["findCalls"], {"label": 2.0, "limit": 2.5})
+    assert wire.query == (("label", "2.0"), ("limit", "2.5"))
+
+
+def test_what_the_checks_read_leniently_travels_as_the_server_reads_it() -> None:
+    # The checks ignore blanks and case in ' 5 ' and ' True', but the server refuses
+    # the number and reads the word as false.
+    wire = to_wire(OPERATIONS["findCalls"], {"limit": " 5 ", "inbound": " True", "id": [" 7"]})
+    assert wire.query == (("limit", "5"), ("inbound", "true"), ("id", "7"))
+    assert to_wire(OPERATIONS["getCall"], {"id": " 12 "}).path == "/calls/12"
+    wire = to_wire(
+        OPERATIONS["createContactListFromFile"], {"useCustomFields": "FALSE "}, files=None
+    )
+    assert wire.data == {"useCustomFields": "false"}
+    wire = to_wire(OPERATIONS["findCalls"], {"states": " READY , FINISHED", "results": ["LA "]})
+    assert wire.query == (("states", "READY,FINISHED"), ("results", "LA"))
+    path = to_wire(OPERATIONS["deleteDoNotContact"], {"number": "12135551126, 12136666123"}).path
+    assert path == "/contacts/dncs/12135551126%2C12136666123"
+    # Strings the checks refuse (sent only with validate=False) go as given.
+    wire = to_wire(OPERATIONS["findCalls"], {"inbound": "yes", "label": " x "})
+    assert wire.query == (("inbound", "yes"), ("label", " x "))
+
+
 def test_form_fields_and_files() -> None:
     wire = to_wire(
         OPERATIONS["createContactListFromFile"],

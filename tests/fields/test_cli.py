@@ -140,3 +140,72 @@ def test_an_ascii_only_standard_output_gets_escapes(monkeypatch: pytest.MonkeyPa
     assert main(["fields", "--compact", "*"]) == 0
     sys.stdout.flush()
     assert buffer.getvalue() == b'{"\\u00e9":"\\u00fc"}\n'
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_non_json_numbers_are_refused_not_printed_back(
+    capsys: pytest.CaptureFixture[str], constant: str
+) -> None:
+    # json.loads took them and the output then held NaN, which no JSON parser reads.
+    status, out, err = run(["a"], capsys, stdin=b'{"a": [1, ' + constant.encode() + b"]}")
+    assert (status, out) == (2, "")
+    assert err == f"cftools fields: <stdin>: invalid JSON: {constant} is not a JSON value\n"
+
+
+def test_a_number_too_large_for_a_float_is_refused_not_printed_as_infinity(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(["a"], capsys, stdin=b'{"a": [1.5, -1e400]}')
+    assert (status, out) == (2, "")
+    assert (
+        err == "cftools fields: <stdin>: invalid JSON: the number -1e400 is too large for a float\n"
+    )
+
+
+def test_an_integer_too_long_to_convert_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    # int() refuses more than 4300 digits with a ValueError json does not wrap: a traceback.
+    status, out, err = run(["a"], capsys, stdin=b'{"a": ' + b"9" * 5000 + b"}")
+    assert (status, out) == (2, "")
+    assert err == (
+        "cftools fields: <stdin>: invalid JSON: an integer of 5000 digits is too long to convert\n"
+    )
+
+
+def test_a_negative_indent_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        run(["--indent", "-2", "a"], capsys, stdin=b"{}")
+    assert raised.value.code == 2
+    assert "--indent: must be 0 or more, not -2" in capsys.readouterr().err
+
+
+def test_an_output_that_cannot_be_written_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full disk (> /dev/full) ended in a traceback.
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    status, _, err = run(["a"], capsys, stdin=b'{"a": 1}')
+    assert status == 2
+    assert err == "cftools fields: cannot write the output: No space left on device\n"
+
+
+def test_standard_input_named_twice_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    # The second read found nothing and reported 'Expecting value' on valid input.
+    status, out, err = run(["a", "-", "-"], capsys, stdin=b'{"a": 1}')
+    assert (status, out) == (2, "")
+    assert err == "cftools fields: '-' (standard input) can be read only once\n"
+
+
+def test_a_closed_standard_input_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Started with <&-, sys.stdin is None: an AttributeError traceback.
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["fields", "a"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "cftools fields: <stdin>: cannot read: standard input is closed\n"
+    )

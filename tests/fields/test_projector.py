@@ -584,3 +584,18 @@ def test_long_expressions_are_not_cached() -> None:
     assert len(expression) > _parser.CACHED_LENGTH
     assert compile(expression) is not compile(expression)  # parsed again, same meaning
     assert compile(expression).selection == compile(expression).selection
+
+
+def test_projectors_pickle_for_worker_processes() -> None:
+    # multiprocessing sends the projector to its workers; the generated function made
+    # pickle fail with "attribute lookup project on __main__ failed".
+    import pickle
+
+    from cftools import fields
+
+    for expression in ("totalCount,items(id,contact/id)", "!items/*", ""):
+        projector = fields.compile(expression)
+        restored = pickle.loads(pickle.dumps(projector))
+        assert restored.selection == projector.selection
+        page = {"items": [{"id": 1, "contact": {"id": 2, "x": 3}}], "totalCount": 1}
+        assert restored(page) == projector(page)

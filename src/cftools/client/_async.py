@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from types import TracebackType
@@ -19,7 +20,9 @@ from cftools.client._base import (
     OperationRef,
     PreparedCall,
     Sink,
+    check_transport,
 )
+from cftools.client._errors import ConfigurationError
 from cftools.client._methods import AsyncOperations
 from cftools.client._operation import Operation
 from cftools.client._paging import Pager
@@ -50,6 +53,9 @@ class AsyncClient(BaseClient, AsyncOperations):
         super().__init__(
             username, password, base_url=base_url, timeout=timeout, max_retries=max_retries
         )
+        check_transport(
+            transport, "handle_async_request", "AsyncClient", "httpx.AsyncHTTPTransport"
+        )
         self._http = httpx.AsyncClient(
             auth=self._auth,
             headers=DEFAULT_HEADERS,
@@ -58,6 +64,7 @@ class AsyncClient(BaseClient, AsyncOperations):
             event_hooks={"request": [self._alog_request]},
         )
         self._async_sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     async def _alog_request(self, request: httpx.Request) -> None:
         self._log_request(request)
@@ -114,9 +121,18 @@ class AsyncClient(BaseClient, AsyncOperations):
         project: bool,
         validate: bool,
     ) -> Any:
-        call = self._prepare(
-            operation, params, body=body, files=files, project=project, validate=validate
+        prepare = functools.partial(
+            self._prepare,
+            operation,
+            params,
+            body=body,
+            files=files,
+            project=project,
+            validate=validate,
         )
+        # Uploads are read into memory here: off the event loop, so a large file or a
+        # slow disk stalls no other task.
+        call = prepare() if files is None else await asyncio.to_thread(prepare)
         return self._finish(call, await self._send(call))
 
     def paginate(
@@ -184,8 +200,25 @@ class AsyncClient(BaseClient, AsyncOperations):
                 await response.aclose()
         return sink.written
 
+    def _check_loop(self) -> None:
+        """Refuse a second event loop: the pooled connections belong to the first one, and
+        httpx would fail deep inside with ``RuntimeError: Event loop is closed``."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio (trio through anyio): nothing to compare
+            return
+        if self._loop is None:
+            self._loop = loop
+        elif self._loop is not loop:
+            raise ConfigurationError(
+                "this AsyncClient was first used in another event loop, which owns its "
+                "connections (each asyncio.run() starts a new loop); create the "
+                "AsyncClient inside the loop that uses it"
+            )
+
     async def _send(self, call: PreparedCall, *, stream: bool = False) -> httpx.Response:
         self._check_open(self._http)
+        self._check_loop()
         attempt = 0
         while True:
             try:

@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import base64
 import difflib
+import html
+import io
 import ipaddress
+import json
 import logging
 import os
 import platform
@@ -31,7 +34,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, ClassVar
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 import httpx
 
@@ -42,7 +45,7 @@ from cftools.client._naming import method_name
 from cftools.client._operation import Operation
 from cftools.client._operations import OPERATIONS
 from cftools.client._paging import Pager, check_integer
-from cftools.client._retry import RetryPolicy
+from cftools.client._retry import IDEMPOTENT_METHODS, NOT_SENT, RetryPolicy
 from cftools.client._types import FilesArgument, TimeoutArgument
 from cftools.client._wire import (
     DEFAULT_ACCEPT,
@@ -64,6 +67,7 @@ __all__ = [
     "PreparedCall",
     "Redactor",
     "Sink",
+    "check_transport",
 ]
 
 DEFAULT_BASE_URL = "https://api.callfire.com/v2"
@@ -113,12 +117,13 @@ class Redactor:
     percent-encoded), and shows none of them in its repr.
     """
 
-    __slots__ = ("_secrets", "_short")
+    __slots__ = ("_forms", "_secrets", "_short")
 
     def __init__(self, username: str, password: str) -> None:
         token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
-        forms = {token, username, password, quote(username, safe=""), quote(password, safe="")}
+        forms = {form for value in (token, username, password) for form in _escaped(value)}
         ordered = sorted(forms, key=len, reverse=True)
+        self._forms = tuple(ordered)
         self._secrets = tuple(f for f in ordered if len(f) >= _SHORT_SECRET)
         # A short secret ('u', 'dev') also occurs inside ordinary words ('Bad Request'):
         # it is replaced only where it stands alone, not between letters or digits.
@@ -137,12 +142,36 @@ class Redactor:
             text = self._short.sub(_REDACTED, text)
         return text
 
+    def truncated(self, text: str) -> str:
+        """:meth:`__call__` for a text cut off from a longer one: the first part of a
+        credential at its very end, whose rest was cut away, is replaced too."""
+        text = self(text)
+        cut = 0
+        for secret in self._forms:
+            for length in range(min(len(secret) - 1, len(text)), cut, -1):
+                if text.endswith(secret[:length]):
+                    cut = length
+                    break
+        return text[: len(text) - cut] + _REDACTED if cut else text
+
     def scrub(self, exc: BaseException) -> None:
         """Redact, in place, the message and the string attributes of ``exc``."""
         exc.args = tuple(self(a) if isinstance(a, str) else a for a in exc.args)
         for name, value in vars(exc).items():
             if isinstance(value, str):
                 setattr(exc, name, self(value))
+
+
+def _escaped(value: str) -> set[str]:
+    """``value`` and the forms a server may echo it in: percent-encoded (``%20`` or ``+``
+    for a blank), HTML-escaped, and as the inside of a JSON string (with or without
+    ``\\u`` escapes, with or without ``\\/`` for ``/``, as some Java serialisers write)."""
+    forms = {value, quote(value, safe=""), quote_plus(value, safe=""), html.escape(value)}
+    forms.add(html.escape(value, quote=False))
+    for ascii_only in (True, False):
+        inside = json.dumps(value, ensure_ascii=ascii_only)[1:-1]
+        forms |= {inside, inside.replace("/", "\\/")}
+    return forms
 
 
 def _check_credentials(username: str, password: str) -> None:
@@ -200,6 +229,47 @@ def _checked_base_url(base_url: str) -> str:
     return str(url).rstrip("/")
 
 
+def _checked_timeout(timeout: TimeoutArgument) -> httpx.Timeout:
+    """``timeout`` as an ``httpx.Timeout`` whose every phase is a positive, finite number
+    of seconds or ``None``; anything else would only fail (or never time out) once a
+    request is under way, deep inside the socket layer."""
+    if isinstance(timeout, httpx.Timeout):
+        value = timeout
+    elif timeout is None or _is_seconds(timeout):
+        value = httpx.Timeout(timeout)
+    else:
+        raise ConfigurationError(
+            f"timeout must be a number of seconds, an httpx.Timeout or None, not {timeout!r}"
+        )
+    for phase in ("connect", "read", "write", "pool"):
+        seconds = getattr(value, phase)
+        if seconds is not None and not (_is_seconds(seconds) and seconds > 0):
+            raise ConfigurationError(
+                f"the {phase} timeout must be a positive number of seconds or None, not {seconds!r}"
+            )
+    return value
+
+
+def check_transport(transport: object, method: str, client: str, example: str) -> None:
+    """Refuse a transport the client cannot send through (an async one for ``Client``, a
+    proxy URL, ...), which httpx would only find out at the first request, with an
+    ``AttributeError``. ``method`` is the one httpx calls on it."""
+    if transport is not None and not callable(getattr(transport, method, None)):
+        raise ConfigurationError(
+            f"{client} needs a transport with {method}() such as {example} or "
+            f"httpx.MockTransport, not {type(transport).__name__}"
+        )
+
+
+def _is_seconds(value: object) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and value == value
+        and value not in (float("inf"), float("-inf"))
+    )
+
+
 class BaseClient:
     """Configuration and the I/O-free steps of a call; see the module docstring."""
 
@@ -228,7 +298,7 @@ class BaseClient:
             raise ConfigurationError(f"max_retries must be a non-negative integer: {max_retries!r}")
         self._auth = httpx.BasicAuth(username, password)
         self._redact = Redactor(username, password)
-        self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self._timeout = _checked_timeout(timeout)
         self._retry = RetryPolicy(max_retries)
         self._sleep_for: Callable[[float], Any] = time.sleep
 
@@ -395,10 +465,23 @@ class BaseClient:
         what = "timed out" if timeout else "failed"
         return TransportError(
             f"{operation.operation_id} ({operation.method} {self._url_path(call)}) {what}: "
-            f"{type(exc).__name__}: {exc}",
+            f"{type(exc).__name__}: {exc}{self._transport_hint(call, exc)}",
             operation_id=operation.operation_id,
             timeout=timeout,
         )
+
+    def _transport_hint(self, call: PreparedCall, exc: httpx.RequestError) -> str:
+        """What the caller can do about ``exc``, or should know before trying again."""
+        hints = []
+        phase = _TIMEOUT_PHASES.get(type(exc))
+        seconds = getattr(self._timeout, phase) if phase is not None else None
+        if seconds is not None:
+            hints.append(f"the {phase} timeout is {seconds:g} s; pass a larger timeout=")
+        elif isinstance(exc, httpx.ConnectError):
+            hints.append(f"check base_url ({self._base_url}) and the network")
+        if call.operation.method not in IDEMPOTENT_METHODS and not isinstance(exc, NOT_SENT):
+            hints.append("the server may have received the request, so it was not retried")
+        return "".join(f"; {hint}" for hint in hints)
 
     def _retry_after_response(
         self, call: PreparedCall, attempt: int, response: httpx.Response
@@ -462,6 +545,14 @@ class BaseClient:
         return value
 
 
+_TIMEOUT_PHASES: dict[type[Exception], str] = {
+    httpx.ConnectTimeout: "connect",
+    httpx.ReadTimeout: "read",
+    httpx.WriteTimeout: "write",
+    httpx.PoolTimeout: "pool",
+}
+
+
 def _mode_for(path: str) -> int:
     """The permissions a download written to ``path`` gets: those of the file it
     replaces, or what ``open()`` would give a new file under the current umask (the
@@ -487,6 +578,25 @@ def _umask() -> int:
     mask = os.umask(0o077)
     os.umask(mask)
     return mask
+
+
+def _check_writable(destination: object) -> None:
+    """Refuse, before any request, a file object a download cannot be written to (the
+    error would otherwise come from its ``write`` once the response is arriving)."""
+    if isinstance(destination, io.TextIOBase):
+        raise ConfigurationError(
+            "the download destination is a text file; open it in binary mode ('wb')"
+        )
+    if not callable(getattr(destination, "write", None)):
+        raise ConfigurationError(
+            f"cannot download to a {type(destination).__name__}: pass a path or a binary "
+            "file object"
+        )
+    if getattr(destination, "closed", False) is True:
+        raise ConfigurationError("the download destination is a closed file")
+    writable = getattr(destination, "writable", None)
+    if callable(writable) and not writable():
+        raise ConfigurationError("the download destination is not open for writing")
 
 
 class Sink:
@@ -518,6 +628,7 @@ class Sink:
 
             self._out: IO[bytes] = os.fdopen(handle, "wb")
         else:
+            _check_writable(destination)
             self._out = destination
 
     def __enter__(self) -> Sink:
@@ -525,7 +636,11 @@ class Sink:
 
     def write(self, chunk: bytes) -> None:
         """Write one chunk."""
-        self._out.write(chunk)
+        try:
+            self._out.write(chunk)
+        except OSError as exc:  # a full disk, an I/O error, a closed pipe
+            where = self._path if self._path is not None else "the download destination"
+            raise ConfigurationError(f"cannot write the download to {where}: {exc}") from exc
         self.written += len(chunk)
 
     def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:

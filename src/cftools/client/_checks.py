@@ -286,7 +286,7 @@ def _text_checker(schema: Schema) -> Callable[[str, _Path, _Findings], None] | N
             if text not in enum:
                 hint = _did_you_mean(text, listed)
                 shown = ", ".join(listed) if len(listed) <= 16 else f"{len(listed)} values"
-                found.add(path, f"{text!r} is not one of {shown}{hint}", "enum")
+                found.add(path, f"{_show(text)} is not one of {shown}{hint}", "enum")
 
         return check_enum
     return _FORMAT_CHECKERS.get(fmt) if fmt is not None else None
@@ -299,7 +299,7 @@ def _check_phone(text: str, path: _Path, found: _Findings) -> None:
     if digits != text and _PHONE.match(digits):
         found.add(
             path,
-            f"{text!r} is not a phone number as the API takes it: write digits only, "
+            f"{_show(text)} is not a phone number as the API takes it: write digits only, "
             f"e.g. {digits!r}",
             "phone",
         )
@@ -308,7 +308,7 @@ def _check_phone(text: str, path: _Path, found: _Findings) -> None:
     hint = " (is the area code missing?)" if count == 7 else ""
     found.add(
         path,
-        f"{text!r} is not a phone number{hint}: use 10 to 15 digits (E.164 like "
+        f"{_show(text)} is not a phone number{hint}: use 10 to 15 digits (E.164 like "
         "12132000384, or a 10-digit North American number) or a 5-6 digit short code",
         "phone",
     )
@@ -319,7 +319,7 @@ def _check_fields(text: str, path: _Path, found: _Findings) -> None:
         compile_fields(text)
     except CftoolsError as error:
         first_line = str(error).split("\n", 1)[0]  # without the caret display
-        found.add(path, f"invalid fields expression {text!r}: {first_line}", "fields")
+        found.add(path, f"invalid fields expression {_show(text)}: {first_line}", "fields")
         found.causes.append(error)
 
 

@@ -17,6 +17,7 @@ from cftools.client._base import (
     OperationRef,
     PreparedCall,
     Sink,
+    check_transport,
 )
 from cftools.client._methods import SyncOperations
 from cftools.client._operation import Operation
@@ -56,6 +57,7 @@ class Client(BaseClient, SyncOperations):
         super().__init__(
             username, password, base_url=base_url, timeout=timeout, max_retries=max_retries
         )
+        check_transport(transport, "handle_request", "Client", "httpx.HTTPTransport")
         self._http = httpx.Client(
             auth=self._auth,
             headers=DEFAULT_HEADERS,

@@ -9,7 +9,8 @@ for the next page until one of these holds:
   items actually returned, so a server that caps ``limit`` lower is followed
   correctly);
 * ``totalCount`` is unknown or absent and a page holds fewer items than asked for
-  (the rule the API documents for ``Page.limit``);
+  (the rule the API documents for ``Page.limit``), or than the page's own ``limit``
+  says the server served when it caps the page size;
 * ``max_items`` items have been produced (the last request asks only for what is
   still wanted).
 
@@ -24,6 +25,7 @@ nothing to iterate and is refused before any request.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +38,7 @@ if TYPE_CHECKING:  # cftools.fields (and Lark) load only when fields are used
 __all__ = ["DEFAULT_PAGE_SIZE", "Pager", "check_integer"]
 
 DEFAULT_PAGE_SIZE = 100
+_DIGITS = re.compile(r"\+?[0-9]+")  # ASCII only: str.isdigit() also takes '²', int() not
 _PROBE_PAGE: dict[str, Any] = {"items": [{}], "limit": 1, "offset": 0, "totalCount": 1}
 
 
@@ -111,7 +114,12 @@ class Pager:
         count = len(raw)
         self._offset += count
         total = page.get("totalCount")
-        known = isinstance(total, int) and not isinstance(total, bool) and total >= 0
+        known = _count(total) and total >= 0
+        # A server that caps the page size says so in the page's own limit: a page of
+        # that many items is full, not the last one.
+        served = page.get("limit")
+        if _count(served) and 0 < served < limit:
+            limit = served
         if count == 0 or (known and self._offset >= total) or (not known and count < limit):
             self._done = True
         if self._max_items is not None:
@@ -122,11 +130,15 @@ class Pager:
         return list(items)
 
 
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def check_integer(name: str, value: Any, *, minimum: int, strings: bool = True) -> Any:
     """``value`` as an ``int`` (``None`` passes), or a ``ConfigurationError``."""
     if value is None:
         return None
-    if strings and isinstance(value, str) and value.strip().lstrip("+").isdigit():
+    if strings and isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
         what = "a positive" if minimum == 1 else "a non-negative"

@@ -21,7 +21,14 @@ from collections.abc import Callable
 
 import httpx
 
-__all__ = ["BASE_DELAY", "MAX_DELAY", "MAX_RETRY_AFTER", "RetryPolicy"]
+__all__ = [
+    "BASE_DELAY",
+    "IDEMPOTENT_METHODS",
+    "MAX_DELAY",
+    "MAX_RETRY_AFTER",
+    "NOT_SENT",
+    "RetryPolicy",
+]
 
 BASE_DELAY = 0.5
 MAX_DELAY = 8.0
@@ -29,7 +36,8 @@ MAX_RETRY_AFTER = 60.0
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+"""Failures that prove the request never left: safe to retry whatever the method."""
 _RETRYABLE_NETWORK = (httpx.NetworkError, httpx.TimeoutException, httpx.RemoteProtocolError)
 
 
@@ -47,7 +55,7 @@ class RetryPolicy:
         for no retry. ``attempt`` counts retries already made."""
         if attempt >= self.max_retries:
             return None
-        if isinstance(exc, _NOT_SENT):
+        if isinstance(exc, NOT_SENT):
             return self.backoff(attempt)
         if method in IDEMPOTENT_METHODS and isinstance(exc, _RETRYABLE_NETWORK):
             return self.backoff(attempt)

@@ -23,17 +23,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 import httpx
 
 from cftools.client._errors import ApiError, ConfigurationError, RateLimitError, error_class
 from cftools.client._operation import Operation, Parameter
+from cftools.client._schemas import Schema
 from cftools.client._types import FileInput, FilesArgument
 
 __all__ = [
     "DEFAULT_ACCEPT",
+    "Redact",
     "WireRequest",
     "api_error",
     "decode_success",
@@ -96,6 +98,8 @@ def to_wire(
         if value is None:
             continue
         parameter = declared.get(name)
+        if parameter is not None:
+            value = _as_read(value, _item_schema(parameter))
         location = parameter.location if parameter is not None else "query"
         if location == "path":
             path_values[name] = value
@@ -179,6 +183,40 @@ def _fill_path(operation: Operation, values: Mapping[str, Any]) -> str:
     return _PLACEHOLDER.sub(substitute, operation.path)
 
 
+def _item_schema(parameter: Parameter) -> Schema:
+    """The schema of the parameter's values (of its items, for an array)."""
+    schema = parameter.schema
+    if schema.type == "array" and schema.items is not None:
+        return schema.items
+    return schema
+
+
+def _as_read(value: Any, schema: Schema) -> Any:
+    """``value`` written the way the checks read it, for a parameter of this schema.
+
+    The checks are lenient where the server is not: an integral float (``3.0``) is an
+    integer, but the server's parsing refuses the ``3.0`` that ``str`` writes; blanks
+    around a number, a boolean word or the members of a comma-separated list
+    (``" 5 "``, ``" True"``, ``"READY, FINISHED"``) are ignored, but the server refuses
+    the number and the member and reads the word as false. What the checks accepted
+    travels as the server expects it; anything else goes as given.
+    """
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_as_read(v, schema) for v in value]
+    kind = schema.type
+    if kind == "integer":
+        if type(value) is float and value.is_integer():
+            return int(value)
+        if type(value) is str:
+            return value.strip()
+    elif kind == "boolean" and type(value) is str:
+        word = value.strip().lower()
+        return word if word in ("true", "false") else value
+    elif schema.separator is not None and type(value) is str:
+        return schema.separator.join(m.strip() for m in value.split(schema.separator))
+    return value
+
+
 def _scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -250,6 +288,10 @@ def read_file(item: FileInput, *, default_name: str) -> tuple[str, bytes, str]:
             raise ConfigurationError(
                 "a file tuple is (filename, content) or (filename, content, content_type)"
             )
+        if not isinstance(filename, str):
+            raise ConfigurationError(
+                f"the filename of an upload tuple must be a str, not {type(filename).__name__}"
+            )
         content = _read_content(source)
     elif isinstance(item, os.PathLike):
         path = os.fspath(item)
@@ -265,7 +307,16 @@ def read_file(item: FileInput, *, default_name: str) -> tuple[str, bytes, str]:
         filename = os.path.basename(raw_name) if isinstance(raw_name, str) else default_name
     if content_type is None:
         content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    elif not isinstance(content_type, str) or _CONTROL.search(content_type):
+        # It becomes a header line of the multipart body: a CR or LF would add headers.
+        raise ConfigurationError(
+            f"the content type of an upload must be a str without control characters, "
+            f"such as 'audio/mpeg', not {content_type!r}"
+        )
     return filename, content, content_type
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _read_content(source: Any) -> bytes:
@@ -282,7 +333,10 @@ def _read_content(source: Any) -> bytes:
             f"cannot upload a {type(source).__name__}: pass bytes, a binary file object "
             "or a pathlib.Path"
         )
-    content = read()
+    try:
+        content = read()
+    except OSError as exc:
+        raise ConfigurationError(f"cannot read the file to upload: {exc}") from exc
     if isinstance(content, str):
         raise ConfigurationError("the file object is in text mode; open it with 'rb'")
     return bytes(content)
@@ -293,12 +347,26 @@ def _read_content(source: Any) -> bytes:
 
 _NOT_JSON = object()
 
-Redact = Callable[[str], str]
-"""Removes the credentials from text a server wrote (see ``_base.Redactor``)."""
+
+class Redact(Protocol):
+    """Removes the credentials from text a server wrote (see ``_base.Redactor``)."""
+
+    def __call__(self, text: str) -> str:
+        """``text`` with every credential replaced."""
+
+    def truncated(self, text: str) -> str:
+        """The same for a text cut short, which may end with the start of a credential."""
 
 
-def _same(text: str) -> str:
-    return text
+class _NoRedaction:
+    def __call__(self, text: str) -> str:
+        return text
+
+    def truncated(self, text: str) -> str:
+        return text
+
+
+_same: Redact = _NoRedaction()
 
 
 def decode_success(operation: Operation, response: httpx.Response, redact: Redact = _same) -> Any:
@@ -314,16 +382,29 @@ def decode_success(operation: Operation, response: httpx.Response, redact: Redac
         if kind == "boolean":  # a check answers true or false, never nothing
             raise _undecodable(operation, response, "an empty body where a boolean was due", redact)
         return None
-    try:
-        value = json.loads(content)
-    except ValueError:
-        value = _NOT_JSON
+    value = _json(_text(response, content, "strict"))  # data is never silently altered
     if value is _NOT_JSON:  # raised outside the handler: the decoder's error holds the body
         raise _undecodable(operation, response, "a body that is not JSON", redact)
+    if value is _TOO_DEEP:
+        raise _undecodable(operation, response, "JSON nested too deeply to decode", redact)
     if kind == "boolean" and not isinstance(value, bool):
         what = f"{type(value).__name__} where a boolean was due"
         raise _undecodable(operation, response, what, redact)
     return value
+
+
+_TOO_DEEP = object()
+
+
+def _json(content: bytes | str) -> Any:
+    """The decoded JSON, ``_NOT_JSON``, or ``_TOO_DEEP`` for nesting the decoder cannot
+    follow (``json`` raises ``RecursionError`` on a body of a few thousand ``[``)."""
+    try:
+        return json.loads(content)
+    except ValueError:
+        return _NOT_JSON
+    except RecursionError:
+        return _TOO_DEEP
 
 
 def _undecodable(
@@ -341,8 +422,12 @@ def _undecodable(
 def api_error(operation: Operation, response: httpx.Response, redact: Redact = _same) -> ApiError:
     """The exception for an error response, whatever its body holds; ``redact`` cleans
     the excerpt of a body that is not CallFire's JSON error."""
-    info = _error_body(response)
+    info = {
+        key: _cut(_one_line(redact(text)), _MESSAGE) for key, text in _error_body(response).items()
+    }
     message = info.get("message") or info.get("developerMessage") or _excerpt(response, redact)
+    if response.has_redirect_location:
+        message = _redirect_message(response, redact)
     cls = error_class(response.status_code)
     error = cls(
         message,
@@ -359,30 +444,66 @@ def api_error(operation: Operation, response: httpx.Response, redact: Redact = _
     return error
 
 
+def _redirect_message(response: httpx.Response, redact: Redact) -> str:
+    """What a redirect means for the caller: the client never follows one (to another
+    host it would carry the credentials there), so the base URL is likely wrong."""
+    location = _cut(_one_line(redact(response.headers["Location"])), _EXCERPT)
+    return (
+        f"redirected to {location}, which is not followed (a redirect could carry the "
+        "credentials elsewhere); check base_url"
+    )
+
+
 def _error_body(response: httpx.Response) -> dict[str, str]:
-    try:
-        data = json.loads(response.content)
-    except ValueError:
-        return {}
+    data = _json(_text(response, response.content))
     if not isinstance(data, dict):
         return {}
     keys = ("message", "internalCode", "developerMessage", "helpLink")
     return {k: str(data[k]) for k in keys if data.get(k) not in (None, "")}
 
 
+def _text(response: httpx.Response, content: bytes, errors: str = "replace") -> bytes | str:
+    """``content`` decoded with the charset the response declares; left as bytes (for
+    ``json`` to detect the UTF flavour, or for UTF-8) when it declares none or an
+    unknown one, or (``errors="strict"``) when the bytes are not in that charset."""
+    charset = response.charset_encoding
+    if charset is None:
+        return content
+    try:
+        return content.decode(charset, errors=errors)
+    except (LookupError, UnicodeDecodeError):
+        return content
+
+
 _EXCERPT = 200
+_MESSAGE = 1000  # a JSON error message longer than this is cut (a server may send megabytes)
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line of printable characters: what a server wrote goes into
+    messages and log lines, where a newline or a terminal escape would forge or hide
+    lines."""
+    text = "".join(ch if ch.isprintable() and ch != "\ufffd" else " " for ch in text)
+    return " ".join(text.split())
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _excerpt(response: httpx.Response, redact: Redact) -> str:
     """A short, single-line, printable excerpt of a body, or the reason phrase,
     redacted before it is cut (a secret cut in half would escape the redaction)."""
-    text = redact(response.content[: _EXCERPT * 4].decode("utf-8", errors="replace"))
+    window = response.content[: _EXCERPT * 4]
+    decoded = _text(response, window)
+    text = decoded if isinstance(decoded, str) else decoded.decode("utf-8", errors="replace")
+    # A body longer than the window may continue a credential past its end.
+    text = redact.truncated(text) if len(response.content) > len(window) else redact(text)
     text = re.sub(r"<[^>]*>", " ", text)  # HTML error pages: keep the words
-    text = "".join(ch if ch.isprintable() and ch != "\ufffd" else " " for ch in text)
-    text = redact(" ".join(text.split()))
+    text = redact(_one_line(text))
     if not text:
         return response.reason_phrase or "no error body"
-    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
+    return _cut(text, _EXCERPT)
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -390,9 +511,10 @@ def parse_retry_after(value: str | None) -> float | None:
     if value is None:
         return None
     value = value.strip()
-    try:
+    if _SECONDS.fullmatch(value):
+        # Digits only: float() would also take 'inf', 'nan', '1e9' and '1_0'.
         seconds = float(value)
-    except ValueError:
+    else:
         try:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError):
@@ -400,6 +522,7 @@ def parse_retry_after(value: str | None) -> float | None:
         if when.tzinfo is None:
             when = when.replace(tzinfo=timezone.utc)
         seconds = (when - datetime.now(timezone.utc)).total_seconds()
-    if seconds != seconds:  # NaN
-        return None
     return max(0.0, seconds)
+
+
+_SECONDS = re.compile(r"[+-]?[0-9]{1,12}(?:\.[0-9]{1,6})?")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from typing import Any, BinaryIO
 
@@ -42,10 +43,21 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     layout = parser.add_mutually_exclusive_group()
     layout.add_argument(
-        "--indent", type=int, default=2, metavar="N", help="indent the output by N (default 2)"
+        "--indent", type=_indent, default=2, metavar="N", help="indent the output by N (default 2)"
     )
     layout.add_argument("--compact", action="store_true", help="print each result on one line")
     parser.set_defaults(handler=run)
+
+
+def _indent(text: str) -> int:
+    """``--indent``: a number of spaces (``json`` takes a negative one as 0, silently)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of spaces: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,8 +68,11 @@ def run(args: argparse.Namespace) -> int:
         projector = compile(args.expression)
     except FieldsSyntaxError as exc:
         return _fail(f"bad expression: {exc.message} at position {exc.position}")
+    names = args.files or [_STDIN]
+    if names.count(_STDIN) > 1:
+        return _fail("'-' (standard input) can be read only once")
     results = []
-    for name in args.files or [_STDIN]:
+    for name in names:
         document, error = _load(name)
         if error:
             return _fail(error)
@@ -70,7 +85,13 @@ def run(args: argparse.Namespace) -> int:
         text = "".join(_dump(r, options) + "\n" for r in results)
     except RecursionError:
         return _fail("the result is nested too deeply to print")
-    sys.stdout.write(text)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader has gone (``| head``): the command line ends quietly
+    except OSError as exc:  # a full disk, an I/O error
+        return _fail(f"cannot write the output: {exc.strerror or exc}")
     return 0
 
 
@@ -103,11 +124,16 @@ def _load(name: str) -> tuple[Any, str]:
     """Return the document of input ``name`` and ``""``, or ``None`` and a one-line error."""
     label = "<stdin>" if name == _STDIN else name
     try:
-        data = _read(sys.stdin.buffer) if name == _STDIN else _read_file(name)
+        data = _read_stdin() if name == _STDIN else _read_file(name)
     except OSError as exc:
         return None, f"{label}: cannot read: {exc.strerror or exc}"
     try:
-        return json.loads(data), ""
+        document = json.loads(
+            data, parse_constant=_not_json, parse_float=_finite, parse_int=_integer
+        )
+        return document, ""
+    except _NotJson as exc:
+        return None, f"{label}: invalid JSON: {exc.args[0]}"
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno} (position {exc.pos})"
         return None, f"{label}: invalid JSON: {exc.msg} at {where}"
@@ -117,8 +143,42 @@ def _load(name: str) -> tuple[Any, str]:
         return None, f"{label}: invalid JSON: nested too deeply for Python's json module"
 
 
+class _NotJson(Exception):
+    pass
+
+
+def _not_json(constant: str) -> Any:
+    """``json`` reads ``NaN``, ``Infinity`` and ``-Infinity`` by default, and would print
+    them back into output no JSON parser accepts."""
+    raise _NotJson(f"{constant} is not a JSON value")
+
+
+def _finite(text: str) -> float:
+    """A JSON number as a float; one beyond its range (``1e400``) would become
+    ``Infinity`` in the output, which is not JSON either."""
+    value = float(text)
+    if math.isinf(value):
+        raise _NotJson(f"the number {text} is too large for a float")
+    return value
+
+
+def _integer(text: str) -> int:
+    """A JSON integer; Python refuses to convert one of more than 4300 digits (a
+    ``ValueError`` that is not a ``JSONDecodeError``)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise _NotJson(f"an integer of {len(text)} digits is too long to convert") from None
+
+
 def _read(stream: BinaryIO) -> bytes:
     return stream.read()
+
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None:  # started with standard input closed (<&-)
+        raise OSError("standard input is closed")
+    return _read(sys.stdin.buffer)
 
 
 def _read_file(name: str) -> bytes:

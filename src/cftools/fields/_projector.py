@@ -62,6 +62,11 @@ class Projector:
     def __repr__(self) -> str:
         return f"<cftools.fields.Projector {str(self.selection)!r}>"
 
+    def __reduce__(self) -> tuple[object, tuple[Selection]]:
+        # The generated functions cannot be pickled (multiprocessing sends projectors to
+        # worker processes): the selection travels, and is compiled again there.
+        return (compile, (self.selection,))
+
 
 def compile(expression: str | Selection | None) -> Projector:
     """Return the projector of ``expression`` (a string, a :class:`Selection` or ``None``).
