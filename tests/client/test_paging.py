@@ -241,6 +241,36 @@ def test_a_response_that_is_not_a_page(client: Client, server: Any) -> None:
         list(client.paginate("findCalls"))
 
 
+def test_a_server_ignoring_offset_stops_the_iteration_with_an_error(
+    client: Client, server: Any
+) -> None:
+    # A static page (a test double that ignores offset), its total unknown: following it
+    # would repeat the same 100 items for ever.
+    page = {"items": [{"id": i} for i in range(100)], "limit": 100, "offset": 0}
+    server.reply(lambda request: httpx.Response(200, json={**page, "totalCount": -1}))
+    produced = []
+    with pytest.raises(ApiError, match=r"offset=100 came back with offset=0"):
+        for call in client.paginate("findCalls"):
+            produced.append(call["id"])
+    assert produced == list(range(100))  # the first page was good
+    assert offsets(server) == [(0, 100), (100, 100)]
+
+
+def test_a_server_ignoring_offset_stops_the_async_iteration_too(
+    new_async_client: Callable[..., AsyncClient], server: Any
+) -> None:
+    page = {"items": [{"id": 1}] * 5, "limit": 5, "offset": 0, "totalCount": -1}
+    server.reply(lambda request: httpx.Response(200, json=page))
+
+    async def run() -> list[Any]:
+        async with new_async_client() as client:
+            return [call async for call in client.paginate("findCalls", page_size=5)]
+
+    with pytest.raises(ApiError, match="does not page as asked"):
+        asyncio.run(run())
+    assert server.count == 2
+
+
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     total=st.integers(0, 60),

@@ -169,7 +169,7 @@ class AsyncClient(BaseClient, AsyncOperations):
             page = self._finish(call, await self._send(call))
             items = pager.feed(page, params["limit"])
             if items is None:
-                raise self._not_a_page(call)
+                raise self._not_a_page(call, pager.problem)
             for item in items:
                 yield item
 

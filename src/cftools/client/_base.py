@@ -510,10 +510,10 @@ class BaseClient:
         included, percent-escapes decoded)."""
         return httpx.URL(self._base_url + call.wire.path).path
 
-    def _not_a_page(self, call: PreparedCall) -> ApiError:
-        """The error for a list response that holds no ``items`` list."""
+    def _not_a_page(self, call: PreparedCall, problem: str) -> ApiError:
+        """The error for a list response the pager cannot use (``problem`` says why)."""
         return ApiError(
-            "the response is not a page: it has no 'items' list",
+            problem,
             status_code=200,
             operation_id=call.operation.operation_id,
             method=call.operation.method,

@@ -170,7 +170,7 @@ class Client(BaseClient, SyncOperations):
             page = self._finish(call, self._send(call))
             items = pager.feed(page, params["limit"])
             if items is None:
-                raise self._not_a_page(call)
+                raise self._not_a_page(call, pager.problem)
             yield from items
 
     def download(

@@ -14,6 +14,10 @@ for the next page until one of these holds:
 * ``max_items`` items have been produced (the last request asks only for what is
   still wanted).
 
+A page whose own ``offset`` is not the one asked for (a server, or a test double,
+that ignores ``offset``) ends the iteration with an error: following it would repeat
+the same items, for ever when the total is unknown.
+
 The paging keys are read from the raw page, before any client-side projection. A
 ``fields`` expression travels to the server too, and there it may drop them: an
 inclusion list such as ``items(id)`` returns only ``items``. The pager therefore sends
@@ -50,7 +54,10 @@ class Pager:
     produce, projected when ``project`` is set.
     """
 
-    __slots__ = ("_base", "_done", "_max_items", "_offset", "_page_size", "_produced", "_project")
+    __slots__ = (
+        "_base", "_done", "_max_items", "_offset", "_page_size", "_produced", "_project",
+        "problem",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -90,6 +97,8 @@ class Pager:
         self._produced = 0
         self._done = max_items == 0
         self._project = projector if project else None
+        #: Why the last page fed could not be used (``feed`` returned ``None``).
+        self.problem = "the response is not a page: it has no 'items' list"
 
     def next_params(self) -> dict[str, Any] | None:
         """The parameters of the next page request, or ``None`` when done."""
@@ -102,10 +111,19 @@ class Pager:
 
     def feed(self, page: Any, limit: int) -> list[Any] | None:
         """Take a decoded page fetched with ``limit``; return the items to produce, or
-        ``None`` when the page is not a page (no ``items`` list)."""
+        ``None`` when the page cannot be used (``problem`` says why)."""
         raw = page.get("items") if isinstance(page, dict) else None
         if not isinstance(raw, list):
             self._done = True
+            return None
+        echoed = page.get("offset")
+        if _count(echoed) and echoed != self._offset:
+            self._done = True
+            self.problem = (
+                f"the page asked for at offset={self._offset} came back with "
+                f"offset={echoed}: the server does not page as asked, so paging stops "
+                "rather than repeat items"
+            )
             return None
         items = raw
         if self._project is not None:
