@@ -812,3 +812,23 @@ def test_without_quickjs_only_expressions_need_the_extra(monkeypatch: pytest.Mon
     assert simulate(plan('<setvar varname="n">42</setvar>')).variables["n"] == "42"
     with pytest.raises(CftoolsError, match=r"pip install 'cftools\[simulate\]'"):
         simulate(plan('<if expr="1 == 1"><hangup/></if>'))
+
+
+def test_a_max_digits_in_another_script_is_ignored_not_a_crash() -> None:
+    # A regression: "²".isdigit() is true but int("²") raises ValueError.
+    xml = (
+        '<dialplan><menu maxDigits="²"><play type="tts">Pick.</play>'
+        '<keypress pressed="12"><hangup/></keypress></menu></dialplan>'
+    )
+    assert simulate(xml, ["12"], check=False).end_reason == "hangup"
+
+
+def test_simulated_branches_match_as_the_validator_reads_pressed() -> None:
+    xml = (
+        '<dialplan><menu maxDigits="2"><play type="tts">Pick.</play>'
+        '<keypress pressed=" 10 - 12 "><play type="tts">range</play></keypress>'
+        '<keypress pressed="\u0661"><play type="tts">not a key</play></keypress>'
+        '<keypress pressed="Default"><play type="tts">other</play></keypress></menu></dialplan>'
+    )
+    assert simulate(xml, ["11"], check=False).spoken() == ["Pick.", "range"]
+    assert simulate(xml, ["1"], check=False).spoken() == ["Pick.", "other"]

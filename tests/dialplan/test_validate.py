@@ -354,3 +354,33 @@ def test_deep_nesting_is_bounded() -> None:
     assert not validate(xml).ok
     shallow = wrap('<if expr="1">' * 100 + "<hangup/>" + "</if>" * 100)
     assert parse(shallow).elements[0].tag == "if"
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        menu('<keypress pressed="1"><hangup/></keypress>', attrs='name="m" maxDigits="²"'),
+        menu('<keypress pressed="1"><hangup/></keypress>', attrs='name="m" timeout="²"'),
+        menu('<keypress pressed="²"><hangup/></keypress>'),
+        wrap('<transfer timeout="²">15550001111</transfer>'),
+    ],
+)
+def test_numbers_in_other_scripts_are_findings_not_crashes(xml: str) -> None:
+    # A regression: str.isdigit() accepts "²", which int() then refused with a ValueError.
+    report = validate(xml)
+    assert not report.ok
+    assert {f.code for f in report.errors} <= {"CF301", "CF302"}
+
+
+def test_a_pressed_key_no_keypad_sends_is_an_error() -> None:
+    # "\u0661" (Arabic-Indic one) passed as key 1 although no phone can send it.
+    assert "CF302" in codes(menu('<keypress pressed="\u0661"><hangup/></keypress>'))
+    assert codes(menu('<keypress pressed="\u0663-\u0665"><hangup/></keypress>')) == ["CF302"]
+
+
+def test_a_long_value_that_is_no_phone_number_is_rejected_in_linear_time() -> None:
+    # A regression: the phone pattern backtracked over every split of the digits, so
+    # 80 000 digits and a letter took 40 s (a 1 MB document, hours).
+    digits = "1" * 200_000
+    report = validate(wrap(f'<transfer callerid="{digits}x">{digits}x</transfer>'))
+    assert [f.code for f in report] == ["CF304", "CF304"]

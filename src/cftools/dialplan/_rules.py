@@ -19,17 +19,20 @@ from cftools.dialplan._findings import Finding
 from cftools.dialplan._model import Element
 from cftools.dialplan._tags import BOOLEAN, TAGS, TOLERATED_ATTRS, AttrSpec, TagSpec, parents_of
 from cftools.dialplan._validate import Context, rule, spec_for_tag
+from cftools.dialplan._values import PressedPattern, is_digits, parse_pressed, whole_number
 from cftools.dialplan._variables import scan
 
-__all__ = ["PressedPattern", "parse_pressed", "scan_variables"]
+__all__ = ["scan_variables"]
 
-_INT = re.compile(r"\s*\d+\s*")
-_SECONDS = re.compile(r"\s*\d+(?:\.\d+)?\s*")
+_INT = re.compile(r"\s*[0-9]+\s*")
+_SECONDS = re.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*")
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
 _ODD_NAME = re.compile(r"[^A-Za-z0-9_\n-]|^$|\n\n|\n$", re.MULTILINE)
 _VARNAME = re.compile(r"[A-Za-z0-9_]+")
 _VARIABLE_PATH = re.compile(r"[A-Za-z0-9_.]+")
-_PHONE = re.compile(r"\+?[\d\s().-]*\d[\d\s().-]*")
+# The blanks and punctuation before the first digit exclude digits, so a long value that
+# fails is rejected in linear time (not by trying every split of it).
+_PHONE = re.compile(r"\+?[\s().-]*[0-9][0-9\s().-]*")
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
 _DTMF = re.compile(r"[0-9*#wWpP,]+")
 _BUILTIN_PREFIXES = ("call.", "contact.", "global.")
@@ -187,7 +190,7 @@ def check_elements(ctx: Context) -> Iterator[Finding]:
 def _plainly_valid(kind: str, value: str) -> bool:
     """Cheap acceptance of the common valid values, before the full check."""
     if kind == "int":
-        return value.isdigit()
+        return is_digits(value)
     if kind == "varname":
         return value.isascii() and value.replace("_", "a").isalnum()
     return False
@@ -499,38 +502,6 @@ def _clip(value: str) -> str:
 # -- menus ---------------------------------------------------------------------------
 
 
-class PressedPattern:
-    """A parsed ``keypress/@pressed``: ``kind`` is ``keyword``, ``keys``, ``range`` or
-    ``dynamic``; ``low``/``high`` bound the numbers it matches (a range, or one number
-    written in digits; ``low > high`` when it matches none); ``text`` is the normalized
-    pattern; ``inputs`` the other inputs it matches (keywords match themselves, ``#``
-    its key); ``width`` the most keys one matching input needs."""
-
-    __slots__ = ("high", "inputs", "kind", "low", "text", "width")
-
-    def __init__(self, kind: str, text: str, low: int = 1, high: int = 0) -> None:
-        self.kind, self.text, self.low, self.high = kind, text, low, high
-        self.inputs: frozenset[str] = frozenset()
-        if kind == "range":
-            self.width = max(len(str(low)), len(str(high)))
-        elif kind == "keys":
-            self.width = len(text)
-            if text.isdigit():
-                self.low = self.high = int(text)
-            else:
-                self.inputs = frozenset({text})
-        else:
-            self.width = 0
-            if kind != "dynamic":
-                self.inputs = frozenset({text})
-
-    def overlaps(self, other: PressedPattern) -> bool:
-        """Whether some input would match both patterns."""
-        if self.low <= other.high and other.low <= self.high:
-            return self.low <= self.high and other.low <= other.high
-        return not self.inputs.isdisjoint(other.inputs)
-
-
 class _Claimed:
     """The inputs a menu's branches have claimed so far: single numbers in a set while
     every branch is one number (the usual menu), then the numbers as sorted disjoint
@@ -588,31 +559,6 @@ class _Claimed:
         self.highs[first:last] = [high]
 
 
-_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
-
-
-def parse_pressed(raw: str) -> PressedPattern | str:
-    """Parse a ``pressed`` value; return the pattern, or an error message explaining
-    why it is not one. Keywords are case-insensitive (CallFire writes ``Default``)."""
-    value = raw.strip()
-    if value.lower() in ("default", "timeout"):
-        return PressedPattern("keyword", value.lower())
-    if _is_dynamic(value):
-        return PressedPattern("dynamic", value)
-    if value.isdigit() or value in ("#", "*") or re.fullmatch(r"[0-9*#]+", value):
-        return PressedPattern("keys", value)
-    match = _RANGE.fullmatch(value)
-    if match:
-        low, high = int(match.group(1)), int(match.group(2))
-        if low > high:
-            return f"range {value!r} runs backwards; write {high}-{low}"
-        return PressedPattern("range", f"{low}-{high}", low, high)
-    return (
-        f"pressed={raw!r} is not a key or number (e.g. 1, 42, #), a range (e.g. 4-6), "
-        "'default' or 'timeout'"
-    )
-
-
 _PRESSED_CACHE: dict[str, PressedPattern | str] = {}
 
 
@@ -626,8 +572,7 @@ def check_menus(ctx: Context) -> Iterator[Finding]:
 
 def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
     attrs = menu.attrs
-    max_digits_raw = (attrs.get("maxDigits") or attrs.get("maxdigits") or "").strip()
-    max_digits = int(max_digits_raw) if max_digits_raw.isdigit() else None
+    max_digits = whole_number(attrs.get("maxDigits") or attrs.get("maxdigits") or "")
     limit = max_digits if max_digits is not None else 1
     seen: list[PressedPattern] = []
     claimed = _Claimed()
@@ -653,7 +598,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
         kind = pattern.kind
         if kind == "keyword":
             fallback = True
-        elif kind == "keys" and not (pattern.text.isdigit() or len(pattern.text) == 1):
+        elif kind == "keys" and not (is_digits(pattern.text) or len(pattern.text) == 1):
             yield ctx.finding(
                 "CF304", keypress, f"pressed={raw!r}: CallFire documents digits, # and * only alone"
             )
@@ -693,9 +638,9 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
 
 def _check_timeout(ctx: Context, menu: Element) -> Iterator[Finding]:
     raw = (menu.attribute("timeout") or "").strip()
-    if not raw.isdigit():
+    timeout = whole_number(raw)
+    if timeout is None:
         return
-    timeout = int(raw)
     if timeout == 1000:
         yield ctx.finding(
             "CF307",

@@ -91,6 +91,7 @@ from cftools.dialplan._transcript import (
     Transfer,
     Wait,
 )
+from cftools.dialplan._values import parse_pressed, whole_number
 from cftools.dialplan._variables import lookup_in, substitute
 
 __all__ = [
@@ -120,7 +121,6 @@ HttpResponder = Mapping[str, str] | Callable[[str, str], str]
 
 _INPUT = re.compile(r"[0-9*#]+")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
 _TRANSFER_OUTCOMES = {"answered": True, "unanswered": False, "not answered": False}
 
 
@@ -474,9 +474,9 @@ class _Run:
             self._caller_hung_up("caller hangup" if value else "inputs exhausted", menu)
             return
         if value != "timeout":
-            limit = _attr(menu, "maxDigits")
-            if limit is not None and limit.strip().isdigit() and int(limit) > 0:
-                value = value[: int(limit)]
+            limit = whole_number(_attr(menu, "maxDigits") or "")
+            if limit:
+                value = value[:limit]
         self._emit(Input(value), menu)
         self.vars["call.lastinput"] = "" if value == "timeout" else value
         if value != "timeout":
@@ -677,15 +677,7 @@ def _match(menu: Element, value: str) -> Element | None:
     if value == "timeout":
         return next((b for b in branches if keyword(b) == "timeout"), None)
     for branch in branches:
-        pressed = (_attr(branch, "pressed") or "").strip()
-        if keyword(branch) not in ("default", "timeout") and _pressed_matches(pressed, value):
+        pattern = parse_pressed(_attr(branch, "pressed") or "")
+        if not isinstance(pattern, str) and pattern.matches(value):
             return branch
     return next((b for b in branches if keyword(b) == "default"), None)
-
-
-def _pressed_matches(pressed: str, value: str) -> bool:
-    bounds = _RANGE.fullmatch(pressed)
-    if bounds is not None:
-        low, high = int(bounds.group(1)), int(bounds.group(2))
-        return value.isdigit() and low <= int(value) <= high
-    return pressed == value
