@@ -52,6 +52,19 @@ def test_fmt_keeps_the_xml_declaration(tmp_path: Path, capsys: pytest.CaptureFix
     assert capsys.readouterr().out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<dialplan>')
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_fmt_keeps_the_xml_declaration_after_a_byte_order_mark(
+    tmp_path: Path, encoding: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A regression: the declaration was looked for in the raw bytes, before the mark.
+    path = tmp_path / "d.xml"
+    declared = "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
+    xml = f'<?xml version="1.0" encoding="{declared}"?><dialplan><hangup/></dialplan>'
+    path.write_bytes(xml.encode(encoding))
+    assert main(["dialplan", "fmt", str(path)]) == 0
+    assert capsys.readouterr().out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<dialplan>')
+
+
 def test_fmt_refuses_unreadable_xml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "bad.xml"
     path.write_text("<dialplan>\n<play>", encoding="utf-8")

@@ -141,6 +141,32 @@ def test_positions_with_bytes_in_a_declared_encoding() -> None:
     assert (plan.elements[1].line, plan.elements[1].column) == (2, 37)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "\ufeff<dialplan>\n <hangup/></dialplan>",
+        "\ufeff<dialplan>\n <hangup/></dialplan>".encode(),
+        "<dialplan>\n <hangup/></dialplan>".encode("utf-16"),  # a mark, no declaration
+        "<dialplan>\n <hangup/></dialplan>".encode("utf-32"),
+    ],
+)
+def test_a_byte_order_mark_takes_no_column(source: str | bytes) -> None:
+    # Regressions: the mark counted as column 1 of line 1, and a UTF-16 document without
+    # a declaration (which lxml reports as UTF-8) was decoded as UTF-8, so every column
+    # after it was wrong.
+    plan = parse(source)
+    assert [(e.tag, e.line, e.column) for e in plan.iter()] == [
+        ("dialplan", 1, 1),
+        ("hangup", 2, 2),
+    ]
+
+
+def test_messages_from_the_xml_parser_end_without_a_newline() -> None:
+    with pytest.raises(DialplanParseError) as exc:
+        parse('<dialplan><play type="tts">a\x00</play></dialplan>')
+    assert exc.value.findings[0].message.endswith("out of allowed range")
+
+
 def test_str_input_ignores_the_declared_encoding() -> None:
     plan = parse('<?xml version="1.0" encoding="ISO-8859-1"?><dialplan><wait>2</wait></dialplan>')
     assert plan.elements[0].value == "2"

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cftools.dialplan._findings import DialplanError, Report
-from cftools.dialplan._parse import read
+from cftools.dialplan._parse import decode, read
 from cftools.dialplan._validate import validate
 
 __all__ = ["COMMAND_MODULES", "cannot_read", "read_source", "register"]
@@ -94,7 +94,7 @@ def _fmt(args: argparse.Namespace) -> int:
         for finding in exc.findings:
             print(finding.format(args.file), file=sys.stderr)
         return 2
-    declaration = data.lstrip().startswith(b"<?xml")
+    declaration = decode(data).lstrip().startswith("<?xml")
     try:
         text = dialplan.to_xml(pretty=True, xml_declaration=declaration)
     except DialplanError as exc:  # pragma: no cover - parsed trees always serialize

@@ -23,6 +23,7 @@ elements in document order so that the validator need not walk the model again
 
 from __future__ import annotations
 
+import codecs
 import re
 import threading
 
@@ -31,7 +32,7 @@ from lxml import etree
 from cftools.dialplan._findings import DialplanParseError, Finding
 from cftools.dialplan._model import Comment, Dialplan, Element, document_order
 
-__all__ = ["MAX_SIZE", "parse", "parsed_elements", "parsed_parents", "read"]
+__all__ = ["MAX_SIZE", "decode", "parse", "parsed_elements", "parsed_parents", "read"]
 
 #: The largest document accepted, in bytes (or characters for ``str`` input). Real
 #: dialplans are a few kilobytes; this bounds memory and time on hostile input.
@@ -114,7 +115,7 @@ def read(xml: str | bytes) -> Dialplan:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
-        message = _POSITION_SUFFIX.sub("", str(exc.msg or exc))
+        message = _POSITION_SUFFIX.sub("", str(exc.msg or exc)).strip()
         declares = b"<!ENTITY" in xml if isinstance(xml, bytes) else "<!ENTITY" in xml
         if declares:
             # libxml2 stopped an entity bomb or unresolvable entity: say why we refuse.
@@ -180,11 +181,31 @@ def parsed_parents(plan: Dialplan) -> list[int] | None:
     return list(locator.parents)
 
 
-def _decode(data: bytes, encoding: str | None) -> str:
+# Byte-order marks and the codec that reads past each; UTF-32's before UTF-16's, whose
+# little-endian mark is a prefix of it. lxml reports "UTF-8" for a UTF-16 document that
+# has a mark but no declaration, so the mark decides first.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(source: str | bytes, encoding: str | None = None) -> str:
+    """The text of an XML source as an XML processor sees it: decoded by its byte-order
+    mark, else by ``encoding`` (the one the parser found; UTF-8 when unknown), without
+    the mark, which is not part of the document (so it takes no column)."""
+    if isinstance(source, str):
+        return source.removeprefix("\ufeff")
+    for bom, codec in _BOMS:
+        if source.startswith(bom):
+            return source.decode(codec, "replace")
     try:
-        return data.decode(encoding or "utf-8", "replace")
+        return source.decode(encoding or "utf-8", "replace")
     except LookupError:
-        return data.decode("utf-8", "replace")
+        return source.decode("utf-8", "replace")
 
 
 def _error(
@@ -216,7 +237,7 @@ class _Locator:
         source, self.source = self.source, None
         if source is None:  # pragma: no cover - resolved already
             return
-        text = source if isinstance(source, str) else _decode(source, self.encoding)
+        text = decode(source, self.encoding)
         if "\r" in text:  # XML ends a line at CR, LF or CRLF; count them all as LF
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         sequence: list[Element | Comment] = list(self.elements)
