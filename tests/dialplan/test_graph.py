@@ -8,6 +8,7 @@ import itertools
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from cftools import CftoolsError
 from cftools._cli import main
 from cftools.dialplan import (
+    DialplanTypeError,
     End,
     Graph,
     build_graph,
@@ -315,9 +317,11 @@ def test_goto_cycles_do_not_hang() -> None:
     assert all(e.source in ids and e.target in ids for e in graph.edges)
 
 
-def test_build_graph_refuses_other_types() -> None:
-    with pytest.raises(TypeError):
-        build_graph(3)  # type: ignore[arg-type]
+@pytest.mark.parametrize("draw", [build_graph, to_mermaid, to_dot, to_svg])
+def test_drawing_refuses_other_types_with_a_typed_error(draw: Callable[[object], object]) -> None:
+    # A regression: a plain TypeError naming another function, not a CftoolsError.
+    with pytest.raises(DialplanTypeError, match=rf"^{draw.__name__}\(\) takes a Dialplan"):
+        draw(3)
 
 
 def test_svg_without_graphviz_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

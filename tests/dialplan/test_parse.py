@@ -6,7 +6,15 @@ import time
 
 import pytest
 
-from cftools.dialplan import MAX_SIZE, Comment, DialplanParseError, parse, validate
+from cftools import CftoolsError
+from cftools.dialplan import (
+    MAX_SIZE,
+    Comment,
+    DialplanParseError,
+    DialplanTypeError,
+    parse,
+    validate,
+)
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -203,10 +211,14 @@ def test_processing_instructions_are_dropped() -> None:
     assert plan.elements[0].column == 27
 
 
-def test_parse_rejects_other_types() -> None:
-    with pytest.raises(TypeError):
-        parse(42)  # type: ignore[arg-type]
-    assert validate(42).errors[0].code == "CF100"  # type: ignore[arg-type]
+@pytest.mark.parametrize("value", [42, None, bytearray(b"<dialplan/>"), ["<dialplan/>"]])
+def test_parse_rejects_other_types(value: object) -> None:
+    # A regression: a plain TypeError, which `except CftoolsError` did not catch.
+    with pytest.raises(DialplanTypeError, match=r"^parse\(\) takes str or bytes, not ") as exc:
+        parse(value)  # type: ignore[arg-type]
+    assert isinstance(exc.value, TypeError) and isinstance(exc.value, CftoolsError)
+    assert exc.value.findings[0].code == "CF100"
+    assert validate(value).errors[0].code == "CF100"  # type: ignore[arg-type]
 
 
 def test_built_elements_have_no_position_until_set() -> None:

@@ -12,6 +12,7 @@ from cftools.dialplan import (
     Amd,
     Dialplan,
     DialplanError,
+    DialplanTypeError,
     Dnc,
     Dtmf,
     End,
@@ -703,7 +704,7 @@ def test_bad_arguments_are_refused() -> None:
         simulate(MENU, max_steps=0)
     with pytest.raises(SimulationError, match="transfer outcome"):
         simulate(MENU, transfers=["maybe"])
-    with pytest.raises(TypeError):
+    with pytest.raises(DialplanTypeError, match=r"simulate\(\) takes a Dialplan"):
         simulate(42)  # type: ignore[arg-type]
 
 

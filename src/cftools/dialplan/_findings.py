@@ -21,7 +21,8 @@ Exceptions::
 
     CftoolsError
     └── DialplanError (also ValueError)     a dialplan with errors; carries .findings
-        └── DialplanParseError               XML that cannot be read safely; .line, .column
+        ├── DialplanParseError               XML that cannot be read safely; .line, .column
+        └── DialplanTypeError (also TypeError)  something that is no dialplan at all
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ __all__ = [
     "CodeInfo",
     "DialplanError",
     "DialplanParseError",
+    "DialplanTypeError",
     "Finding",
     "Report",
     "Severity",
@@ -248,10 +250,22 @@ class DialplanParseError(DialplanError):
         return f"{where}{f.message}"
 
 
+class DialplanTypeError(DialplanError, TypeError):
+    """A dialplan function was given something that is no dialplan (``parse(42)``,
+    ``to_mermaid(None)``); the one finding (CF100) says what it takes instead."""
+
+    def __init__(self, function: str, value: object, expected: str = "str or bytes") -> None:
+        message = f"{function}() takes {expected}, not {type(value).__name__}"
+        super().__init__((Finding("CF100", message),))
+
+    def __str__(self) -> str:
+        return self.findings[0].message
+
+
 def _short(finding: Finding) -> str:
     where = f"line {finding.line}: " if finding.line is not None else ""
     return f"{where}{finding.code} {finding.message}"
 
 
-for _cls in (Finding, Report, DialplanError, DialplanParseError, CodeInfo):
+for _cls in (Finding, Report, DialplanError, DialplanParseError, DialplanTypeError, CodeInfo):
     _cls.__module__ = "cftools.dialplan"

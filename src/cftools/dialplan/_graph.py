@@ -49,6 +49,7 @@ from cftools.dialplan._flow import _SKIPPED_CHILD, Flow
 from cftools.dialplan._flow import BRANCHES as BRANCHES
 from cftools.dialplan._flow import canonical_tag as canonical_tag
 from cftools.dialplan._model import Dialplan, Element
+from cftools.dialplan._parse import load
 
 __all__ = [
     "Edge",
@@ -214,18 +215,16 @@ def _label(element: Element) -> str:
 
 def build_graph(dialplan: Dialplan | Element | str | bytes) -> Graph:
     """Return the control-flow graph of ``dialplan`` (a model, or XML text or bytes)."""
-    plan = _coerce(dialplan)
-    return Flow(plan, labels=True).graph(_label)
+    return _graph_of(dialplan, "build_graph")
 
 
-def _coerce(dialplan: Dialplan | Element | str | bytes) -> Element:
-    if isinstance(dialplan, Element):
+def _graph_of(dialplan: Dialplan | Element | str | bytes | Graph, function: str) -> Graph:
+    if isinstance(dialplan, Graph):
         return dialplan
-    if isinstance(dialplan, (str, bytes)):
-        from cftools.dialplan._parse import parse
-
-        return parse(dialplan)
-    raise TypeError(f"expected a Dialplan, str or bytes, not {type(dialplan).__name__}")
+    plan = load(
+        dialplan, Element, function, "a Dialplan, an Element, a Graph or XML (str or bytes)"
+    )
+    return Flow(plan, labels=True).graph(_label)
 
 
 # Fill colours by kind, shared by both formats: decisions blue, conditions yellow,
@@ -273,7 +272,7 @@ def _mermaid_text(text: str) -> str:
 
 def to_mermaid(dialplan: Dialplan | Element | str | bytes | Graph) -> str:
     """Return a Mermaid ``flowchart`` of ``dialplan`` (GitHub renders it in Markdown)."""
-    graph = dialplan if isinstance(dialplan, Graph) else build_graph(dialplan)
+    graph = _graph_of(dialplan, "to_mermaid")
     lines = ["flowchart TD"]
     for node in graph.nodes:
         left, right = _MERMAID_SHAPES.get(node.kind, ("[", "]"))
@@ -320,7 +319,10 @@ def _dot_text(text: str) -> str:
 
 def to_dot(dialplan: Dialplan | Element | str | bytes | Graph) -> str:
     """Return a Graphviz DOT ``digraph`` of ``dialplan``."""
-    graph = dialplan if isinstance(dialplan, Graph) else build_graph(dialplan)
+    return _dot(_graph_of(dialplan, "to_dot"))
+
+
+def _dot(graph: Graph) -> str:
     lines = [
         "digraph dialplan {",
         '    graph [rankdir=TB, fontname="Helvetica"];',
@@ -350,6 +352,7 @@ def to_svg(dialplan: Dialplan | Element | str | bytes | Graph, *, timeout: float
 
     Raises :class:`~cftools.CftoolsError` when ``dot`` is not installed or fails.
     """
+    source = _dot(_graph_of(dialplan, "to_svg"))
     dot = shutil.which("dot")
     if dot is None:
         raise CftoolsError(
@@ -359,7 +362,9 @@ def to_svg(dialplan: Dialplan | Element | str | bytes | Graph, *, timeout: float
     try:
         done = subprocess.run(
             [dot, "-Tsvg"],
-            input=to_dot(dialplan).encode(),
+            # A label may hold a lone surrogate (a built element's text), which UTF-8
+            # cannot carry: it is drawn as U+FFFD.
+            input=source.encode("utf-8", "replace"),
             capture_output=True,
             timeout=timeout,
             check=False,

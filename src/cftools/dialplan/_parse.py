@@ -26,13 +26,14 @@ from __future__ import annotations
 import codecs
 import re
 import threading
+from typing import TypeVar, cast
 
 from lxml import etree
 
-from cftools.dialplan._findings import DialplanParseError, Finding
+from cftools.dialplan._findings import DialplanParseError, DialplanTypeError, Finding
 from cftools.dialplan._model import Comment, Dialplan, Element, document_order
 
-__all__ = ["MAX_SIZE", "decode", "parse", "parsed_elements", "parsed_parents", "read"]
+__all__ = ["MAX_SIZE", "decode", "load", "parse", "parsed_elements", "parsed_parents", "read"]
 
 #: The largest document accepted, in bytes (or characters for ``str`` input). Real
 #: dialplans are a few kilobytes; this bounds memory and time on hostile input.
@@ -97,7 +98,7 @@ def parse(xml: str | bytes) -> Dialplan:
 def read(xml: str | bytes) -> Dialplan:
     """The implementation of :func:`parse`, shared with the validator."""
     if not isinstance(xml, (str, bytes)):
-        raise TypeError(f"parse() takes str or bytes, not {type(xml).__name__}")
+        raise DialplanTypeError("parse", xml)
     if len(xml) > MAX_SIZE:
         raise _error(
             "CF101",
@@ -148,6 +149,21 @@ def read(xml: str | bytes) -> Dialplan:
         after = [c for c in root.itersiblings() if type(c) is _COMMENT]
         plan.comments_after = [_comment(c, None, locator) for c in after]
     return plan
+
+
+_E = TypeVar("_E", bound=Element)
+
+
+def load(source: _E | str | bytes, kind: type[_E], function: str, expected: str) -> _E:
+    """``source`` itself if it is a ``kind`` (an element or a dialplan), else the
+    dialplan its XML text or bytes hold: how every function taking either reads it.
+    Raises :class:`~cftools.dialplan.DialplanTypeError`, saying that ``function``
+    takes ``expected``, for anything else."""
+    if isinstance(source, kind):
+        return source
+    if isinstance(source, (str, bytes)):
+        return cast(_E, read(source))
+    raise DialplanTypeError(function, source, expected)
 
 
 def _strip_namespace(root: etree._Element, namespace: str | None) -> None:

@@ -72,6 +72,7 @@ from cftools._errors import CftoolsError
 from cftools.dialplan import _js
 from cftools.dialplan._graph import BRANCHES, body_of, canonical_tag
 from cftools.dialplan._model import Dialplan, Element
+from cftools.dialplan._parse import load
 from cftools.dialplan._tags import TAGS
 from cftools.dialplan._transcript import (
     Amd,
@@ -199,7 +200,7 @@ def simulate(
     subclasses :class:`ExpressionError`, :class:`StepLimitError`) when the call cannot
     go on.
     """
-    plan = _coerce(dialplan)
+    plan = load(dialplan, Dialplan, "simulate", "a Dialplan or its XML (str or bytes)")
     if check:
         from cftools.dialplan._validate import validate
 
@@ -222,16 +223,6 @@ def simulate(
         now=moment,
     )
     return run.execute()
-
-
-def _coerce(dialplan: Dialplan | str | bytes) -> Dialplan:
-    if isinstance(dialplan, Dialplan):
-        return dialplan
-    if isinstance(dialplan, (str, bytes)):
-        from cftools.dialplan._parse import parse
-
-        return parse(dialplan)
-    raise TypeError(f"simulate() needs a Dialplan, str or bytes, not {type(dialplan).__name__}")
 
 
 def _check_input(value: str) -> str:
