@@ -18,7 +18,9 @@ from hypothesis import strategies as st
 from cftools import CftoolsError
 from cftools._cli import main
 from cftools.dialplan import (
+    Dialplan,
     DialplanTypeError,
+    Element,
     End,
     Graph,
     build_graph,
@@ -130,6 +132,14 @@ def test_every_example_renders_to_svg(path: Path) -> None:
     assert svg.lstrip().startswith("<?xml") and "</svg>" in svg
     assert svg.count('class="node"') == len(graph.nodes)
     assert svg.count('class="edge"') == len(graph.edges)
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason=NO_DOT)
+def test_svg_of_a_model_whose_text_utf8_cannot_carry() -> None:
+    # A regression: UnicodeEncodeError when the DOT text went to Graphviz.
+    plan = Dialplan()
+    plan.append(Element("play", {"type": "tts"}, "caf\ud800"))
+    assert "caf?" in to_svg(plan)
 
 
 # -- the simulator as an oracle ------------------------------------------------------------------

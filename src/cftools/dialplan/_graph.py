@@ -363,7 +363,7 @@ def to_svg(dialplan: Dialplan | Element | str | bytes | Graph, *, timeout: float
         done = subprocess.run(
             [dot, "-Tsvg"],
             # A label may hold a lone surrogate (a built element's text), which UTF-8
-            # cannot carry: it is drawn as U+FFFD.
+            # cannot carry: it is drawn as "?".
             input=source.encode("utf-8", "replace"),
             capture_output=True,
             timeout=timeout,

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
-from cftools.dialplan._builder import Builder
+from cftools.dialplan._builder import Builder, encode_attrs
 from cftools.dialplan._tags import TAGS, TagSpec
 
 if TYPE_CHECKING:
@@ -290,9 +290,7 @@ class Dialplan(Element):
         extra_attrs: dict[str, str] | None = None,
         children: list[Node] | None = None,
     ) -> None:
-        attrs = {"name": name} if name is not None else {}
-        attrs.update(extra_attrs or {})
-        super().__init__("dialplan", attrs, "", children)
+        super().__init__("dialplan", encode_attrs("dialplan", extra_attrs, name=name), "", children)
         #: Comments outside the root element, before and after it.
         self.comments_before: list[Comment] = []
         self.comments_after: list[Comment] = []
