@@ -3,6 +3,7 @@ each error path. Dialplans are written inline so the XML and the expectation sit
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 import pytest
@@ -706,6 +707,42 @@ def test_bad_arguments_are_refused() -> None:
         simulate(MENU, transfers=["maybe"])
     with pytest.raises(DialplanTypeError, match=r"simulate\(\) takes a Dialplan"):
         simulate(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        ({"max_steps": "100"}, "max_steps must be a whole number"),
+        ({"max_steps": True}, "max_steps must be a whole number"),
+        ({"inputs": None}, "inputs must be a list of strings, not NoneType"),
+        ({"inputs": b"1"}, "inputs must be a list of strings, not bytes"),
+        ({"transfers": 3}, "transfers must be a list of strings, not int"),
+        ({"variables": [("a", "b")]}, "variables must be a mapping"),
+        ({"now": "2024-01-01"}, "now must be a datetime, not str"),
+        ({"http": ["https://x.example"]}, "http must be a mapping of URLs to bodies or a function"),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_simulation_errors(
+    arguments: dict[str, object], words: str
+) -> None:
+    # A regression: TypeError or AttributeError from deep inside, or (http) a misleading
+    # "no scripted response" once a request was reached.
+    with pytest.raises(SimulationError, match=re.escape(words)):
+        simulate(MENU, **arguments)  # type: ignore[arg-type]
+
+
+def test_one_string_is_one_scripted_entry() -> None:
+    # A regression: a bare string was iterated, "12" becoming two inputs "1" and "2",
+    # and transfers="unanswered" failing on the outcome 'u'.
+    xml = (
+        '<dialplan><menu maxDigits="2"><play type="tts">Pick.</play>'
+        '<keypress pressed="12"><transfer>15550001111</transfer></keypress>'
+        '<keypress pressed="default"><hangup/></keypress></menu>'
+        '<play type="tts">Nobody answered.</play></dialplan>'
+    )
+    transcript = simulate(xml, "12", transfers="unanswered")
+    assert transcript.inputs() == ["12"]
+    assert transcript.spoken()[-1] == "Nobody answered."
 
 
 def test_keyword_inputs_are_case_insensitive() -> None:

@@ -186,13 +186,15 @@ def simulate(
 
     ``dialplan`` is a :class:`Dialplan` or its XML (text or bytes). ``inputs`` scripts the
     caller: one entry per menu reached, a digit string (``"1"``, ``"42#"``), ``"timeout"``
-    or ``"hangup"``. ``variables`` presets variables, built-in ones included
-    (``{"call.callerid": "12135551100", "contact.firstName": "Ada"}``). ``now`` (default:
-    the current time; a naive datetime is read as UTC) fills the ``global.date`` and
-    ``global.time`` family, in UTC, unless given, and is what JavaScript's ``Date``
-    reads. ``answered_by`` drives ``amd``. ``transfers`` scripts each transfer reached,
-    in order: ``"answered"``/``True`` or ``"unanswered"``/``False`` (answered once the
-    list runs out). ``http`` answers ``get``/``post`` (see :data:`HttpResponder`).
+    or ``"hangup"`` (a single string is one entry, not one per character). ``variables``
+    presets variables, built-in ones included (``{"call.callerid": "12135551100",
+    "contact.firstName": "Ada"}``). ``now`` (default: the current time; a naive datetime
+    is read as UTC) fills the ``global.date`` and ``global.time`` family, in UTC, unless
+    given, and is what JavaScript's ``Date`` reads. ``answered_by`` drives ``amd``.
+    ``transfers`` scripts each transfer reached, in order: ``"answered"``/``True`` or
+    ``"unanswered"``/``False`` (answered once the list runs out; a single string or bool
+    is one outcome). ``http`` answers ``get``/``post`` (see :data:`HttpResponder`).
+    Arguments of the wrong type raise :class:`SimulationError` before anything runs.
 
     With ``check`` (the default) the dialplan is validated first and a
     :class:`~cftools.dialplan.DialplanError` raised if it has errors. The module
@@ -207,17 +209,25 @@ def simulate(
         validate(plan).raise_for_errors()
     if answered_by not in ("human", "machine"):
         raise SimulationError(f"answered_by must be 'human' or 'machine', not {answered_by!r}")
+    if not isinstance(max_steps, int) or isinstance(max_steps, bool):
+        raise SimulationError(f"max_steps must be a whole number, not {max_steps!r}")
     if max_steps < 1:
         raise SimulationError(f"max_steps must be at least 1, not {max_steps}")
+    if variables is not None and not isinstance(variables, Mapping):
+        raise SimulationError(_wrong("variables", "a mapping of names to values", variables))
+    if now is not None and not isinstance(now, datetime):
+        raise SimulationError(_wrong("now", "a datetime", now))
+    if http is not None and not (isinstance(http, Mapping) or callable(http)):
+        raise SimulationError(_wrong("http", "a mapping of URLs to bodies or a function", http))
     moment = now or datetime.now(timezone.utc)
     moment = moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
     moment = moment.astimezone(timezone.utc)
     run = _Run(
         plan,
-        inputs=[_check_input(i) for i in inputs],
+        inputs=[_check_input(i) for i in _entries("inputs", inputs)],
         variables=_initial_variables(variables or {}, moment),
         answered_by=answered_by,
-        transfers=[_check_transfer(t) for t in transfers],
+        transfers=[_check_transfer(t) for t in _entries("transfers", transfers)],
         http=http,
         max_steps=max_steps,
         now=moment,
@@ -225,7 +235,20 @@ def simulate(
     return run.execute()
 
 
-def _check_input(value: str) -> str:
+def _wrong(argument: str, expected: str, value: object) -> str:
+    return f"{argument} must be {expected}, not {type(value).__name__}"
+
+
+def _entries(argument: str, values: object) -> list[object]:
+    """The entries of a script argument: a single string (or bool) is one entry."""
+    if isinstance(values, (str, bool)):
+        return [values]
+    if isinstance(values, bytes) or not isinstance(values, Iterable):
+        raise SimulationError(_wrong(argument, "a list of strings", values))
+    return list(values)
+
+
+def _check_input(value: object) -> str:
     text = str(value).strip()
     if text.lower() in ("timeout", "hangup"):
         return text.lower()
@@ -236,7 +259,7 @@ def _check_input(value: str) -> str:
     )
 
 
-def _check_transfer(outcome: str | bool) -> bool:
+def _check_transfer(outcome: object) -> bool:
     if isinstance(outcome, bool):
         return outcome
     answered = _TRANSFER_OUTCOMES.get(str(outcome).strip().lower())
