@@ -7,7 +7,7 @@ import enum
 import pytest
 
 from cftools import CftoolsError
-from cftools.dialplan import Dialplan, DialplanError, parse, validate
+from cftools.dialplan import Dialplan, DialplanError, Element, parse, validate
 
 
 class Voice(enum.Enum):
@@ -186,3 +186,23 @@ def test_text_xml_cannot_carry_is_refused_when_built(text: str) -> None:
     with pytest.raises(DialplanError, match="cannot be written in XML"):
         plan.play("ok", extra_attrs={"note": text})
     assert plan.children == []
+
+
+def test_a_built_tree_too_deep_to_read_back_is_refused_by_to_xml() -> None:
+    # A regression: RecursionError from to_xml() past ~1000 levels, and below that XML
+    # that parse() refuses (it reads at most 256 levels).
+    def nested(levels: int) -> Dialplan:
+        plan = Dialplan()
+        element: Element = plan
+        for _ in range(levels - 2):
+            element = element.if_("1")
+        element.hangup()
+        return plan
+
+    fits = nested(256)
+    assert parse(fits.to_xml()) == fits
+    for levels in (257, 5000):
+        with pytest.raises(DialplanError, match="nested more than 256 deep"):
+            nested(levels).to_xml()
+    assert nested(5000) == nested(5000)  # was a RecursionError too
+    assert nested(5000) != nested(4999)

@@ -235,12 +235,23 @@ class Element(_Positioned, Builder):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Element):
             return NotImplemented
-        return (
-            self.tag == other.tag
-            and self.attrs == other.attrs
-            and self.text == other.text
-            and self.children == other.children
-        )
+        # Pairs still to compare, walked without recursion (built trees may be deep).
+        pairs: list[tuple[Element, Element]] = [(self, other)]
+        while pairs:
+            left, right = pairs.pop()
+            if (
+                left.tag != right.tag
+                or left.attrs != right.attrs
+                or left.text != right.text
+                or len(left.children) != len(right.children)
+            ):
+                return False
+            for a, b in zip(left.children, right.children, strict=True):
+                if isinstance(a, Element) and isinstance(b, Element):
+                    pairs.append((a, b))
+                elif a != b:  # comments, or a comment against an element
+                    return False
+        return True
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -33,11 +33,25 @@ from lxml import etree
 from cftools.dialplan._findings import DialplanParseError, DialplanTypeError, Finding
 from cftools.dialplan._model import Comment, Dialplan, Element, document_order
 
-__all__ = ["MAX_SIZE", "decode", "load", "parse", "parsed_elements", "parsed_parents", "read"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_SIZE",
+    "TOO_DEEP",
+    "decode",
+    "load",
+    "parse",
+    "parsed_elements",
+    "parsed_parents",
+    "read",
+]
 
 #: The largest document accepted, in bytes (or characters for ``str`` input). Real
 #: dialplans are a few kilobytes; this bounds memory and time on hostile input.
 MAX_SIZE = 1_000_000
+#: The deepest nesting of elements (the root is level 1) that libxml2 reads without
+#: ``huge_tree``; the serializer refuses to write deeper trees, which could not be read.
+MAX_DEPTH = 256
+TOO_DEEP = f"elements nested more than {MAX_DEPTH} deep, which no dialplan needs"
 
 
 _local = threading.local()
@@ -122,7 +136,7 @@ def read(xml: str | bytes) -> Dialplan:
             # libxml2 stopped an entity bomb or unresolvable entity: say why we refuse.
             raise _error("CF101", f"{_ENTITIES_REFUSED} ({message})", line, column) from None
         if message.startswith("Excessive depth"):  # libxml2's limit names an lxml option
-            message = "elements nested more than 256 deep, which no dialplan needs"
+            message = TOO_DEEP
         raise _error("CF100", f"malformed XML: {message}", line or None, column or None) from None
     except (ValueError, UnicodeError) as exc:  # e.g. unknown encoding, bad surrogates
         raise _error("CF100", f"unreadable XML: {exc}") from None

@@ -16,6 +16,7 @@ from lxml import etree
 
 from cftools.dialplan._findings import DialplanError, Finding
 from cftools.dialplan._model import Comment, Element
+from cftools.dialplan._parse import MAX_DEPTH, TOO_DEEP
 from cftools.dialplan._tags import TAGS
 
 __all__ = ["canonical_attrs", "to_xml"]
@@ -84,6 +85,8 @@ def _comment(comment: Comment) -> str:
 
 
 def _convert(element: Element, depth: int, pretty: bool) -> etree._Element:
+    if depth >= MAX_DEPTH:  # what parse() could not read back (nor Python recurse into)
+        raise DialplanError((Finding("CF100", f"cannot serialize: {TOO_DEEP}", path=element.path),))
     node = etree.Element(element.tag)
     for key, value in canonical_attrs(element):
         node.set(key, value)
