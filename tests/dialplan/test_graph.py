@@ -384,3 +384,14 @@ def test_cli_graph_errors(
     monkeypatch.setattr(graph_module.shutil, "which", lambda name: None)
     assert main(["dialplan", "graph", str(FLOWS[0]), "--format", "svg"]) == 2
     assert "not installed" in capsys.readouterr().err
+
+
+def test_a_digit_catch_is_drawn_whatever_the_case_of_its_type() -> None:
+    # A regression: the graph read type="Digit" as not a digit catch (the simulator and
+    # the validator read it case-insensitively), so the jump was missing.
+    xml = (
+        '<dialplan><catch type="Digit" value="0" goto="op"><menu name="m">'
+        '<play type="tts">Pick.</play><keypress pressed="default"><hangup/></keypress>'
+        '</menu></catch><transfer name="op">15550001111</transfer></dialplan>'
+    )
+    assert '|"0 (catch)"| n6' in to_mermaid(xml)

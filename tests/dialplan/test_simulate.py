@@ -33,6 +33,7 @@ from cftools.dialplan import (
     Wait,
     parse,
     simulate,
+    validate,
 )
 
 pytest.importorskip("quickjs", reason="the simulate extra (quickjs) is not installed")
@@ -870,3 +871,20 @@ def test_simulated_branches_match_as_the_validator_reads_pressed() -> None:
     )
     assert simulate(xml, ["11"], check=False).spoken() == ["Pick.", "range"]
     assert simulate(xml, ["1"], check=False).spoken() == ["Pick.", "other"]
+
+
+def test_targets_resolve_as_the_validator_resolves_them() -> None:
+    # A regression: validate() matched name=" main " and goto=" op " trimmed, as CallFire
+    # trims values, but the simulator compared them as written: "no tag is named".
+    xml = (
+        '<dialplan><catch type=" Digit " value="0" goto=" op ">'
+        '<menu name=" main "><play type="tts">Pick.</play>'
+        '<keypress pressed="1"><goto>main</goto></keypress>'
+        '<keypress pressed="default"><hangup/></keypress></menu></catch>'
+        '<transfer name="op">15550001111</transfer></dialplan>'
+    )
+    assert validate(xml).ok
+    assert simulate(xml, ["1", "0"]).inputs() == ["1", "0"]
+    assert simulate(xml, ["1", "0"]).end_reason == "transfer"
+    plan = parse(xml)
+    assert plan.find("op ") is plan.find("op") is plan.elements[1]

@@ -344,8 +344,10 @@ class Dialplan(Element):
         return validate(self, context=context)
 
     def find(self, name: str) -> Element | None:
-        """Return the first element whose ``name`` attribute is ``name``, if any."""
-        return next((e for e in self.iter() if e.name == name), None)
+        """Return the first element whose ``name`` attribute is ``name``, if any; blanks
+        around either are ignored, as the validator does when it resolves a goto."""
+        name = name.strip()
+        return next((e for e in self.iter() if e.name is not None and e.name.strip() == name), None)
 
 
 for _cls in (Comment, Element, Dialplan):

@@ -92,7 +92,7 @@ from cftools.dialplan._transcript import (
     Transfer,
     Wait,
 )
-from cftools.dialplan._values import parse_pressed, whole_number
+from cftools.dialplan._values import keyword, parse_pressed, whole_number
 from cftools.dialplan._variables import lookup_in, substitute
 
 __all__ = [
@@ -472,7 +472,7 @@ class _Run:
 
     def _catches(self, kind: str) -> Iterable[Element]:
         for frame in reversed(self.stack):
-            if frame.kind == "catch" and (_attr(frame.element, "type") or "").lower() == kind:
+            if frame.kind == "catch" and keyword(_attr(frame.element, "type")) == kind:
                 yield frame.element
 
     def _collect(self, menu: Element) -> None:
@@ -538,7 +538,7 @@ class _Run:
                 attributes.append((spec.wire, self._sub(raw)))
         answered = self.transfers.popleft() if self.transfers else True
         self._emit(Transfer(numbers, answered, tuple(attributes)), element)
-        stays = (_attr(element, "continue-after") or "false").strip().lower() == "true"
+        stays = keyword(_attr(element, "continue-after")) == "true"
         if answered and not stays:
             self._end("transfer", element)
 

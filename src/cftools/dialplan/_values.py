@@ -7,6 +7,8 @@ simulator runs:
   (``maxDigits``, ``timeout``), surrounding blanks allowed. Python's ``str.isdigit``
   also accepts ``²`` (which ``int()`` refuses) and Arabic-Indic digits (which no keypad
   sends), so it is never used on its own.
+* :func:`keyword`: an enumerated value (``catch/@type``, ``continue-after``) as it is
+  acted on, whatever its case and surrounding blanks.
 * :func:`parse_pressed`: a ``keypress/@pressed`` pattern (a key sequence, a range
   ``A-B``, ``default``/``timeout`` in any case, or a ``${...}`` the validator cannot
   check), and :meth:`PressedPattern.matches`, which says whether a caller's input
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PressedPattern", "parse_pressed", "whole_number"]
+__all__ = ["PressedPattern", "is_digits", "keyword", "parse_pressed", "whole_number"]
 
 _KEYS = re.compile(r"[0-9*#]+")
 _RANGE = re.compile(r"([0-9]+)\s*-\s*([0-9]+)")
@@ -26,6 +28,12 @@ _RANGE = re.compile(r"([0-9]+)\s*-\s*([0-9]+)")
 def is_digits(text: str) -> bool:
     """Whether ``text`` is one or more ASCII digits, nothing else."""
     return text.isascii() and text.isdigit()
+
+
+def keyword(value: str | None) -> str:
+    """An enumerated attribute value as it is acted on: trimmed and in lower case
+    (``type=" Digit "`` is a digit catch; the validator warns about the spelling)."""
+    return (value or "").strip().lower()
 
 
 def whole_number(text: str) -> int | None:
