@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,26 @@ def test_validate_bundled_examples_pass() -> None:
 def test_dialplan_without_subcommand_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["dialplan"]) == 2
     assert "fmt" in capsys.readouterr().err
+
+
+def test_fmt_write_replaces_the_file_whole_or_not_at_all(
+    messy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A regression: the file was truncated and rewritten in place, and a failure
+    # surfaced as a traceback, possibly after leaving it half written.
+    messy.chmod(0o640)
+
+    def refuse(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", refuse)
+        assert main(["dialplan", "fmt", "--write", str(messy)]) == 2
+    assert capsys.readouterr().err == (
+        f"cftools dialplan: cannot write {messy}: No space left on device\n"
+    )
+    assert messy.read_text(encoding="utf-8") == MESSY
+    assert [p.name for p in messy.parent.iterdir()] == [messy.name]  # no leftovers
+    assert main(["dialplan", "fmt", "--write", str(messy)]) == 0
+    assert messy.read_text(encoding="utf-8") == CANONICAL
+    assert messy.stat().st_mode & 0o777 == 0o640
