@@ -240,3 +240,14 @@ def test_a_default_namespace_is_kept_aside_and_written_back() -> None:
     assert parse("<dialplan><hangup/></dialplan>") != parse(
         '<dialplan xmlns="u"><hangup/></dialplan>'
     )
+
+
+def test_an_element_in_another_namespace_keeps_it_when_written_back() -> None:
+    # A regression: to_xml() put it in the root's default namespace too and failed with
+    # "Invalid tag name '{urn:x}{urn:other}foo'", so fmt refused a readable document.
+    xml = '<dialplan xmlns="urn:x"><hangup/><x:foo xmlns:x="urn:other"/></dialplan>'
+    plan = parse(xml)
+    assert [e.tag for e in plan.iter()] == ["dialplan", "hangup", "{urn:other}foo"]
+    assert parse(plan.to_xml()) == plan
+    [unknown] = validate(xml).errors
+    assert unknown.message.startswith("<foo> in the XML namespace 'urn:other' is not")

@@ -212,6 +212,12 @@ def _placement(ctx: Context, element: Element, spec: TagSpec, parent: Element) -
 
 
 def _unknown_tag_message(tag: str) -> str:
+    if tag.startswith("{"):  # lxml's {namespace}local form
+        namespace, local = tag[1:].split("}", 1)
+        return (
+            f"<{local}> in the XML namespace {namespace!r} is not a CallFire XML tag; "
+            "CallFire's dialplans use no namespaces, so remove its xmlns"
+        )
     hint = _UNKNOWN_TAG_HINTS.get(tag.lower())
     if hint is None:
         close = difflib.get_close_matches(tag, list(TAGS), n=1, cutoff=0.6)

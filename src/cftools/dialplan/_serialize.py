@@ -75,7 +75,7 @@ def _qualify(tree: etree._Element, namespace: str) -> etree._Element:
     for child in list(tree):
         qualified.append(child)
     for node in qualified.iter(etree.Element):
-        if node is not qualified:
+        if node is not qualified and not node.tag.startswith("{"):  # not in another one
             node.tag = f"{{{namespace}}}{node.tag}"
     return qualified
 
