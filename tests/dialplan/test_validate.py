@@ -384,3 +384,10 @@ def test_a_long_value_that_is_no_phone_number_is_rejected_in_linear_time() -> No
     digits = "1" * 200_000
     report = validate(wrap(f'<transfer callerid="{digits}x">{digits}x</transfer>'))
     assert [f.code for f in report] == ["CF304", "CF304"]
+
+
+def test_a_spelling_finding_shows_the_attribute_as_it_should_be_written() -> None:
+    # The message ended in a bare 'write maxDigits=', without the value.
+    xml = menu('<keypress pressed="1"><hangup/></keypress>', attrs='maxdigits="4" Timeout="5"')
+    messages = [f.message for f in validate(xml) if f.code == "CF206"]
+    assert [m.rsplit("; ", 1)[1] for m in messages] == ['write maxDigits="4"', 'write timeout="5"']

@@ -251,7 +251,8 @@ def _odd_attributes(
                 "CF206",
                 element,
                 f"{spec.wire}/@{wire}: CallFire documents both spellings, but "
-                f"{attr.wire!r} is the one its API examples use; write {attr.wire}=",
+                f"{attr.wire!r} is the one its API examples use; write "
+                f"{_attribute_text(attr.wire, element.attrs[wire])}",
             )
         elif wire in TOLERATED_ATTRS:
             yield ctx.finding(
@@ -264,7 +265,8 @@ def _odd_attributes(
             yield ctx.finding(
                 "CF206",
                 element,
-                f"{spec.wire}/@{wire}: attribute names are case-sensitive; write {close.wire}=",
+                f"{spec.wire}/@{wire}: attribute names are case-sensitive; write "
+                f"{_attribute_text(close.wire, element.attrs[wire])}",
             )
         elif wire.startswith("{"):  # xml:lang, xsi:schemaLocation: XML's, not CallFire's
             namespace, local = wire[1:].split("}", 1)
@@ -287,6 +289,12 @@ def _odd_attributes(
                 f"<{spec.wire}> has no known attribute {wire!r} (known: {known}); CallFire "
                 "publishes no attribute list for this tag, so check the spelling",
             )
+
+
+def _attribute_text(wire: str, value: str) -> str:
+    """``wire="value"`` as it would be written, the value clipped."""
+    shown = value if len(value) <= 30 else value[:27] + "..."
+    return f'{wire}="{shown}"' if '"' not in shown else f"{wire}='{shown}'"
 
 
 def _missing_attributes(
