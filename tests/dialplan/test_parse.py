@@ -251,3 +251,33 @@ def test_an_element_in_another_namespace_keeps_it_when_written_back() -> None:
     assert parse(plan.to_xml()) == plan
     [unknown] = validate(xml).errors
     assert unknown.message.startswith("<foo> in the XML namespace 'urn:other' is not")
+
+
+@pytest.mark.parametrize(
+    ("body", "hint"),
+    [
+        ("<get>https://x.example/a?b=1&c=2</get>", "a raw '&' must be written &amp;"),
+        ('<if expr="${a} && ${b}"><hangup/></if>', "a raw '&' must be written &amp;"),
+        ('<play type="tts">Hello&nbsp;there</play>', "(&#160; for &nbsp;)"),
+        ('<if expr="${n} < 3"><hangup/></if>', "write '<' as &lt; in an attribute"),
+        ('<play type="tts">1 < 2</play>', "a '<' that starts no tag must be written &lt;"),
+        ("<play type=tts>x</play>", 'put the attribute value in quotes (type="tts")'),
+        ("<!-- a -- b -->", "'--' is not allowed inside a comment"),
+    ],
+)
+def test_the_usual_xml_mistakes_say_how_to_fix_them(body: str, hint: str) -> None:
+    # libxml2's words alone ("xmlParseEntityRef: no name") do not tell a CallFire user
+    # that the '&' in a URL must be written &amp;.
+    with pytest.raises(DialplanParseError) as exc:
+        parse(f'<dialplan name="Root">\n  {body}\n</dialplan>')
+    assert hint in exc.value.findings[0].message
+    assert exc.value.line == 2
+
+
+def test_undecodable_input_says_what_is_wrong_with_it() -> None:
+    with pytest.raises(DialplanParseError, match="lone surrogate"):
+        parse("<dialplan>\ud800</dialplan>")
+    with pytest.raises(DialplanParseError, match="save it as UTF-8 or declare its encoding"):
+        parse("<dialplan>é</dialplan>".encode("latin-1"))
+    with pytest.raises(DialplanParseError, match="blank lines included"):
+        parse('\n<?xml version="1.0"?><dialplan/>')

@@ -95,6 +95,54 @@ _ENTITIES_REFUSED = (
 )
 _POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")
 
+_AMPERSAND = (
+    "a raw '&' must be written &amp; (in a URL's query string, and each '&' of "
+    "'&&' in an expression)"
+)
+# How to fix the mistakes libxml2 reports most, in CallFire's terms: (pattern of its
+# message, hint added after it).
+_SYNTAX_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), hint)
+    for pattern, hint in (
+        (r"xmlParseEntityRef: no name|EntityRef: expecting ';'", _AMPERSAND),
+        (
+            r"Entity '[^']*' not defined",
+            "XML defines only &amp; &lt; &gt; &quot; &apos;: write the character itself "
+            "or its number (&#160; for &nbsp;), and a raw '&' as &amp;",
+        ),
+        (
+            r"Unescaped '<' not allowed in attributes values",
+            "write '<' as &lt; in an attribute (expr=\"${n} &lt; 3\")",
+        ),
+        (r"StartTag: invalid element name", "a '<' that starts no tag must be written &lt;"),
+        (
+            r"XML declaration allowed only at the start",
+            "remove what comes before <?xml ...?>, blank lines included",
+        ),
+        (r"AttValue: \" or ' expected", 'put the attribute value in quotes (type="tts")'),
+        (r"Double hyphen within comment", "'--' is not allowed inside a comment"),
+        (
+            r"Extra content at the end of the document",
+            "a dialplan is one <dialplan> element: nothing but comments may follow it",
+        ),
+    )
+)
+
+
+def _explain(message: str, source: str | bytes) -> str:
+    """libxml2's ``message`` with a hint on how to fix it, when it is a usual mistake."""
+    if message.startswith("Invalid bytes in character encoding"):
+        if isinstance(source, str):  # only a lone surrogate fails to encode
+            return "the text holds a lone surrogate (U+D800 to U+DFFF), which is no character"
+        return (
+            f"{message}: the file is not in the encoding its XML declaration names "
+            "(UTF-8 when it names none); save it as UTF-8 or declare its encoding"
+        )
+    for pattern, hint in _SYNTAX_HINTS:
+        if pattern.search(message):
+            return f"{message}; {hint}"
+    return message
+
 
 def parse(xml: str | bytes) -> Dialplan:
     """Read ``xml`` (text or bytes) into a :class:`~cftools.dialplan.Dialplan`.
@@ -137,6 +185,7 @@ def read(xml: str | bytes) -> Dialplan:
             raise _error("CF101", f"{_ENTITIES_REFUSED} ({message})", line, column) from None
         if message.startswith("Excessive depth"):  # libxml2's limit names an lxml option
             message = TOO_DEEP
+        message = _explain(message, xml)
         raise _error("CF100", f"malformed XML: {message}", line or None, column or None) from None
     except (ValueError, UnicodeError) as exc:  # e.g. unknown encoding, bad surrogates
         raise _error("CF100", f"unreadable XML: {exc}") from None
