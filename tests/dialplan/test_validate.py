@@ -391,3 +391,13 @@ def test_a_spelling_finding_shows_the_attribute_as_it_should_be_written() -> Non
     xml = menu('<keypress pressed="1"><hangup/></keypress>', attrs='maxdigits="4" Timeout="5"')
     messages = [f.message for f in validate(xml) if f.code == "CF206"]
     assert [m.rsplit("; ", 1)[1] for m in messages] == ['write maxDigits="4"', 'write timeout="5"']
+
+
+@pytest.mark.parametrize("context", ["Inbound", "sideways", 1])
+def test_an_unknown_call_context_is_reported_not_ignored(context: object) -> None:
+    # A regression: context="Inbound" silently turned the CF216 check off.
+    xml = wrap("<amd><live><hangup/></live><machine><hangup/></machine></amd>")
+    [finding] = validate(xml, context=context).findings  # type: ignore[arg-type]
+    assert finding.code == "CF100"
+    assert f"not {context!r}" in finding.message
+    assert codes(xml) == [] and [f.code for f in validate(xml, context="inbound")] == ["CF216"]

@@ -245,8 +245,12 @@ def validate(
     Unreadable XML gives a report holding the single parse finding (CF100/CF101).
     ``context`` says where the dialplan will run when known: ``"inbound"`` (a number's
     IVR configuration, where answering-machine detection makes no sense) or
-    ``"outbound"`` (a broadcast or a call).
+    ``"outbound"`` (a broadcast or a call); any other value gives a report holding one
+    CF100 finding that says so, as a source that is not XML does.
     """
+    if context not in (None, "inbound", "outbound"):
+        message = f"context must be 'inbound', 'outbound' or None, not {context!r}"
+        return Report((Finding("CF100", f"cannot validate: {message}"),))
     elements: list[Element] | None = None
     parents: list[int] | None = None
     if isinstance(source, Element):
