@@ -281,3 +281,22 @@ def test_undecodable_input_says_what_is_wrong_with_it() -> None:
         parse("<dialplan>é</dialplan>".encode("latin-1"))
     with pytest.raises(DialplanParseError, match="blank lines included"):
         parse('\n<?xml version="1.0"?><dialplan/>')
+
+
+def test_positions_skip_a_doctype_whose_subset_holds_brackets() -> None:
+    # A regression: the scan ended the internal subset at the first "]", even one in a
+    # comment or a quoted default value, and every position after it was wrong.
+    xml = (
+        '<?xml version="1.0"?>\n'
+        "<!DOCTYPE dialplan [\n"
+        "  <!-- a <fake> tag and a ] bracket; it's a comment -->\n"
+        '  <!ATTLIST play voice CDATA "x]y>">\n'
+        "]>\n"
+        '<dialplan>\n  <play type="tts">x</play>\n</dialplan>'
+    )
+    assert [(e.tag, e.line, e.column) for e in parse(xml).iter()] == [
+        ("dialplan", 6, 1),
+        ("play", 7, 3),
+    ]
+    system = '<!DOCTYPE dialplan SYSTEM "a>b.dtd"><dialplan>\n  <hangup/></dialplan>'
+    assert [(e.line, e.column) for e in parse(system).iter()] == [(1, 37), (2, 3)]

@@ -83,10 +83,14 @@ def _parser(encoding: str | None) -> etree.XMLParser:
 
 
 # One alternative per kind of markup opened by "<"; group "tag" is set for start tags
-# and group "comment" for comments. Everything else is skipped.
+# and group "comment" for comments. Everything else is skipped. A DOCTYPE's quoted
+# literals and its internal subset's comments, PIs and quoted default values may hold
+# "]" or ">", so they are skipped whole. (Only well-formed sources are scanned.)
+_QUOTED = r"\"[^\"]*\"|'[^']*'"
+_SUBSET = rf"\[(?:<!--.*?-->|<\?.*?\?>|{_QUOTED}|[^\]\"'])*\]"
 _MARKUP = re.compile(
     r"<(?:(?P<comment>!--.*?-->)|!\[CDATA\[.*?\]\]>|\?.*?\?>"
-    r"|!DOCTYPE(?:[^\[>]|\[.*?\])*>|/|(?P<tag>[^\s/>]))",
+    rf"|!DOCTYPE(?:{_QUOTED}|{_SUBSET}|[^\[>\"'])*>|/|(?P<tag>[^\s/>]))",
     re.DOTALL,
 )
 _ENTITIES_REFUSED = (
