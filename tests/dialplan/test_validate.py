@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from cftools.dialplan import (
     CODES,
+    Comment,
     Dialplan,
     DialplanError,
+    DialplanTypeError,
     Finding,
     Report,
+    build_graph,
     parse,
+    to_mermaid,
     validate,
 )
 
@@ -401,3 +406,35 @@ def test_an_unknown_call_context_is_reported_not_ignored(context: object) -> Non
     assert finding.code == "CF100"
     assert f"not {context!r}" in finding.message
     assert codes(xml) == [] and [f.code for f in validate(xml, context="inbound")] == ["CF216"]
+
+
+def _ill_typed_models() -> list[tuple[Dialplan, str]]:
+    cases: list[tuple[Dialplan, str]] = []
+    plan = Dialplan(name="R")
+    plan.menu().play("x").attrs["cache"] = True  # type: ignore[assignment]
+    cases.append((plan, "/dialplan/menu/play: attributes must be"))
+    plan = Dialplan(name="R")
+    plan.play("x").text = None  # type: ignore[assignment]
+    cases.append((plan, "/dialplan/play: the text is a NoneType"))
+    plan = Dialplan(name="R")
+    plan.children.append("oops")  # type: ignore[arg-type]
+    cases.append((plan, "/dialplan: a child is a str"))
+    plan = Dialplan(name="R")
+    plan.comments_before.append(Comment(5))  # type: ignore[arg-type]
+    cases.append((plan, "a comment's text is a int"))
+    return cases
+
+
+@pytest.mark.parametrize(("plan", "words"), _ill_typed_models())
+def test_a_model_edited_into_wrong_types_is_reported_not_a_crash(
+    plan: Dialplan, words: str
+) -> None:
+    # A regression: validate() (which never raises), to_xml(), the drawings and the
+    # simulator failed with TypeError or AttributeError from deep inside.
+    [finding] = validate(plan).findings
+    assert finding.code == "CF100" and words in finding.message
+    with pytest.raises(DialplanError, match=re.escape(words)):
+        plan.to_xml()
+    for function in (to_mermaid, build_graph):
+        with pytest.raises(DialplanTypeError, match=re.escape(words)):
+            function(plan)

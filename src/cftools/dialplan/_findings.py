@@ -252,11 +252,11 @@ class DialplanParseError(DialplanError):
 
 class DialplanTypeError(DialplanError, TypeError):
     """A dialplan function was given something that is no dialplan (``parse(42)``,
-    ``to_mermaid(None)``); the one finding (CF100) says what it takes instead."""
+    ``to_mermaid(None)``), or a model holding something other than elements, comments
+    and strings; the one finding (CF100) says what is wrong."""
 
-    def __init__(self, function: str, value: object, expected: str = "str or bytes") -> None:
-        message = f"{function}() takes {expected}, not {type(value).__name__}"
-        super().__init__((Finding("CF100", message),))
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__((Finding("CF100", message, path=path),))
 
     def __str__(self) -> str:
         return self.findings[0].message

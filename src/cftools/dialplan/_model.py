@@ -37,7 +37,7 @@ from cftools.dialplan._tags import TAGS, TagSpec
 if TYPE_CHECKING:
     from cftools.dialplan._findings import Report
 
-__all__ = ["Comment", "Dialplan", "Element", "Node", "document_order"]
+__all__ = ["Comment", "Dialplan", "Element", "Node", "document_order", "malformed"]
 
 _E = TypeVar("_E", bound="Element")
 _N = TypeVar("_N", bound="Element | Comment")
@@ -282,6 +282,45 @@ def document_order(root: Element) -> list[Element]:
         if children:
             push([c for c in reversed(children) if type(c) is not Comment])  # type: ignore[misc]
     return order
+
+
+def malformed(root: Element) -> tuple[str, str] | None:
+    """``(path, "path: problem")`` for the first node of ``root``'s tree that breaks the model's
+    types (a child that is no element or comment, a tag, attribute or text that is no
+    string), as code that edits the model directly may leave it; ``None`` when sound.
+    Parsed and built trees always are; this guards what the functions taking a model
+    do with it."""
+    found = _ill_typed(root)
+    return None if found is None else (found[0], f"{found[0]}: {found[1]}")
+
+
+def _ill_typed(root: Element) -> tuple[str, str] | None:
+    stack: list[tuple[object, str]] = [(root, "")]
+    if isinstance(root, Dialplan):
+        outside = [*root.comments_before, *root.comments_after]
+        stack.extend((comment, "") for comment in outside)
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, Comment):
+            if not isinstance(node.text, str):
+                return where or "/", f"a comment's text is a {type(node.text).__name__}, not a str"
+            continue
+        if not isinstance(node, Element):
+            return where or "/", f"a child is a {type(node).__name__}, not an Element or Comment"
+        if not isinstance(node.tag, str):
+            return where or "/", f"a tag is a {type(node.tag).__name__}, not a str"
+        here = f"{where}/{node.tag}"
+        attrs = node.attrs
+        if not isinstance(attrs, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in attrs.items()
+        ):
+            return here, "attributes must be a dict of str names to str values"
+        if not isinstance(node.text, str):
+            return here, f"the text is a {type(node.text).__name__}, not a str"
+        if not isinstance(node.children, list):
+            return here, f"children is a {type(node.children).__name__}, not a list"
+        stack.extend((child, here) for child in reversed(node.children))
+    return None
 
 
 class Dialplan(Element):

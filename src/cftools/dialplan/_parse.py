@@ -31,7 +31,7 @@ from typing import TypeVar, cast
 from lxml import etree
 
 from cftools.dialplan._findings import DialplanParseError, DialplanTypeError, Finding
-from cftools.dialplan._model import Comment, Dialplan, Element, document_order
+from cftools.dialplan._model import Comment, Dialplan, Element, document_order, malformed
 
 __all__ = [
     "MAX_DEPTH",
@@ -164,7 +164,7 @@ def parse(xml: str | bytes) -> Dialplan:
 def read(xml: str | bytes) -> Dialplan:
     """The implementation of :func:`parse`, shared with the validator."""
     if not isinstance(xml, (str, bytes)):
-        raise DialplanTypeError("parse", xml)
+        raise DialplanTypeError(f"parse() takes str or bytes, not {type(xml).__name__}")
     if len(xml) > MAX_SIZE:
         raise _error(
             "CF101",
@@ -225,12 +225,15 @@ def load(source: _E | str | bytes, kind: type[_E], function: str, expected: str)
     """``source`` itself if it is a ``kind`` (an element or a dialplan), else the
     dialplan its XML text or bytes hold: how every function taking either reads it.
     Raises :class:`~cftools.dialplan.DialplanTypeError`, saying that ``function``
-    takes ``expected``, for anything else."""
+    takes ``expected``, for anything else, and for a model :func:`malformed` faults."""
     if isinstance(source, kind):
+        problem = malformed(source)
+        if problem is not None:
+            raise DialplanTypeError(f"{function}(): {problem[1]}", problem[0])
         return source
     if isinstance(source, (str, bytes)):
         return cast(_E, read(source))
-    raise DialplanTypeError(function, source, expected)
+    raise DialplanTypeError(f"{function}() takes {expected}, not {type(source).__name__}")
 
 
 def _strip_namespace(root: etree._Element, namespace: str | None) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 
 from cftools.dialplan._findings import DialplanError, Finding
-from cftools.dialplan._model import Comment, Element
+from cftools.dialplan._model import Comment, Element, malformed
 from cftools.dialplan._parse import MAX_DEPTH, TOO_DEEP
 from cftools.dialplan._tags import TAGS
 
@@ -42,6 +42,9 @@ def canonical_attrs(element: Element) -> list[tuple[str, str]]:
 def to_xml(root: Element, *, pretty: bool = True, xml_declaration: bool = False) -> str:
     """Serialize ``root`` and its subtree; see the module docstring for the form."""
     namespace = getattr(root, "namespace", None)
+    problem = malformed(root)
+    if problem is not None:
+        raise DialplanError((Finding("CF100", f"cannot serialize: {problem[1]}", path=problem[0]),))
     try:
         tree = _convert(root, 0, pretty)
         if namespace:

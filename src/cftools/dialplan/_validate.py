@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from typing import Literal
 
 from cftools.dialplan._findings import CODES, DialplanParseError, Finding, Report
-from cftools.dialplan._model import Dialplan, Element, document_order
+from cftools.dialplan._model import Dialplan, Element, document_order, malformed
 from cftools.dialplan._parse import parsed_elements, parsed_parents, read
 from cftools.dialplan._tags import TAGS, TagSpec
 
@@ -254,6 +254,9 @@ def validate(
     elements: list[Element] | None = None
     parents: list[int] | None = None
     if isinstance(source, Element):
+        problem = malformed(source)
+        if problem is not None:
+            return Report((Finding("CF100", f"cannot validate: {problem[1]}", path=problem[0]),))
         root: Element = source
     elif isinstance(source, (str, bytes)):
         try:
