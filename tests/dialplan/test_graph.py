@@ -395,3 +395,11 @@ def test_a_digit_catch_is_drawn_whatever_the_case_of_its_type() -> None:
         '</menu></catch><transfer name="op">15550001111</transfer></dialplan>'
     )
     assert '|"0 (catch)"| n6' in to_mermaid(xml)
+
+
+@pytest.mark.parametrize("timeout", ["5", 0, -1, float("nan"), float("inf"), True])
+def test_svg_refuses_a_timeout_that_is_no_positive_number(timeout: object) -> None:
+    # A regression: '5' gave a TypeError and nan a ValueError from subprocess; 0 and -1
+    # ran dot only to report that it 'did not finish within 0 s'.
+    with pytest.raises(CftoolsError, match="timeout must be a positive number of seconds"):
+        to_svg("<dialplan><hangup/></dialplan>", timeout=timeout)  # type: ignore[arg-type]

@@ -36,6 +36,7 @@ adjacency lists, shared with the lint rules); this module turns it into the publ
 
 from __future__ import annotations
 
+import math
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable
@@ -350,8 +351,17 @@ def _dot(graph: Graph) -> str:
 def to_svg(dialplan: Dialplan | Element | str | bytes | Graph, *, timeout: float = 30.0) -> str:
     """Render ``dialplan`` to SVG with Graphviz's ``dot`` program.
 
-    Raises :class:`~cftools.CftoolsError` when ``dot`` is not installed or fails.
+    Raises :class:`~cftools.CftoolsError` when ``dot`` is not installed or fails, or
+    ``timeout`` (seconds ``dot`` may run) is not a positive number.
     """
+    if timeout is not None and (  # None: no limit, as subprocess reads it
+        isinstance(timeout, bool)
+        or not isinstance(timeout, (int, float))
+        or not 0 < timeout < math.inf
+    ):
+        raise CftoolsError(
+            f"to_svg() timeout must be a positive number of seconds, not {timeout!r}"
+        )
     source = _dot(_graph_of(dialplan, "to_svg"))
     dot = shutil.which("dot")
     if dot is None:
