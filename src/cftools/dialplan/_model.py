@@ -37,7 +37,7 @@ from cftools.dialplan._tags import TAGS, TagSpec
 if TYPE_CHECKING:
     from cftools.dialplan._findings import Report
 
-__all__ = ["Comment", "Dialplan", "Element", "Node", "document_order", "malformed"]
+__all__ = ["Comment", "Dialplan", "Element", "Node", "document_order", "malformed", "path_of"]
 
 _E = TypeVar("_E", bound="Element")
 _N = TypeVar("_N", bound="Element | Comment")
@@ -213,16 +213,7 @@ class Element(_Positioned, Builder):
     @property
     def path(self) -> str:
         """An XPath-like location, e.g. ``/dialplan/menu[1]/keypress[2]``."""
-        steps: list[str] = []
-        node: Element = self
-        while node.parent is not None:
-            parent = node.parent
-            same = [c for c in parent.children if isinstance(c, Element) and c.tag == node.tag]
-            index = next(i for i, c in enumerate(same, 1) if c is node)
-            steps.append(f"{node.tag}[{index}]")
-            node = parent
-        steps.append(node.tag)
-        return "/" + "/".join(reversed(steps))
+        return path_of(self)
 
     # -- protocol --------------------------------------------------------------------
 
@@ -268,6 +259,32 @@ class Element(_Positioned, Builder):
 
 #: A child of an element: another element or a comment.
 Node = Element | Comment
+
+
+def path_of(element: Element, memo: dict[int, int] | None = None) -> str:
+    """:attr:`Element.path`. With a ``memo`` (kept by the caller while the tree does not
+    change), each element's index among its same-tag siblings is recorded for all of
+    them at once, so paths for many siblings cost one pass over them, not one each."""
+    steps: list[str] = []
+    node = element
+    while node.parent is not None:
+        parent = node.parent
+        index = memo.get(id(node)) if memo is not None else None
+        if index is None:
+            counts: dict[str, int] = {}
+            for child in parent.children:
+                if isinstance(child, Element):
+                    counts[child.tag] = count = counts.get(child.tag, 0) + 1
+                    if memo is not None:
+                        memo[id(child)] = count
+                    elif child is node:
+                        index = count
+                        break
+            index = memo.get(id(node)) if memo is not None else index
+        steps.append(f"{node.tag}[{index if index is not None else '?'}]")
+        node = parent
+    steps.append(node.tag)
+    return "/" + "/".join(reversed(steps))
 
 
 def document_order(root: Element) -> list[Element]:

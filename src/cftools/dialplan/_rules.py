@@ -681,6 +681,9 @@ def _check_timeout(ctx: Context, menu: Element) -> Iterator[Finding]:
 # -- names and flow ------------------------------------------------------------------
 
 
+_MAX_SUGGESTIONS = 50
+
+
 @rule
 def check_names(ctx: Context) -> Iterator[Finding]:
     """CF311 odd names, CF400 unknown targets, CF401 ambiguous targets, CF402 duplicate
@@ -708,6 +711,7 @@ def check_names(ctx: Context) -> Iterator[Finding]:
                 f"name {name!r} is already used by <{first.tag}> ({where}); names must be "
                 "unique" + (" or the goto that targets it is ambiguous" if code == "CF401" else ""),
             )
+    suggestions = 0
     for element in ctx.tagged("goto") + ctx.tagged("catch"):
         spec = ctx.spec(element)
         assert spec is not None
@@ -720,7 +724,15 @@ def check_names(ctx: Context) -> Iterator[Finding]:
                 "CF404", element, f"{label} is built from a variable; it cannot be checked"
             )
         elif target not in ctx.names:
-            close = difflib.get_close_matches(target, list(ctx.names), n=1, cutoff=0.6)
+            # Each suggestion compares the target with every name: offer at most a few
+            # per document, or thousands of broken gotos would take quadratic time.
+            suggest = suggestions < _MAX_SUGGESTIONS
+            suggestions += 1
+            close = (
+                difflib.get_close_matches(target, list(ctx.names), n=1, cutoff=0.6)
+                if suggest
+                else []
+            )
             hint = f"did you mean {close[0]!r}?" if close else 'add name="..." to the target tag'
             yield ctx.finding("CF400", element, f"{label}: no tag is named {target!r}; {hint}")
 

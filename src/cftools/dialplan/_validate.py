@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from typing import Literal
 
 from cftools.dialplan._findings import CODES, DialplanParseError, Finding, Report
-from cftools.dialplan._model import Dialplan, Element, document_order, malformed
+from cftools.dialplan._model import Dialplan, Element, document_order, malformed, path_of
 from cftools.dialplan._parse import parsed_elements, parsed_parents, read
 from cftools.dialplan._tags import TAGS, TagSpec
 
@@ -177,6 +177,8 @@ class Context:
         for element in self.tagged("catch"):
             self._add_target((element.attrs.get("goto") or "").strip(), element)
         self._sequence = 0
+        # Each element's index among its same-tag siblings, for paths (see path_of).
+        self._sibling_indexes: dict[int, int] = {}
         # Work several rules share, done once per validation by the first rule that
         # needs it (e.g. the control-flow graph of the CF6xx rules).
         self._shared: dict[str, object] = {}
@@ -219,7 +221,7 @@ class Context:
             message,
             element.line,
             element.column,
-            element.path,
+            path_of(element, self._sibling_indexes),
             order=(index, self._sequence),
         )
 
