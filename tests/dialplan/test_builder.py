@@ -7,7 +7,7 @@ import enum
 import pytest
 
 from cftools import CftoolsError
-from cftools.dialplan import Dialplan, DialplanError, Element, parse, validate
+from cftools.dialplan import Dialplan, DialplanError, DialplanTypeError, Element, parse, validate
 
 
 class Voice(enum.Enum):
@@ -206,3 +206,17 @@ def test_a_built_tree_too_deep_to_read_back_is_refused_by_to_xml() -> None:
             nested(levels).to_xml()
     assert nested(5000) == nested(5000)  # was a RecursionError too
     assert nested(5000) != nested(4999)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Dialplan(children=["<hangup/>"]),  # type: ignore[list-item]
+        lambda: Element("menu", children=[None]),  # type: ignore[list-item]
+        lambda: Dialplan().append(5),  # type: ignore[type-var]
+    ],
+)
+def test_only_elements_and_comments_can_be_children(build: object) -> None:
+    # A regression: AttributeError "'str' object has no attribute 'parent'".
+    with pytest.raises(DialplanTypeError, match=r"append\(\) takes an Element or a Comment"):
+        build()  # type: ignore[operator]

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from cftools.dialplan._builder import Builder, encode_attrs
+from cftools.dialplan._findings import DialplanTypeError
 from cftools.dialplan._tags import TAGS, TagSpec
 
 if TYPE_CHECKING:
@@ -156,8 +157,14 @@ class Element(_Positioned, Builder):
     def append(self, child: _N) -> _N:
         """Add ``child`` (an element or comment) as the last child and return it.
 
-        No checks are made; the tag methods are the checked way to build.
+        Only the child's kind is checked (anything else raises
+        :class:`~cftools.dialplan.DialplanTypeError`); the tag methods are the checked
+        way to build.
         """
+        if not isinstance(child, (Element, Comment)):
+            raise DialplanTypeError(
+                f"append() takes an Element or a Comment, not {type(child).__name__}"
+            )
         child.parent = self
         self.children.append(child)
         return child
