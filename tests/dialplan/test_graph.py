@@ -403,3 +403,21 @@ def test_svg_refuses_a_timeout_that_is_no_positive_number(timeout: object) -> No
     # ran dot only to report that it 'did not finish within 0 s'.
     with pytest.raises(CftoolsError, match="timeout must be a positive number of seconds"):
         to_svg("<dialplan><hangup/></dialplan>", timeout=timeout)  # type: ignore[arg-type]
+
+
+def test_mermaid_labels_never_break_a_line_and_names_are_shortened() -> None:
+    # Regressions: a built menu name or key holding a newline was written raw into the
+    # Mermaid text, ending the statement; menu, catch and record names were not cut to
+    # the label width; type="Digit" was labelled "catch Digit".
+    plan = Dialplan(name="R")
+    with plan.catch("digit", "op", value="0", extra_attrs={}) as catch:
+        catch.attrs["type"] = "Digit"
+        with catch.menu(name="main\nmenu") as menu:
+            menu.play("Pick.")
+            menu.keypress("1\n").hangup()
+    plan.menu(name="m" * 500).play("x")
+    plan.transfer("15550001111", name="op")
+    text = to_mermaid(plan)
+    assert '{"menu main menu"}' in text and '|"1"|' in text
+    assert '{{"catch key 0"}}' in text
+    assert all(len(line) < 120 for line in text.splitlines())

@@ -51,6 +51,7 @@ from cftools.dialplan._flow import BRANCHES as BRANCHES
 from cftools.dialplan._flow import canonical_tag as canonical_tag
 from cftools.dialplan._model import Dialplan, Element
 from cftools.dialplan._parse import load
+from cftools.dialplan._values import keyword
 
 __all__ = [
     "Edge",
@@ -183,7 +184,7 @@ def _label(element: Element) -> str:
         body = _short(element.value)
         return body if kind == "tts" else f"play {kind} {body}"
     if tag == "menu":
-        return f"menu {name}" if name else "menu"
+        return _short(f"menu {name}" if name else "menu")
     if tag == "if":
         return _short(attr("expr") or "")
     if tag in ("equal", "notEqual"):
@@ -192,13 +193,13 @@ def _label(element: Element) -> str:
     if tag == "amd":
         return "human or machine?"
     if tag == "catch":
-        event = attr("type") or "?"
-        return f"catch key {attr('value') or '?'}" if event == "digit" else f"catch {event}"
+        event = keyword(attr("type")) or "?"
+        return _short(f"catch key {attr('value') or '?'}" if event == "digit" else f"catch {event}")
     if tag == "transfer":
         return _short(f"transfer {element.value}")
     if tag == "record":
         target = attr("varname") or name
-        return f"record {target}" if target else "record"
+        return _short(f"record {target}" if target else "record")
     if tag in ("get", "post", "gotoXML"):
         method = {"get": "GET", "post": "POST", "gotoXML": "gotoXML"}[tag]
         return _short(f"{method} {element.value}")
@@ -265,7 +266,9 @@ _MERMAID_SHAPES: dict[NodeKind, tuple[str, str]] = {
 
 
 def _mermaid_text(text: str) -> str:
-    # Mermaid entity codes: '#' first, since the others are written with it.
+    # Mermaid entity codes: '#' first, since the others are written with it. A line
+    # break would end the statement (a built element's name or key may hold one).
+    text = " ".join(text.split()) if "\n" in text or "\r" in text else text
     for raw, code in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
         text = text.replace(raw, code)
     return f'"{text}"'
