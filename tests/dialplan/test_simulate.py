@@ -3,7 +3,10 @@ each error path. Dialplans are written inline so the XML and the expectation sit
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 import pytest
@@ -35,6 +38,7 @@ from cftools.dialplan import (
     simulate,
     validate,
 )
+from cftools.dialplan._js import evaluate
 
 pytest.importorskip("quickjs", reason="the simulate extra (quickjs) is not installed")
 
@@ -888,3 +892,32 @@ def test_targets_resolve_as_the_validator_resolves_them() -> None:
     assert simulate(xml, ["1", "0"]).end_reason == "transfer"
     plan = parse(xml)
     assert plan.find("op ") is plan.find("op") is plan.elements[1]
+
+
+def _raised(function: Callable[[], object]) -> BaseException:
+    with pytest.raises(CftoolsError) as exc:
+        function()
+    return exc.value
+
+
+@pytest.mark.parametrize(
+    "function",
+    [
+        lambda: validate("<dialplan><play/></dialplan>").raise_for_errors(),
+        lambda: parse("<dialplan>\n<play>"),
+        lambda: parse(42),  # type: ignore[arg-type]
+        lambda: simulate(plan('<play name="a" type="tts">x</play><goto>a</goto>'), max_steps=5),
+        lambda: simulate(plan('<if expr="("><hangup/></if>'), check=False),
+        lambda: simulate(plan("<goto>${x}</goto>"), check=False),
+        lambda: evaluate("("),
+    ],
+)
+def test_errors_pickle_and_copy_with_their_attributes(function: Callable[[], object]) -> None:
+    # A regression: the default protocol called __init__ with the message alone, which
+    # these classes do not take (TypeError), or rebuilt DialplanError with findings made
+    # of the message's characters (AttributeError), e.g. across a multiprocessing pool.
+    error = _raised(function)
+    for twin in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
+        assert type(twin) is type(error)
+        assert str(twin) == str(error)
+        assert vars(twin) == vars(error)
