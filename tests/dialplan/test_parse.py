@@ -300,3 +300,23 @@ def test_positions_skip_a_doctype_whose_subset_holds_brackets() -> None:
     ]
     system = '<!DOCTYPE dialplan SYSTEM "a>b.dtd"><dialplan>\n  <hangup/></dialplan>'
     assert [(e.line, e.column) for e in parse(system).iter()] == [(1, 37), (2, 3)]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_utf8_bytes_labelled_utf16_are_read_as_the_text_they_are(bom: bytes) -> None:
+    # A regression: .NET's XmlSerializer writes encoding="utf-16" into a string that is
+    # then saved or sent as UTF-8. CallFire receives the dialplan as text and never
+    # reads the label, but bytes gave a false CF100 error ("Blank needed here").
+    xml = (
+        '<?xml version="1.0" encoding="utf-16"?>\n<dialplan><play type="tts">café</play></dialplan>'
+    )
+    plan = parse(bom + xml.encode("utf-8"))
+    assert plan == parse(xml)
+    assert (plan.elements[0].text, plan.elements[0].line, plan.elements[0].column) == (
+        "café",
+        2,
+        11,
+    )
+    assert validate(bom + xml.encode("utf-8")).findings == ()
+    real = xml.replace("utf-16", "UTF-16").encode("utf-16")  # what the label says
+    assert parse(real) == plan

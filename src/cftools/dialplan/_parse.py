@@ -24,6 +24,7 @@ elements in document order so that the validator need not walk the model again
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import threading
 from typing import TypeVar, cast
@@ -92,6 +93,11 @@ _MARKUP = re.compile(
     r"<(?:(?P<comment>!--.*?-->)|!\[CDATA\[.*?\]\]>|\?.*?\?>"
     rf"|!DOCTYPE(?:{_QUOTED}|{_SUBSET}|[^\[>\"'])*>|/|(?P<tag>[^\s/>]))",
     re.DOTALL,
+)
+# An XML declaration in one-byte characters that names a two- or four-byte encoding.
+_WIDE_LABEL = re.compile(
+    rb"(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*[\"'](?:utf-?16|utf-?32|ucs-?2|ucs-?4)",
+    re.IGNORECASE,
 )
 _ENTITIES_REFUSED = (
     "the DOCTYPE declares entities, which are refused because they enable entity-expansion "
@@ -171,6 +177,12 @@ def read(xml: str | bytes) -> Dialplan:
             f"document is {len(xml)} {'bytes' if isinstance(xml, bytes) else 'characters'}, "
             f"over the {MAX_SIZE} limit; a dialplan this large is not plausible",
         )
+    if isinstance(xml, bytes) and _WIDE_LABEL.match(xml):
+        # One-byte text labelled UTF-16 or UTF-32, as .NET's XmlSerializer writes into a
+        # string: it cannot be what it says. CallFire receives the dialplan as text and
+        # never reads the label, so read the bytes as the UTF-8 they are, like a str.
+        with contextlib.suppress(UnicodeDecodeError):  # else the parser reports it
+            xml = xml.decode("utf-8-sig")
     if isinstance(xml, str):
         # A str is already decoded: ignore any encoding the XML declaration names.
         parser = _parser("utf-8")
