@@ -17,6 +17,7 @@ from cftools.dialplan import (
     Report,
     build_graph,
     parse,
+    simulate,
     to_mermaid,
     validate,
 )
@@ -461,3 +462,20 @@ def test_target_suggestions_are_bounded_per_document() -> None:
     assert len(unknown) == count
     assert unknown[0].endswith("did you mean 'a0'?")
     assert unknown[-1].endswith('add name="..." to the target tag')
+
+
+@pytest.mark.parametrize(
+    "attrs, key",
+    [
+        (f'maxDigits="{"1" * 5000}"', "1"),
+        (f'timeout="{"1" * 5000}"', "1"),
+        ('maxDigits="9"', "1" * 5000),
+        ('maxDigits="9"', f"1-{'9' * 5000}"),
+    ],
+)
+def test_numbers_too_long_for_int_are_findings_not_crashes(attrs: str, key: str) -> None:
+    # A regression: int() refuses strings of over 4300 digits with a ValueError.
+    xml = menu(f'<keypress pressed="{key}"><hangup/></keypress>', attrs=attrs)
+    report = validate(xml)
+    assert {f.code for f in report.errors} <= {"CF302"}
+    assert simulate(xml, ["1", "1" * 5000], check=False).end_reason

@@ -19,7 +19,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PressedPattern", "is_digits", "keyword", "parse_pressed", "whole_number"]
+__all__ = [
+    "MAX_NUMBER_DIGITS",
+    "PressedPattern",
+    "is_digits",
+    "keyword",
+    "parse_pressed",
+    "whole_number",
+]
 
 _KEYS = re.compile(r"[0-9*#]+")
 _RANGE = re.compile(r"([0-9]+)\s*-\s*([0-9]+)")
@@ -36,10 +43,19 @@ def keyword(value: str | None) -> str:
     return (value or "").strip().lower()
 
 
+#: Significant digits a number may have to be read as one. More is no timeout, digit
+#: count or key range anyone means, and ``int()`` refuses strings of over 4300 digits.
+MAX_NUMBER_DIGITS = 18
+
+
 def whole_number(text: str) -> int | None:
-    """``text`` as a whole number if it is ASCII digits (blanks around allowed)."""
+    """``text`` as a whole number if it is ASCII digits (blanks around allowed) with at
+    most :data:`MAX_NUMBER_DIGITS` significant digits."""
     text = text.strip()
-    return int(text) if is_digits(text) else None
+    if not is_digits(text):
+        return None
+    significant = text.lstrip("0") or "0"
+    return int(significant) if len(significant) <= MAX_NUMBER_DIGITS else None
 
 
 class PressedPattern:
@@ -58,9 +74,10 @@ class PressedPattern:
             self.width = max(len(str(low)), len(str(high)))
         elif kind == "keys":
             self.width = len(text)
-            if is_digits(text):
-                self.low = self.high = int(text)
-            else:
+            number = whole_number(text)
+            if number is not None:
+                self.low = self.high = number
+            else:  # keys with * or #, or a number too long to read: matched as written
                 self.inputs = frozenset({text})
         else:
             self.width = 0
@@ -78,7 +95,8 @@ class PressedPattern:
         sequence as written, or a number inside a range. Keywords match nothing here
         (``default`` is the menu's fallback, ``timeout`` is silence)."""
         if self.kind == "range":
-            return is_digits(keys) and self.low <= int(keys) <= self.high
+            number = whole_number(keys)
+            return number is not None and self.low <= number <= self.high
         return self.kind != "keyword" and self.text == keys
 
 
@@ -94,7 +112,9 @@ def parse_pressed(raw: str) -> PressedPattern | str:
         return PressedPattern("keys", value)
     match = _RANGE.fullmatch(value)
     if match:
-        low, high = int(match.group(1)), int(match.group(2))
+        low, high = whole_number(match.group(1)), whole_number(match.group(2))
+        if low is None or high is None:
+            return f"pressed={raw!r} has a range bound of over {MAX_NUMBER_DIGITS} digits"
         if low > high:
             return f"range {value!r} runs backwards; write {high}-{low}"
         return PressedPattern("range", f"{low}-{high}", low, high)
