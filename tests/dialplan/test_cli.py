@@ -139,3 +139,11 @@ def test_fmt_write_replaces_the_file_whole_or_not_at_all(
     assert main(["dialplan", "fmt", "--write", str(messy)]) == 0
     assert messy.read_text(encoding="utf-8") == CANONICAL
     assert messy.stat().st_mode & 0o777 == 0o640
+
+
+def test_fmt_write_through_a_symbolic_link_keeps_the_link(messy: Path) -> None:
+    link = messy.parent / "link.xml"
+    link.symlink_to(messy.name)
+    assert main(["dialplan", "fmt", "--write", str(link)]) == 0
+    assert link.is_symlink()
+    assert messy.read_text(encoding="utf-8") == CANONICAL

@@ -67,9 +67,9 @@ def write_output(path: str, text: str) -> int:
     0, or 2 after saying on stderr why ``path`` cannot be written.
 
     An existing file is replaced by renaming a finished copy over it (keeping its
-    permissions), so a failure never leaves it half written; a new file is removed
-    again if writing it fails."""
-    target = Path(path)
+    permissions; through a symbolic link, the file it points to), so a failure never
+    leaves it half written; a new file is removed again if writing it fails."""
+    target = Path(os.path.realpath(path))
     partial: str | None = None
     try:
         if target.is_dir():
@@ -84,8 +84,8 @@ def write_output(path: str, text: str) -> int:
                 out.write(text)
             os.replace(partial, target)
         else:
-            partial = path
             with open(target, "x", encoding="utf-8", newline="") as out:
+                partial = str(target)  # ours to remove if the writing fails
                 out.write(text)
         partial = None
     except OSError as exc:
