@@ -921,3 +921,10 @@ def test_errors_pickle_and_copy_with_their_attributes(function: Callable[[], obj
         assert type(twin) is type(error)
         assert str(twin) == str(error)
         assert vars(twin) == vars(error)
+
+
+def test_bytes_from_an_http_answer_or_a_preset_are_decoded() -> None:
+    # A regression: a body returned as bytes (requests' .content) became "b'42'".
+    xml = plan('<get varname="n">https://x.example/n</get><play type="tts">${n} ${m}</play>')
+    transcript = simulate(xml, http=lambda _method, _url: b"42", variables={"m": "é".encode()})
+    assert transcript.spoken() == ["42 é"]

@@ -117,8 +117,9 @@ JS_BUDGET = 10.0
 AnsweredBy = Literal["human", "machine"]
 
 #: Answers the simulated HTTP requests: a mapping from ``"GET url"``/``"POST url"`` or
-#: plain ``url`` to the response body, or a function ``(method, url) -> body``.
-HttpResponder = Mapping[str, str] | Callable[[str, str], str]
+#: plain ``url`` to the response body, or a function ``(method, url) -> body``; a body
+#: given as bytes is decoded as UTF-8.
+HttpResponder = Mapping[str, str | bytes] | Callable[[str, str], str | bytes]
 
 _INPUT = re.compile(r"[0-9*#]+")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -269,8 +270,13 @@ def _check_transfer(outcome: object) -> bool:
 
 
 def _text(value: object) -> str:
+    """A preset variable or an HTTP answer as the text a variable holds: bytes (a
+    response body as an HTTP library returns it) decoded as UTF-8, not shown as
+    ``b'...'``; booleans as JavaScript writes them; ``None`` as nothing."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")
     return "" if value is None else str(value)
 
 
