@@ -479,3 +479,13 @@ def test_numbers_too_long_for_int_are_findings_not_crashes(attrs: str, key: str)
     report = validate(xml)
     assert {f.code for f in report.errors} <= {"CF302"}
     assert simulate(xml, ["1", "1" * 5000], check=False).end_reason
+
+
+def test_an_empty_value_message_ends_with_what_to_write() -> None:
+    # It read "write the phone number(s) to dial, comma separated between <transfer>
+    # and </transfer>", as if the commas went between the tags.
+    [finding] = validate(wrap("<transfer></transfer>")).findings
+    assert finding.message == (
+        "<transfer> is empty; between <transfer> and </transfer>, write the phone "
+        "number(s) to dial, comma separated"
+    )

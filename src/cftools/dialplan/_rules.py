@@ -354,7 +354,7 @@ _VALUE_HINTS = {
 
 def _missing_value_message(spec: TagSpec) -> str:
     what = _VALUE_HINTS.get(spec.wire, "a value")
-    return f"<{spec.wire}> is empty; write {what} between <{spec.wire}> and </{spec.wire}>"
+    return f"<{spec.wire}> is empty; between <{spec.wire}> and </{spec.wire}>, write {what}"
 
 
 def _required_children(ctx: Context, element: Element, spec: TagSpec) -> Iterator[Finding]:
