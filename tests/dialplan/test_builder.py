@@ -7,7 +7,7 @@ import enum
 import pytest
 
 from cftools import CftoolsError
-from cftools.dialplan import Dialplan, DialplanError, parse, validate
+from cftools.dialplan import Dialplan, DialplanError, DialplanTypeError, Element, parse, validate
 
 
 class Voice(enum.Enum):
@@ -141,3 +141,82 @@ def test_password_never_shows_in_repr() -> None:
     gtalk = Dialplan().gtalk("hi", username="u", password="hunter2")
     assert "hunter2" not in repr(gtalk)
     assert "***" in repr(gtalk)
+
+
+def test_phone_numbers_may_be_ints() -> None:
+    # A regression: transfer(15550001111) and transfer(["1555", 1556]) raised TypeError
+    # from str.join, although the builder encodes ints everywhere else.
+    plan = Dialplan()
+    assert plan.transfer(15550001111).text == "15550001111"
+    assert plan.transfer(["15550001111", 15550002222]).text == "15550001111,15550002222"
+    with pytest.raises(DialplanError, match="cannot encode"):
+        plan.transfer([b"1555"])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Dialplan().play(b"hello"),  # was written as "b'hello'"
+        lambda: Dialplan().setvar("x", [1, 2]),  # was written as "[1, 2]"
+        lambda: Dialplan().wait(float("nan")),  # was written as "nan"
+        lambda: Dialplan(name=b"Root"),  # type: ignore[arg-type]
+    ],
+)
+def test_values_are_encoded_alike_in_text_and_attributes(build: object) -> None:
+    with pytest.raises(DialplanError, match="cannot encode"):
+        build()  # type: ignore[operator]
+
+
+def test_the_root_checks_its_attributes_like_every_tag() -> None:
+    # A regression: Dialplan(name=5) or extra_attrs={"x": 5} were stored as ints and
+    # failed later in to_xml() with lxml's TypeError.
+    assert Dialplan(name=5).to_xml() == '<dialplan name="5"/>\n'  # type: ignore[arg-type]
+    with pytest.raises(DialplanError, match="must be strings"):
+        Dialplan(extra_attrs={"x": 5})  # type: ignore[dict-item]
+    with pytest.raises(DialplanError, match="must be strings"):
+        Dialplan().hangup(extra_attrs={1: "x"})  # type: ignore[dict-item]
+
+
+@pytest.mark.parametrize("text", ["a\x00b", "a\ud800b", "\x1b[31m", "\uffff"])
+def test_text_xml_cannot_carry_is_refused_when_built(text: str) -> None:
+    # A regression: accepted by the builder, then refused by to_xml() much later.
+    plan = Dialplan()
+    with pytest.raises(DialplanError, match="cannot be written in XML"):
+        plan.play(text)
+    with pytest.raises(DialplanError, match="cannot be written in XML"):
+        plan.play("ok", extra_attrs={"note": text})
+    assert plan.children == []
+
+
+def test_a_built_tree_too_deep_to_read_back_is_refused_by_to_xml() -> None:
+    # A regression: RecursionError from to_xml() past ~1000 levels, and below that XML
+    # that parse() refuses (it reads at most 256 levels).
+    def nested(levels: int) -> Dialplan:
+        plan = Dialplan()
+        element: Element = plan
+        for _ in range(levels - 2):
+            element = element.if_("1")
+        element.hangup()
+        return plan
+
+    fits = nested(256)
+    assert parse(fits.to_xml()) == fits
+    for levels in (257, 5000):
+        with pytest.raises(DialplanError, match="nested more than 256 deep"):
+            nested(levels).to_xml()
+    assert nested(5000) == nested(5000)  # was a RecursionError too
+    assert nested(5000) != nested(4999)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Dialplan(children=["<hangup/>"]),  # type: ignore[list-item]
+        lambda: Element("menu", children=[None]),  # type: ignore[list-item]
+        lambda: Dialplan().append(5),  # type: ignore[type-var]
+    ],
+)
+def test_only_elements_and_comments_can_be_children(build: object) -> None:
+    # A regression: AttributeError "'str' object has no attribute 'parent'".
+    with pytest.raises(DialplanTypeError, match=r"append\(\) takes an Element or a Comment"):
+        build()  # type: ignore[operator]

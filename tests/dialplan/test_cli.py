@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,19 @@ def test_fmt_write_and_check(messy: Path) -> None:
 def test_fmt_keeps_the_xml_declaration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "d.xml"
     path.write_text('<?xml version="1.0"?><dialplan><hangup/></dialplan>', encoding="utf-8")
+    assert main(["dialplan", "fmt", str(path)]) == 0
+    assert capsys.readouterr().out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<dialplan>')
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_fmt_keeps_the_xml_declaration_after_a_byte_order_mark(
+    tmp_path: Path, encoding: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A regression: the declaration was looked for in the raw bytes, before the mark.
+    path = tmp_path / "d.xml"
+    declared = "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
+    xml = f'<?xml version="1.0" encoding="{declared}"?><dialplan><hangup/></dialplan>'
+    path.write_bytes(xml.encode(encoding))
     assert main(["dialplan", "fmt", str(path)]) == 0
     assert capsys.readouterr().out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<dialplan>')
 
@@ -102,3 +116,34 @@ def test_validate_bundled_examples_pass() -> None:
 def test_dialplan_without_subcommand_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["dialplan"]) == 2
     assert "fmt" in capsys.readouterr().err
+
+
+def test_fmt_write_replaces_the_file_whole_or_not_at_all(
+    messy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A regression: the file was truncated and rewritten in place, and a failure
+    # surfaced as a traceback, possibly after leaving it half written.
+    messy.chmod(0o640)
+
+    def refuse(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", refuse)
+        assert main(["dialplan", "fmt", "--write", str(messy)]) == 2
+    assert capsys.readouterr().err == (
+        f"cftools dialplan: cannot write {messy}: No space left on device\n"
+    )
+    assert messy.read_text(encoding="utf-8") == MESSY
+    assert [p.name for p in messy.parent.iterdir()] == [messy.name]  # no leftovers
+    assert main(["dialplan", "fmt", "--write", str(messy)]) == 0
+    assert messy.read_text(encoding="utf-8") == CANONICAL
+    assert messy.stat().st_mode & 0o777 == 0o640
+
+
+def test_fmt_write_through_a_symbolic_link_keeps_the_link(messy: Path) -> None:
+    link = messy.parent / "link.xml"
+    link.symlink_to(messy.name)
+    assert main(["dialplan", "fmt", "--write", str(link)]) == 0
+    assert link.is_symlink()
+    assert messy.read_text(encoding="utf-8") == CANONICAL

@@ -8,6 +8,7 @@ import itertools
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,9 @@ from hypothesis import strategies as st
 from cftools import CftoolsError
 from cftools._cli import main
 from cftools.dialplan import (
+    Dialplan,
+    DialplanTypeError,
+    Element,
     End,
     Graph,
     build_graph,
@@ -128,6 +132,14 @@ def test_every_example_renders_to_svg(path: Path) -> None:
     assert svg.lstrip().startswith("<?xml") and "</svg>" in svg
     assert svg.count('class="node"') == len(graph.nodes)
     assert svg.count('class="edge"') == len(graph.edges)
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason=NO_DOT)
+def test_svg_of_a_model_whose_text_utf8_cannot_carry() -> None:
+    # A regression: UnicodeEncodeError when the DOT text went to Graphviz.
+    plan = Dialplan()
+    plan.append(Element("play", {"type": "tts"}, "caf\ud800"))
+    assert "caf?" in to_svg(plan)
 
 
 # -- the simulator as an oracle ------------------------------------------------------------------
@@ -315,9 +327,11 @@ def test_goto_cycles_do_not_hang() -> None:
     assert all(e.source in ids and e.target in ids for e in graph.edges)
 
 
-def test_build_graph_refuses_other_types() -> None:
-    with pytest.raises(TypeError):
-        build_graph(3)  # type: ignore[arg-type]
+@pytest.mark.parametrize("draw", [build_graph, to_mermaid, to_dot, to_svg])
+def test_drawing_refuses_other_types_with_a_typed_error(draw: Callable[[object], object]) -> None:
+    # A regression: a plain TypeError naming another function, not a CftoolsError.
+    with pytest.raises(DialplanTypeError, match=rf"^{draw.__name__}\(\) takes a Dialplan"):
+        draw(3)
 
 
 def test_svg_without_graphviz_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -370,3 +384,40 @@ def test_cli_graph_errors(
     monkeypatch.setattr(graph_module.shutil, "which", lambda name: None)
     assert main(["dialplan", "graph", str(FLOWS[0]), "--format", "svg"]) == 2
     assert "not installed" in capsys.readouterr().err
+
+
+def test_a_digit_catch_is_drawn_whatever_the_case_of_its_type() -> None:
+    # A regression: the graph read type="Digit" as not a digit catch (the simulator and
+    # the validator read it case-insensitively), so the jump was missing.
+    xml = (
+        '<dialplan><catch type="Digit" value="0" goto="op"><menu name="m">'
+        '<play type="tts">Pick.</play><keypress pressed="default"><hangup/></keypress>'
+        '</menu></catch><transfer name="op">15550001111</transfer></dialplan>'
+    )
+    assert '|"0 (catch)"| n6' in to_mermaid(xml)
+
+
+@pytest.mark.parametrize("timeout", ["5", 0, -1, float("nan"), float("inf"), True])
+def test_svg_refuses_a_timeout_that_is_no_positive_number(timeout: object) -> None:
+    # A regression: '5' gave a TypeError and nan a ValueError from subprocess; 0 and -1
+    # ran dot only to report that it 'did not finish within 0 s'.
+    with pytest.raises(CftoolsError, match="timeout must be a positive number of seconds"):
+        to_svg("<dialplan><hangup/></dialplan>", timeout=timeout)  # type: ignore[arg-type]
+
+
+def test_mermaid_labels_never_break_a_line_and_names_are_shortened() -> None:
+    # Regressions: a built menu name or key holding a newline was written raw into the
+    # Mermaid text, ending the statement; menu, catch and record names were not cut to
+    # the label width; type="Digit" was labelled "catch Digit".
+    plan = Dialplan(name="R")
+    with plan.catch("digit", "op", value="0", extra_attrs={}) as catch:
+        catch.attrs["type"] = "Digit"
+        with catch.menu(name="main\nmenu") as menu:
+            menu.play("Pick.")
+            menu.keypress("1\n").hangup()
+    plan.menu(name="m" * 500).play("x")
+    plan.transfer("15550001111", name="op")
+    text = to_mermaid(plan)
+    assert '{"menu main menu"}' in text and '|"1"|' in text
+    assert '{{"catch key 0"}}' in text
+    assert all(len(line) < 120 for line in text.splitlines())

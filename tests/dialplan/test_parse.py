@@ -6,7 +6,15 @@ import time
 
 import pytest
 
-from cftools.dialplan import MAX_SIZE, Comment, DialplanParseError, parse, validate
+from cftools import CftoolsError
+from cftools.dialplan import (
+    MAX_SIZE,
+    Comment,
+    DialplanParseError,
+    DialplanTypeError,
+    parse,
+    validate,
+)
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -141,6 +149,32 @@ def test_positions_with_bytes_in_a_declared_encoding() -> None:
     assert (plan.elements[1].line, plan.elements[1].column) == (2, 37)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "\ufeff<dialplan>\n <hangup/></dialplan>",
+        "\ufeff<dialplan>\n <hangup/></dialplan>".encode(),
+        "<dialplan>\n <hangup/></dialplan>".encode("utf-16"),  # a mark, no declaration
+        "<dialplan>\n <hangup/></dialplan>".encode("utf-32"),
+    ],
+)
+def test_a_byte_order_mark_takes_no_column(source: str | bytes) -> None:
+    # Regressions: the mark counted as column 1 of line 1, and a UTF-16 document without
+    # a declaration (which lxml reports as UTF-8) was decoded as UTF-8, so every column
+    # after it was wrong.
+    plan = parse(source)
+    assert [(e.tag, e.line, e.column) for e in plan.iter()] == [
+        ("dialplan", 1, 1),
+        ("hangup", 2, 2),
+    ]
+
+
+def test_messages_from_the_xml_parser_end_without_a_newline() -> None:
+    with pytest.raises(DialplanParseError) as exc:
+        parse('<dialplan><play type="tts">a\x00</play></dialplan>')
+    assert exc.value.findings[0].message.endswith("out of allowed range")
+
+
 def test_str_input_ignores_the_declared_encoding() -> None:
     plan = parse('<?xml version="1.0" encoding="ISO-8859-1"?><dialplan><wait>2</wait></dialplan>')
     assert plan.elements[0].value == "2"
@@ -177,10 +211,14 @@ def test_processing_instructions_are_dropped() -> None:
     assert plan.elements[0].column == 27
 
 
-def test_parse_rejects_other_types() -> None:
-    with pytest.raises(TypeError):
-        parse(42)  # type: ignore[arg-type]
-    assert validate(42).errors[0].code == "CF100"  # type: ignore[arg-type]
+@pytest.mark.parametrize("value", [42, None, bytearray(b"<dialplan/>"), ["<dialplan/>"]])
+def test_parse_rejects_other_types(value: object) -> None:
+    # A regression: a plain TypeError, which `except CftoolsError` did not catch.
+    with pytest.raises(DialplanTypeError, match=r"^parse\(\) takes str or bytes, not ") as exc:
+        parse(value)  # type: ignore[arg-type]
+    assert isinstance(exc.value, TypeError) and isinstance(exc.value, CftoolsError)
+    assert exc.value.findings[0].code == "CF100"
+    assert validate(value).errors[0].code == "CF100"  # type: ignore[arg-type]
 
 
 def test_built_elements_have_no_position_until_set() -> None:
@@ -202,3 +240,83 @@ def test_a_default_namespace_is_kept_aside_and_written_back() -> None:
     assert parse("<dialplan><hangup/></dialplan>") != parse(
         '<dialplan xmlns="u"><hangup/></dialplan>'
     )
+
+
+def test_an_element_in_another_namespace_keeps_it_when_written_back() -> None:
+    # A regression: to_xml() put it in the root's default namespace too and failed with
+    # "Invalid tag name '{urn:x}{urn:other}foo'", so fmt refused a readable document.
+    xml = '<dialplan xmlns="urn:x"><hangup/><x:foo xmlns:x="urn:other"/></dialplan>'
+    plan = parse(xml)
+    assert [e.tag for e in plan.iter()] == ["dialplan", "hangup", "{urn:other}foo"]
+    assert parse(plan.to_xml()) == plan
+    [unknown] = validate(xml).errors
+    assert unknown.message.startswith("<foo> in the XML namespace 'urn:other' is not")
+
+
+@pytest.mark.parametrize(
+    ("body", "hint"),
+    [
+        ("<get>https://x.example/a?b=1&c=2</get>", "a raw '&' must be written &amp;"),
+        ('<if expr="${a} && ${b}"><hangup/></if>', "a raw '&' must be written &amp;"),
+        ('<play type="tts">Hello&nbsp;there</play>', "(&#160; for &nbsp;)"),
+        ('<if expr="${n} < 3"><hangup/></if>', "write '<' as &lt; in an attribute"),
+        ('<play type="tts">1 < 2</play>', "a '<' that starts no tag must be written &lt;"),
+        ("<play type=tts>x</play>", 'put the attribute value in quotes (type="tts")'),
+        ("<!-- a -- b -->", "'--' is not allowed inside a comment"),
+    ],
+)
+def test_the_usual_xml_mistakes_say_how_to_fix_them(body: str, hint: str) -> None:
+    # libxml2's words alone ("xmlParseEntityRef: no name") do not tell a CallFire user
+    # that the '&' in a URL must be written &amp;.
+    with pytest.raises(DialplanParseError) as exc:
+        parse(f'<dialplan name="Root">\n  {body}\n</dialplan>')
+    assert hint in exc.value.findings[0].message
+    assert exc.value.line == 2
+
+
+def test_undecodable_input_says_what_is_wrong_with_it() -> None:
+    with pytest.raises(DialplanParseError, match="lone surrogate"):
+        parse("<dialplan>\ud800</dialplan>")
+    with pytest.raises(DialplanParseError, match="save it as UTF-8 or declare its encoding"):
+        parse("<dialplan>é</dialplan>".encode("latin-1"))
+    with pytest.raises(DialplanParseError, match="blank lines included"):
+        parse('\n<?xml version="1.0"?><dialplan/>')
+
+
+def test_positions_skip_a_doctype_whose_subset_holds_brackets() -> None:
+    # A regression: the scan ended the internal subset at the first "]", even one in a
+    # comment or a quoted default value, and every position after it was wrong.
+    xml = (
+        '<?xml version="1.0"?>\n'
+        "<!DOCTYPE dialplan [\n"
+        "  <!-- a <fake> tag and a ] bracket; it's a comment -->\n"
+        '  <!ATTLIST play voice CDATA "x]y>">\n'
+        "]>\n"
+        '<dialplan>\n  <play type="tts">x</play>\n</dialplan>'
+    )
+    assert [(e.tag, e.line, e.column) for e in parse(xml).iter()] == [
+        ("dialplan", 6, 1),
+        ("play", 7, 3),
+    ]
+    system = '<!DOCTYPE dialplan SYSTEM "a>b.dtd"><dialplan>\n  <hangup/></dialplan>'
+    assert [(e.line, e.column) for e in parse(system).iter()] == [(1, 37), (2, 3)]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_utf8_bytes_labelled_utf16_are_read_as_the_text_they_are(bom: bytes) -> None:
+    # A regression: .NET's XmlSerializer writes encoding="utf-16" into a string that is
+    # then saved or sent as UTF-8. CallFire receives the dialplan as text and never
+    # reads the label, but bytes gave a false CF100 error ("Blank needed here").
+    xml = (
+        '<?xml version="1.0" encoding="utf-16"?>\n<dialplan><play type="tts">café</play></dialplan>'
+    )
+    plan = parse(bom + xml.encode("utf-8"))
+    assert plan == parse(xml)
+    assert (plan.elements[0].text, plan.elements[0].line, plan.elements[0].column) == (
+        "café",
+        2,
+        11,
+    )
+    assert validate(bom + xml.encode("utf-8")).findings == ()
+    real = xml.replace("utf-16", "UTF-16").encode("utf-16")  # what the label says
+    assert parse(real) == plan

@@ -3,6 +3,10 @@ each error path. Dialplans are written inline so the XML and the expectation sit
 
 from __future__ import annotations
 
+import copy
+import pickle
+import re
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 import pytest
@@ -12,6 +16,7 @@ from cftools.dialplan import (
     Amd,
     Dialplan,
     DialplanError,
+    DialplanTypeError,
     Dnc,
     Dtmf,
     End,
@@ -31,7 +36,9 @@ from cftools.dialplan import (
     Wait,
     parse,
     simulate,
+    validate,
 )
+from cftools.dialplan._js import evaluate
 
 pytest.importorskip("quickjs", reason="the simulate extra (quickjs) is not installed")
 
@@ -703,8 +710,44 @@ def test_bad_arguments_are_refused() -> None:
         simulate(MENU, max_steps=0)
     with pytest.raises(SimulationError, match="transfer outcome"):
         simulate(MENU, transfers=["maybe"])
-    with pytest.raises(TypeError):
+    with pytest.raises(DialplanTypeError, match=r"simulate\(\) takes a Dialplan"):
         simulate(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        ({"max_steps": "100"}, "max_steps must be a whole number"),
+        ({"max_steps": True}, "max_steps must be a whole number"),
+        ({"inputs": None}, "inputs must be a list of strings, not NoneType"),
+        ({"inputs": b"1"}, "inputs must be a list of strings, not bytes"),
+        ({"transfers": 3}, "transfers must be a list of strings, not int"),
+        ({"variables": [("a", "b")]}, "variables must be a mapping"),
+        ({"now": "2024-01-01"}, "now must be a datetime, not str"),
+        ({"http": ["https://x.example"]}, "http must be a mapping of URLs to bodies or a function"),
+    ],
+)
+def test_arguments_of_the_wrong_type_are_simulation_errors(
+    arguments: dict[str, object], words: str
+) -> None:
+    # A regression: TypeError or AttributeError from deep inside, or (http) a misleading
+    # "no scripted response" once a request was reached.
+    with pytest.raises(SimulationError, match=re.escape(words)):
+        simulate(MENU, **arguments)  # type: ignore[arg-type]
+
+
+def test_one_string_is_one_scripted_entry() -> None:
+    # A regression: a bare string was iterated, "12" becoming two inputs "1" and "2",
+    # and transfers="unanswered" failing on the outcome 'u'.
+    xml = (
+        '<dialplan><menu maxDigits="2"><play type="tts">Pick.</play>'
+        '<keypress pressed="12"><transfer>15550001111</transfer></keypress>'
+        '<keypress pressed="default"><hangup/></keypress></menu>'
+        '<play type="tts">Nobody answered.</play></dialplan>'
+    )
+    transcript = simulate(xml, "12", transfers="unanswered")
+    assert transcript.inputs() == ["12"]
+    assert transcript.spoken()[-1] == "Nobody answered."
 
 
 def test_keyword_inputs_are_case_insensitive() -> None:
@@ -812,3 +855,76 @@ def test_without_quickjs_only_expressions_need_the_extra(monkeypatch: pytest.Mon
     assert simulate(plan('<setvar varname="n">42</setvar>')).variables["n"] == "42"
     with pytest.raises(CftoolsError, match=r"pip install 'cftools\[simulate\]'"):
         simulate(plan('<if expr="1 == 1"><hangup/></if>'))
+
+
+def test_a_max_digits_in_another_script_is_ignored_not_a_crash() -> None:
+    # A regression: "²".isdigit() is true but int("²") raises ValueError.
+    xml = (
+        '<dialplan><menu maxDigits="²"><play type="tts">Pick.</play>'
+        '<keypress pressed="12"><hangup/></keypress></menu></dialplan>'
+    )
+    assert simulate(xml, ["12"], check=False).end_reason == "hangup"
+
+
+def test_simulated_branches_match_as_the_validator_reads_pressed() -> None:
+    xml = (
+        '<dialplan><menu maxDigits="2"><play type="tts">Pick.</play>'
+        '<keypress pressed=" 10 - 12 "><play type="tts">range</play></keypress>'
+        '<keypress pressed="\u0661"><play type="tts">not a key</play></keypress>'
+        '<keypress pressed="Default"><play type="tts">other</play></keypress></menu></dialplan>'
+    )
+    assert simulate(xml, ["11"], check=False).spoken() == ["Pick.", "range"]
+    assert simulate(xml, ["1"], check=False).spoken() == ["Pick.", "other"]
+
+
+def test_targets_resolve_as_the_validator_resolves_them() -> None:
+    # A regression: validate() matched name=" main " and goto=" op " trimmed, as CallFire
+    # trims values, but the simulator compared them as written: "no tag is named".
+    xml = (
+        '<dialplan><catch type=" Digit " value="0" goto=" op ">'
+        '<menu name=" main "><play type="tts">Pick.</play>'
+        '<keypress pressed="1"><goto>main</goto></keypress>'
+        '<keypress pressed="default"><hangup/></keypress></menu></catch>'
+        '<transfer name="op">15550001111</transfer></dialplan>'
+    )
+    assert validate(xml).ok
+    assert simulate(xml, ["1", "0"]).inputs() == ["1", "0"]
+    assert simulate(xml, ["1", "0"]).end_reason == "transfer"
+    plan = parse(xml)
+    assert plan.find("op ") is plan.find("op") is plan.elements[1]
+
+
+def _raised(function: Callable[[], object]) -> BaseException:
+    with pytest.raises(CftoolsError) as exc:
+        function()
+    return exc.value
+
+
+@pytest.mark.parametrize(
+    "function",
+    [
+        lambda: validate("<dialplan><play/></dialplan>").raise_for_errors(),
+        lambda: parse("<dialplan>\n<play>"),
+        lambda: parse(42),  # type: ignore[arg-type]
+        lambda: simulate(plan('<play name="a" type="tts">x</play><goto>a</goto>'), max_steps=5),
+        lambda: simulate(plan('<if expr="("><hangup/></if>'), check=False),
+        lambda: simulate(plan("<goto>${x}</goto>"), check=False),
+        lambda: evaluate("("),
+    ],
+)
+def test_errors_pickle_and_copy_with_their_attributes(function: Callable[[], object]) -> None:
+    # A regression: the default protocol called __init__ with the message alone, which
+    # these classes do not take (TypeError), or rebuilt DialplanError with findings made
+    # of the message's characters (AttributeError), e.g. across a multiprocessing pool.
+    error = _raised(function)
+    for twin in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
+        assert type(twin) is type(error)
+        assert str(twin) == str(error)
+        assert vars(twin) == vars(error)
+
+
+def test_bytes_from_an_http_answer_or_a_preset_are_decoded() -> None:
+    # A regression: a body returned as bytes (requests' .content) became "b'42'".
+    xml = plan('<get varname="n">https://x.example/n</get><play type="tts">${n} ${m}</play>')
+    transcript = simulate(xml, http=lambda _method, _url: b"42", variables={"m": "é".encode()})
+    assert transcript.spoken() == ["42 é"]

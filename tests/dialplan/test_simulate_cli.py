@@ -150,3 +150,17 @@ def test_readme_mermaid_diagram_is_current(monkeypatch: pytest.MonkeyPatch) -> N
     (diagram,) = _blocks(_readme_section(), "mermaid")
     source = (root / "examples" / "dialplans" / "library_hours.xml").read_bytes()
     assert diagram == to_mermaid(source)
+
+
+def test_graph_output_that_cannot_be_written_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A regression: IsADirectoryError / FileNotFoundError tracebacks.
+    for target in (tmp_path, tmp_path / "missing" / "flow.mmd"):
+        status, out, err = run(capsys, "graph", TREE, "--output", str(target))
+        assert status == 2 and out == ""
+        assert err.startswith(f"cftools dialplan: cannot write {target}: ")
+        assert "Traceback" not in err
+    written = tmp_path / "flow.mmd"
+    assert run(capsys, "graph", TREE, "-o", str(written))[0] == 0
+    assert written.read_text(encoding="utf-8").startswith("flowchart TD")

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from cftools.dialplan import (
     CODES,
+    Comment,
     Dialplan,
     DialplanError,
+    DialplanTypeError,
     Finding,
     Report,
+    build_graph,
     parse,
+    simulate,
+    to_mermaid,
     validate,
 )
 
@@ -354,3 +360,132 @@ def test_deep_nesting_is_bounded() -> None:
     assert not validate(xml).ok
     shallow = wrap('<if expr="1">' * 100 + "<hangup/>" + "</if>" * 100)
     assert parse(shallow).elements[0].tag == "if"
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        menu('<keypress pressed="1"><hangup/></keypress>', attrs='name="m" maxDigits="²"'),
+        menu('<keypress pressed="1"><hangup/></keypress>', attrs='name="m" timeout="²"'),
+        menu('<keypress pressed="²"><hangup/></keypress>'),
+        wrap('<transfer timeout="²">15550001111</transfer>'),
+    ],
+)
+def test_numbers_in_other_scripts_are_findings_not_crashes(xml: str) -> None:
+    # A regression: str.isdigit() accepts "²", which int() then refused with a ValueError.
+    report = validate(xml)
+    assert not report.ok
+    assert {f.code for f in report.errors} <= {"CF301", "CF302"}
+
+
+def test_a_pressed_key_no_keypad_sends_is_an_error() -> None:
+    # "\u0661" (Arabic-Indic one) passed as key 1 although no phone can send it.
+    assert "CF302" in codes(menu('<keypress pressed="\u0661"><hangup/></keypress>'))
+    assert codes(menu('<keypress pressed="\u0663-\u0665"><hangup/></keypress>')) == ["CF302"]
+
+
+def test_a_long_value_that_is_no_phone_number_is_rejected_in_linear_time() -> None:
+    # A regression: the phone pattern backtracked over every split of the digits, so
+    # 80 000 digits and a letter took 40 s (a 1 MB document, hours).
+    digits = "1" * 200_000
+    report = validate(wrap(f'<transfer callerid="{digits}x">{digits}x</transfer>'))
+    assert [f.code for f in report] == ["CF304", "CF304"]
+
+
+def test_a_spelling_finding_shows_the_attribute_as_it_should_be_written() -> None:
+    # The message ended in a bare 'write maxDigits=', without the value.
+    xml = menu('<keypress pressed="1"><hangup/></keypress>', attrs='maxdigits="4" Timeout="5"')
+    messages = [f.message for f in validate(xml) if f.code == "CF206"]
+    assert [m.rsplit("; ", 1)[1] for m in messages] == ['write maxDigits="4"', 'write timeout="5"']
+
+
+@pytest.mark.parametrize("context", ["Inbound", "sideways", 1])
+def test_an_unknown_call_context_is_reported_not_ignored(context: object) -> None:
+    # A regression: context="Inbound" silently turned the CF216 check off.
+    xml = wrap("<amd><live><hangup/></live><machine><hangup/></machine></amd>")
+    [finding] = validate(xml, context=context).findings  # type: ignore[arg-type]
+    assert finding.code == "CF100"
+    assert f"not {context!r}" in finding.message
+    assert codes(xml) == [] and [f.code for f in validate(xml, context="inbound")] == ["CF216"]
+
+
+def _ill_typed_models() -> list[tuple[Dialplan, str]]:
+    cases: list[tuple[Dialplan, str]] = []
+    plan = Dialplan(name="R")
+    plan.menu().play("x").attrs["cache"] = True  # type: ignore[assignment]
+    cases.append((plan, "/dialplan/menu/play: attributes must be"))
+    plan = Dialplan(name="R")
+    plan.play("x").text = None  # type: ignore[assignment]
+    cases.append((plan, "/dialplan/play: the text is a NoneType"))
+    plan = Dialplan(name="R")
+    plan.children.append("oops")  # type: ignore[arg-type]
+    cases.append((plan, "/dialplan: a child is a str"))
+    plan = Dialplan(name="R")
+    plan.comments_before.append(Comment(5))  # type: ignore[arg-type]
+    cases.append((plan, "a comment's text is a int"))
+    return cases
+
+
+@pytest.mark.parametrize(("plan", "words"), _ill_typed_models())
+def test_a_model_edited_into_wrong_types_is_reported_not_a_crash(
+    plan: Dialplan, words: str
+) -> None:
+    # A regression: validate() (which never raises), to_xml(), the drawings and the
+    # simulator failed with TypeError or AttributeError from deep inside.
+    [finding] = validate(plan).findings
+    assert finding.code == "CF100" and words in finding.message
+    with pytest.raises(DialplanError, match=re.escape(words)):
+        plan.to_xml()
+    for function in (to_mermaid, build_graph):
+        with pytest.raises(DialplanTypeError, match=re.escape(words)):
+            function(plan)
+
+
+def test_many_findings_on_siblings_cost_linear_time() -> None:
+    # Regressions: each finding's path scanned all its siblings, and each unreachable
+    # sibling searched the sibling list for its predecessor, so 100 000 <Hangup/> tags
+    # (under 1 MB) took minutes. Now a fraction of a second; the path is unchanged.
+    count = 100_000
+    report = validate("<dialplan>" + "<Hangup/>" * count + "</dialplan>")
+    assert [f.code for f in report].count("CF201") == count
+    assert report.findings[-1].path == f"/dialplan/Hangup[{count}]"
+
+
+def test_target_suggestions_are_bounded_per_document() -> None:
+    # A regression: one difflib search over every name per broken goto, quadratic in
+    # the number of gotos (16 000 named tags and 16 000 broken gotos took minutes).
+    count = 16_000
+    named = "".join(f'<play name="a{i}" type="tts">x</play>' for i in range(count))
+    broken = "".join(f"<goto>a{i}x</goto>" for i in range(count))
+    report = validate(f"<dialplan>{named}{broken}</dialplan>")
+    unknown = [f.message for f in report if f.code == "CF400"]
+    assert len(unknown) == count
+    assert unknown[0].endswith("did you mean 'a0'?")
+    assert unknown[-1].endswith('add name="..." to the target tag')
+
+
+@pytest.mark.parametrize(
+    "attrs, key",
+    [
+        (f'maxDigits="{"1" * 5000}"', "1"),
+        (f'timeout="{"1" * 5000}"', "1"),
+        ('maxDigits="9"', "1" * 5000),
+        ('maxDigits="9"', f"1-{'9' * 5000}"),
+    ],
+)
+def test_numbers_too_long_for_int_are_findings_not_crashes(attrs: str, key: str) -> None:
+    # A regression: int() refuses strings of over 4300 digits with a ValueError.
+    xml = menu(f'<keypress pressed="{key}"><hangup/></keypress>', attrs=attrs)
+    report = validate(xml)
+    assert {f.code for f in report.errors} <= {"CF302"}
+    assert simulate(xml, ["1", "1" * 5000], check=False).end_reason
+
+
+def test_an_empty_value_message_ends_with_what_to_write() -> None:
+    # It read "write the phone number(s) to dial, comma separated between <transfer>
+    # and </transfer>", as if the commas went between the tags.
+    [finding] = validate(wrap("<transfer></transfer>")).findings
+    assert finding.message == (
+        "<transfer> is empty; between <transfer> and </transfer>, write the phone "
+        "number(s) to dial, comma separated"
+    )

@@ -35,6 +35,7 @@ from cftools.dialplan._findings import (
     CodeInfo,
     DialplanError,
     DialplanParseError,
+    DialplanTypeError,
     Finding,
     Report,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "Dialplan",
     "DialplanError",
     "DialplanParseError",
+    "DialplanTypeError",
     "Element",
     "Finding",
     "Node",

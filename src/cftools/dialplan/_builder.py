@@ -21,6 +21,8 @@ exactly the tag's attributes, so the two cannot drift.
 from __future__ import annotations
 
 import enum
+import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -30,7 +32,7 @@ from cftools.dialplan._tags import TAGS, AttrSpec
 if TYPE_CHECKING:
     from cftools.dialplan._model import Element
 
-__all__ = ["BUILDER_METHODS", "Builder"]
+__all__ = ["BUILDER_METHODS", "Builder", "encode_attrs"]
 
 PlayType = Literal["tts", "callfireid", "url"]
 Voice = Literal["male1", "female1", "female2", "spanish1", "frenchcanadian1", "femaleSpanish"]
@@ -75,23 +77,66 @@ def _refuse(code: str, message: str) -> DialplanError:
     return DialplanError((Finding(code, message),))
 
 
+# Characters XML 1.0 cannot carry at all, not even escaped: most C0 controls, lone
+# surrogates and the two non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_string(where: str, text: str) -> str:
+    bad = _NOT_XML.search(text)
+    if bad is not None:
+        raise _refuse(
+            "CF100",
+            f"{where}: {bad.group()!r} at offset {bad.start()} cannot be written in XML; remove it",
+        )
+    return text
+
+
+def _text(where: str, value: object) -> str:
+    """Encode a Python value as XML text: a string as is, an int or a finite float in
+    decimal, an enum member by its value, a bool as ``true``/``false``. A string with a
+    character XML cannot carry (NUL, a lone surrogate) is refused."""
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return _xml_string(where, value)
+    if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
+        return str(value)
+    shown = repr(value) if isinstance(value, float) else type(value).__name__
+    raise _refuse("CF300", f"{where}: cannot encode {shown}; pass a string or a number")
+
+
 def _encode(tag: str, attr: AttrSpec, value: Value) -> str:
     """Encode one keyword argument into its wire value, checking it against the table."""
     if isinstance(value, enum.Enum):
         value = value.value
-    if isinstance(value, bool):
-        if attr.type != "bool":
-            raise _refuse("CF300", f"{tag}/@{attr.wire} takes no boolean; pass a string")
-        return "true" if value else "false"
-    text = value if isinstance(value, str) else str(value)
-    if not isinstance(value, (str, int, float)):
-        raise _refuse("CF300", f"{tag}/@{attr.wire}: cannot encode {type(value).__name__}")
+    if isinstance(value, bool) and attr.type != "bool":
+        raise _refuse("CF300", f"{tag}/@{attr.wire} takes no boolean; pass a string")
+    text = _text(f"{tag}/@{attr.wire}", value)
     if attr.enum and not attr.open_enum and "${" not in text:
         canonical = attr.value_aliases.get(text, text)
         if canonical not in attr.enum:
             allowed = ", ".join(attr.enum)
             raise _refuse("CF300", f"{tag}/@{attr.wire}={text!r} is not one of: {allowed}")
     return text
+
+
+def encode_attrs(tag: str, extra_attrs: Extra = None, **kwargs: Value) -> dict[str, str]:
+    """The wire attributes of a ``tag`` built from snake-case keywords (``None`` leaves
+    one out) and ``extra_attrs``, whose names and values must be strings."""
+    by_py = {a.py: a for a in TAGS[tag].attrs}
+    attrs = {
+        by_py[py].wire: _encode(tag, by_py[py], value)
+        for py, value in kwargs.items()
+        if value is not None
+    }
+    for wire, value in (extra_attrs or {}).items():
+        if not isinstance(wire, str) or not isinstance(value, str):
+            raise _refuse("CF300", f"extra_attrs[{wire!r}]: names and values must be strings")
+        attrs[wire] = _xml_string(f"{tag}/@{wire}", value)
+    return attrs
 
 
 class Builder:
@@ -113,21 +158,8 @@ class Builder:
             allowed = sorted(parent.allowed) if parent else []
             hint = f"; <{self.tag}> accepts: {', '.join(allowed)}" if allowed else ""
             raise _refuse("CF202", f"<{tag}> is not allowed {where}{hint}")
-        by_py = {a.py: a for a in TAGS[tag].attrs}
-        attrs = {
-            by_py[py].wire: _encode(tag, by_py[py], value)
-            for py, value in kwargs.items()
-            if value is not None
-        }
-        for wire, value in (extra_attrs or {}).items():
-            if not isinstance(value, str):
-                raise _refuse("CF300", f"extra_attrs[{wire!r}] must be a string")
-            attrs[wire] = value
-        if isinstance(text, bool):
-            text = "true" if text else "false"
-        elif isinstance(text, enum.Enum):
-            text = str(text.value)
-        return self._make_child(tag, attrs, "" if text is None else str(text))
+        attrs = encode_attrs(tag, extra_attrs, **kwargs)
+        return self._make_child(tag, attrs, "" if text is None else _text(f"<{tag}>", text))
 
     # -- core flow -------------------------------------------------------------------
 
@@ -176,7 +208,7 @@ class Builder:
 
     def transfer(
         self,
-        numbers: str | Sequence[str],
+        numbers: str | int | Sequence[str | int],
         *,
         callerid: str | None = None,
         calleridalpha: str | None = None,
@@ -189,7 +221,10 @@ class Builder:
         extra_attrs: Extra = None,
     ) -> Element:
         """Add ``<transfer>`` to one number or several (joined with commas)."""
-        value = numbers if isinstance(numbers, str) else ",".join(numbers)
+        if isinstance(numbers, (str, int)) or not isinstance(numbers, Sequence):
+            value: Value = numbers
+        else:
+            value = ",".join(_text("<transfer>", number) for number in numbers)
         return self._add(
             "transfer",
             value,

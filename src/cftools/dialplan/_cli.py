@@ -11,18 +11,22 @@ file that would change), 2 unreadable input.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cftools.dialplan._findings import DialplanError, Report
-from cftools.dialplan._parse import read
+from cftools.dialplan._parse import decode, read
 from cftools.dialplan._validate import validate
 
-__all__ = ["COMMAND_MODULES", "cannot_read", "read_source", "register"]
+__all__ = ["COMMAND_MODULES", "cannot_read", "read_source", "register", "write_output"]
 
 #: Modules that add ``cftools dialplan`` sub-commands through ``register(subparsers)``.
 COMMAND_MODULES: tuple[str, ...] = ("cftools.dialplan._simulate_cli",)
@@ -56,6 +60,41 @@ def read_source(path: str) -> bytes:
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return 2
+
+
+def write_output(path: str, text: str) -> int:
+    """Write ``text`` to the file ``path`` whole or not at all; return the exit status:
+    0, or 2 after saying on stderr why ``path`` cannot be written.
+
+    An existing file is replaced by renaming a finished copy over it (keeping its
+    permissions; through a symbolic link, the file it points to), so a failure never
+    leaves it half written; a new file is removed again if writing it fails."""
+    target = Path(os.path.realpath(path))
+    partial: str | None = None
+    try:
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if target.exists():
+            if not os.access(target, os.W_OK):  # renaming over it would work regardless
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+            mode = target.stat().st_mode & 0o7777
+            handle, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+            os.chmod(partial, mode)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+            os.replace(partial, target)
+        else:
+            with open(target, "x", encoding="utf-8", newline="") as out:
+                partial = str(target)  # ours to remove if the writing fails
+                out.write(text)
+        partial = None
+    except OSError as exc:
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
+        print(f"cftools dialplan: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def cannot_read(path: str, exc: OSError) -> int:
@@ -94,7 +133,7 @@ def _fmt(args: argparse.Namespace) -> int:
         for finding in exc.findings:
             print(finding.format(args.file), file=sys.stderr)
         return 2
-    declaration = data.lstrip().startswith(b"<?xml")
+    declaration = decode(data).lstrip().startswith("<?xml")
     try:
         text = dialplan.to_xml(pretty=True, xml_declaration=declaration)
     except DialplanError as exc:  # pragma: no cover - parsed trees always serialize
@@ -107,7 +146,7 @@ def _fmt(args: argparse.Namespace) -> int:
         return 0
     if args.write and args.file != "-":
         if text.encode("utf-8") != data:
-            Path(args.file).write_text(text, encoding="utf-8")
+            return write_output(args.file, text)
         return 0
     sys.stdout.write(text)
     return 0

@@ -21,7 +21,8 @@ Exceptions::
 
     CftoolsError
     └── DialplanError (also ValueError)     a dialplan with errors; carries .findings
-        └── DialplanParseError               XML that cannot be read safely; .line, .column
+        ├── DialplanParseError               XML that cannot be read safely; .line, .column
+        └── DialplanTypeError (also TypeError)  something that is no dialplan at all
 """
 
 from __future__ import annotations
@@ -36,8 +37,10 @@ from cftools._errors import CftoolsError
 __all__ = [
     "CODES",
     "CodeInfo",
+    "CopyableError",
     "DialplanError",
     "DialplanParseError",
+    "DialplanTypeError",
     "Finding",
     "Report",
     "Severity",
@@ -219,7 +222,27 @@ class Report:
         return f"<Report ok={self.ok} errors={len(self.errors)} warnings={len(self.warnings)}>"
 
 
-class DialplanError(CftoolsError, ValueError):
+def _restore(
+    cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]
+) -> BaseException:
+    """Rebuild a pickled or copied exception without calling its ``__init__``."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+class CopyableError(CftoolsError):
+    """Base of the dialplan exceptions: they pickle and copy with their attributes
+    (``findings``, ``line``, ``expression``...). The default protocol calls ``__init__``
+    with the message alone, which these classes do not take, so an error crossing a
+    multiprocessing pool, or passed to ``copy.copy``, failed with a TypeError."""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+class DialplanError(CopyableError, ValueError):
     """A dialplan has errors. ``findings`` holds every finding (warnings included)."""
 
     def __init__(self, findings: tuple[Finding, ...] | list[Finding]) -> None:
@@ -248,10 +271,22 @@ class DialplanParseError(DialplanError):
         return f"{where}{f.message}"
 
 
+class DialplanTypeError(DialplanError, TypeError):
+    """A dialplan function was given something that is no dialplan (``parse(42)``,
+    ``to_mermaid(None)``), or a model holding something other than elements, comments
+    and strings; the one finding (CF100) says what is wrong."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__((Finding("CF100", message, path=path),))
+
+    def __str__(self) -> str:
+        return self.findings[0].message
+
+
 def _short(finding: Finding) -> str:
     where = f"line {finding.line}: " if finding.line is not None else ""
     return f"{where}{finding.code} {finding.message}"
 
 
-for _cls in (Finding, Report, DialplanError, DialplanParseError, CodeInfo):
+for _cls in (Finding, Report, DialplanError, DialplanParseError, DialplanTypeError, CodeInfo):
     _cls.__module__ = "cftools.dialplan"

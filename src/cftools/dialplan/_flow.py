@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from cftools.dialplan._model import Element, document_order
 from cftools.dialplan._tags import TAGS
+from cftools.dialplan._values import keyword
 
 if TYPE_CHECKING:
     from cftools.dialplan._graph import EdgeKind, Graph, NodeKind
@@ -324,13 +325,13 @@ class Flow:
         elif tag == "catch":
             self._edge(i, self._inside(i), "next")
             caught = self._catch_target(i)
-            digit = (element.attribute("type") or "").strip() == "digit"
+            digit = keyword(element.attribute("type")) == "digit"
             if caught is not None and not (digit and self._holds_menu(element)):
                 # menus carry digit catches
                 label = edge_label(element).removeprefix("catch ") if labels else ""
                 self._edge(i, self._entry(caught), "catch" if digit else "hangup", label)
         elif tag == "transfer":
-            stays = (element.attribute("continue-after") or "").strip().lower() == "true"
+            stays = keyword(element.attribute("continue-after")) == "true"
             if stays:
                 self._edge(i, self._after(i), "next", "after the call")
             else:
@@ -366,7 +367,7 @@ class Flow:
         ancestor = self.parents[i]
         while ancestor >= 0:
             catch = self.elements[ancestor]
-            if tags[ancestor] == "catch" and (catch.attribute("type") or "").strip() == "digit":
+            if tags[ancestor] == "catch" and keyword(catch.attribute("type")) == "digit":
                 target = self._catch_target(ancestor)
                 if target is not None:
                     digit = (catch.attribute("value") or "?").strip()

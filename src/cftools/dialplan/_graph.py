@@ -36,6 +36,7 @@ adjacency lists, shared with the lint rules); this module turns it into the publ
 
 from __future__ import annotations
 
+import math
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable
@@ -49,6 +50,8 @@ from cftools.dialplan._flow import _SKIPPED_CHILD, Flow
 from cftools.dialplan._flow import BRANCHES as BRANCHES
 from cftools.dialplan._flow import canonical_tag as canonical_tag
 from cftools.dialplan._model import Dialplan, Element
+from cftools.dialplan._parse import load
+from cftools.dialplan._values import keyword
 
 __all__ = [
     "Edge",
@@ -181,7 +184,7 @@ def _label(element: Element) -> str:
         body = _short(element.value)
         return body if kind == "tts" else f"play {kind} {body}"
     if tag == "menu":
-        return f"menu {name}" if name else "menu"
+        return _short(f"menu {name}" if name else "menu")
     if tag == "if":
         return _short(attr("expr") or "")
     if tag in ("equal", "notEqual"):
@@ -190,13 +193,13 @@ def _label(element: Element) -> str:
     if tag == "amd":
         return "human or machine?"
     if tag == "catch":
-        event = attr("type") or "?"
-        return f"catch key {attr('value') or '?'}" if event == "digit" else f"catch {event}"
+        event = keyword(attr("type")) or "?"
+        return _short(f"catch key {attr('value') or '?'}" if event == "digit" else f"catch {event}")
     if tag == "transfer":
         return _short(f"transfer {element.value}")
     if tag == "record":
         target = attr("varname") or name
-        return f"record {target}" if target else "record"
+        return _short(f"record {target}" if target else "record")
     if tag in ("get", "post", "gotoXML"):
         method = {"get": "GET", "post": "POST", "gotoXML": "gotoXML"}[tag]
         return _short(f"{method} {element.value}")
@@ -214,18 +217,16 @@ def _label(element: Element) -> str:
 
 def build_graph(dialplan: Dialplan | Element | str | bytes) -> Graph:
     """Return the control-flow graph of ``dialplan`` (a model, or XML text or bytes)."""
-    plan = _coerce(dialplan)
-    return Flow(plan, labels=True).graph(_label)
+    return _graph_of(dialplan, "build_graph")
 
 
-def _coerce(dialplan: Dialplan | Element | str | bytes) -> Element:
-    if isinstance(dialplan, Element):
+def _graph_of(dialplan: Dialplan | Element | str | bytes | Graph, function: str) -> Graph:
+    if isinstance(dialplan, Graph):
         return dialplan
-    if isinstance(dialplan, (str, bytes)):
-        from cftools.dialplan._parse import parse
-
-        return parse(dialplan)
-    raise TypeError(f"expected a Dialplan, str or bytes, not {type(dialplan).__name__}")
+    plan = load(
+        dialplan, Element, function, "a Dialplan, an Element, a Graph or XML (str or bytes)"
+    )
+    return Flow(plan, labels=True).graph(_label)
 
 
 # Fill colours by kind, shared by both formats: decisions blue, conditions yellow,
@@ -265,7 +266,9 @@ _MERMAID_SHAPES: dict[NodeKind, tuple[str, str]] = {
 
 
 def _mermaid_text(text: str) -> str:
-    # Mermaid entity codes: '#' first, since the others are written with it.
+    # Mermaid entity codes: '#' first, since the others are written with it. A line
+    # break would end the statement (a built element's name or key may hold one).
+    text = " ".join(text.split()) if "\n" in text or "\r" in text else text
     for raw, code in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
         text = text.replace(raw, code)
     return f'"{text}"'
@@ -273,7 +276,7 @@ def _mermaid_text(text: str) -> str:
 
 def to_mermaid(dialplan: Dialplan | Element | str | bytes | Graph) -> str:
     """Return a Mermaid ``flowchart`` of ``dialplan`` (GitHub renders it in Markdown)."""
-    graph = dialplan if isinstance(dialplan, Graph) else build_graph(dialplan)
+    graph = _graph_of(dialplan, "to_mermaid")
     lines = ["flowchart TD"]
     for node in graph.nodes:
         left, right = _MERMAID_SHAPES.get(node.kind, ("[", "]"))
@@ -320,7 +323,10 @@ def _dot_text(text: str) -> str:
 
 def to_dot(dialplan: Dialplan | Element | str | bytes | Graph) -> str:
     """Return a Graphviz DOT ``digraph`` of ``dialplan``."""
-    graph = dialplan if isinstance(dialplan, Graph) else build_graph(dialplan)
+    return _dot(_graph_of(dialplan, "to_dot"))
+
+
+def _dot(graph: Graph) -> str:
     lines = [
         "digraph dialplan {",
         '    graph [rankdir=TB, fontname="Helvetica"];',
@@ -348,8 +354,18 @@ def to_dot(dialplan: Dialplan | Element | str | bytes | Graph) -> str:
 def to_svg(dialplan: Dialplan | Element | str | bytes | Graph, *, timeout: float = 30.0) -> str:
     """Render ``dialplan`` to SVG with Graphviz's ``dot`` program.
 
-    Raises :class:`~cftools.CftoolsError` when ``dot`` is not installed or fails.
+    Raises :class:`~cftools.CftoolsError` when ``dot`` is not installed or fails, or
+    ``timeout`` (seconds ``dot`` may run) is not a positive number.
     """
+    if timeout is not None and (  # None: no limit, as subprocess reads it
+        isinstance(timeout, bool)
+        or not isinstance(timeout, (int, float))
+        or not 0 < timeout < math.inf
+    ):
+        raise CftoolsError(
+            f"to_svg() timeout must be a positive number of seconds, not {timeout!r}"
+        )
+    source = _dot(_graph_of(dialplan, "to_svg"))
     dot = shutil.which("dot")
     if dot is None:
         raise CftoolsError(
@@ -359,7 +375,9 @@ def to_svg(dialplan: Dialplan | Element | str | bytes | Graph, *, timeout: float
     try:
         done = subprocess.run(
             [dot, "-Tsvg"],
-            input=to_dot(dialplan).encode(),
+            # A label may hold a lone surrogate (a built element's text), which UTF-8
+            # cannot carry: it is drawn as "?".
+            input=source.encode("utf-8", "replace"),
             capture_output=True,
             timeout=timeout,
             check=False,

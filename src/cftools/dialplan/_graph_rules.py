@@ -37,6 +37,7 @@ targets), since the rules would be silent anyway.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from cftools.dialplan._findings import Finding
@@ -78,13 +79,20 @@ def unreachable(ctx: Context) -> Iterator[Finding]:
         return
     dead_set = set(dead)
     parents, tags = flow.parents, flow.tags
+    # Each element's previous sibling, found in one pass (not a search per dead node,
+    # which made a long run of unreachable siblings quadratic).
+    previous_of = {
+        after: before
+        for siblings in flow.children.values()
+        for before, after in itertools.pairwise(siblings)
+    }
     for node in dead:
         ancestor = parents[node]
         while ancestor >= 0 and ancestor not in dead_set:
             ancestor = parents[ancestor]
         if ancestor >= 0:
             continue  # inside an unreachable container: the container is reported
-        previous = _previous_sibling(flow, node)
+        previous = previous_of.get(node)
         if previous is not None and (previous in dead_set or tags[previous] in ("hangup", "goto")):
             continue  # the rest of an unreachable run, or CF403's case
         element = flow.elements[node]
@@ -94,12 +102,6 @@ def unreachable(ctx: Context) -> Iterator[Finding]:
             f"{_describe(element)} can never run: no path from the start of the call reaches "
             "it; remove it, or give it a name and jump to it with <goto>",
         )
-
-
-def _previous_sibling(flow: Flow, node: int) -> int | None:
-    siblings = flow.children.get(flow.parents[node], [])
-    position = siblings.index(node)
-    return siblings[position - 1] if position > 0 else None
 
 
 def _endings(flow: Flow) -> list[int]:

@@ -38,6 +38,7 @@ from types import ModuleType
 from typing import Any, Literal
 
 from cftools._errors import CftoolsError
+from cftools.dialplan._findings import CopyableError
 
 __all__ = [
     "MEMORY_LIMIT",
@@ -110,7 +111,7 @@ _PROGRAM = """\
 })()"""
 
 
-class JavaScriptError(CftoolsError, ValueError):
+class JavaScriptError(CopyableError, ValueError):
     """A JavaScript expression that cannot be evaluated.
 
     ``expression`` is the source as evaluated (after ``${...}`` substitution), ``kind`` a

@@ -31,13 +31,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
-from cftools.dialplan._builder import Builder
+from cftools.dialplan._builder import Builder, encode_attrs
+from cftools.dialplan._findings import DialplanTypeError
 from cftools.dialplan._tags import TAGS, TagSpec
 
 if TYPE_CHECKING:
     from cftools.dialplan._findings import Report
 
-__all__ = ["Comment", "Dialplan", "Element", "Node", "document_order"]
+__all__ = ["Comment", "Dialplan", "Element", "Node", "document_order", "malformed", "path_of"]
 
 _E = TypeVar("_E", bound="Element")
 _N = TypeVar("_N", bound="Element | Comment")
@@ -156,8 +157,14 @@ class Element(_Positioned, Builder):
     def append(self, child: _N) -> _N:
         """Add ``child`` (an element or comment) as the last child and return it.
 
-        No checks are made; the tag methods are the checked way to build.
+        Only the child's kind is checked (anything else raises
+        :class:`~cftools.dialplan.DialplanTypeError`); the tag methods are the checked
+        way to build.
         """
+        if not isinstance(child, (Element, Comment)):
+            raise DialplanTypeError(
+                f"append() takes an Element or a Comment, not {type(child).__name__}"
+            )
         child.parent = self
         self.children.append(child)
         return child
@@ -213,16 +220,7 @@ class Element(_Positioned, Builder):
     @property
     def path(self) -> str:
         """An XPath-like location, e.g. ``/dialplan/menu[1]/keypress[2]``."""
-        steps: list[str] = []
-        node: Element = self
-        while node.parent is not None:
-            parent = node.parent
-            same = [c for c in parent.children if isinstance(c, Element) and c.tag == node.tag]
-            index = next(i for i, c in enumerate(same, 1) if c is node)
-            steps.append(f"{node.tag}[{index}]")
-            node = parent
-        steps.append(node.tag)
-        return "/" + "/".join(reversed(steps))
+        return path_of(self)
 
     # -- protocol --------------------------------------------------------------------
 
@@ -235,12 +233,23 @@ class Element(_Positioned, Builder):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Element):
             return NotImplemented
-        return (
-            self.tag == other.tag
-            and self.attrs == other.attrs
-            and self.text == other.text
-            and self.children == other.children
-        )
+        # Pairs still to compare, walked without recursion (built trees may be deep).
+        pairs: list[tuple[Element, Element]] = [(self, other)]
+        while pairs:
+            left, right = pairs.pop()
+            if (
+                left.tag != right.tag
+                or left.attrs != right.attrs
+                or left.text != right.text
+                or len(left.children) != len(right.children)
+            ):
+                return False
+            for a, b in zip(left.children, right.children, strict=True):
+                if isinstance(a, Element) and isinstance(b, Element):
+                    pairs.append((a, b))
+                elif a != b:  # comments, or a comment against an element
+                    return False
+        return True
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -259,6 +268,32 @@ class Element(_Positioned, Builder):
 Node = Element | Comment
 
 
+def path_of(element: Element, memo: dict[int, int] | None = None) -> str:
+    """:attr:`Element.path`. With a ``memo`` (kept by the caller while the tree does not
+    change), each element's index among its same-tag siblings is recorded for all of
+    them at once, so paths for many siblings cost one pass over them, not one each."""
+    steps: list[str] = []
+    node = element
+    while node.parent is not None:
+        parent = node.parent
+        index = memo.get(id(node)) if memo is not None else None
+        if index is None:
+            counts: dict[str, int] = {}
+            for child in parent.children:
+                if isinstance(child, Element):
+                    counts[child.tag] = count = counts.get(child.tag, 0) + 1
+                    if memo is not None:
+                        memo[id(child)] = count
+                    elif child is node:
+                        index = count
+                        break
+            index = memo.get(id(node)) if memo is not None else index
+        steps.append(f"{node.tag}[{index if index is not None else '?'}]")
+        node = parent
+    steps.append(node.tag)
+    return "/" + "/".join(reversed(steps))
+
+
 def document_order(root: Element) -> list[Element]:
     """Return ``root`` and all its descendant elements in document order (no recursion)."""
     order: list[Element] = []
@@ -271,6 +306,45 @@ def document_order(root: Element) -> list[Element]:
         if children:
             push([c for c in reversed(children) if type(c) is not Comment])  # type: ignore[misc]
     return order
+
+
+def malformed(root: Element) -> tuple[str, str] | None:
+    """``(path, "path: problem")`` for the first node of ``root``'s tree that breaks the model's
+    types (a child that is no element or comment, a tag, attribute or text that is no
+    string), as code that edits the model directly may leave it; ``None`` when sound.
+    Parsed and built trees always are; this guards what the functions taking a model
+    do with it."""
+    found = _ill_typed(root)
+    return None if found is None else (found[0], f"{found[0]}: {found[1]}")
+
+
+def _ill_typed(root: Element) -> tuple[str, str] | None:
+    stack: list[tuple[object, str]] = [(root, "")]
+    if isinstance(root, Dialplan):
+        outside = [*root.comments_before, *root.comments_after]
+        stack.extend((comment, "") for comment in outside)
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, Comment):
+            if not isinstance(node.text, str):
+                return where or "/", f"a comment's text is a {type(node.text).__name__}, not a str"
+            continue
+        if not isinstance(node, Element):
+            return where or "/", f"a child is a {type(node).__name__}, not an Element or Comment"
+        if not isinstance(node.tag, str):
+            return where or "/", f"a tag is a {type(node.tag).__name__}, not a str"
+        here = f"{where}/{node.tag}"
+        attrs = node.attrs
+        if not isinstance(attrs, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in attrs.items()
+        ):
+            return here, "attributes must be a dict of str names to str values"
+        if not isinstance(node.text, str):
+            return here, f"the text is a {type(node.text).__name__}, not a str"
+        if not isinstance(node.children, list):
+            return here, f"children is a {type(node.children).__name__}, not a list"
+        stack.extend((child, here) for child in reversed(node.children))
+    return None
 
 
 class Dialplan(Element):
@@ -290,9 +364,7 @@ class Dialplan(Element):
         extra_attrs: dict[str, str] | None = None,
         children: list[Node] | None = None,
     ) -> None:
-        attrs = {"name": name} if name is not None else {}
-        attrs.update(extra_attrs or {})
-        super().__init__("dialplan", attrs, "", children)
+        super().__init__("dialplan", encode_attrs("dialplan", extra_attrs, name=name), "", children)
         #: Comments outside the root element, before and after it.
         self.comments_before: list[Comment] = []
         self.comments_after: list[Comment] = []
@@ -335,8 +407,10 @@ class Dialplan(Element):
         return validate(self, context=context)
 
     def find(self, name: str) -> Element | None:
-        """Return the first element whose ``name`` attribute is ``name``, if any."""
-        return next((e for e in self.iter() if e.name == name), None)
+        """Return the first element whose ``name`` attribute is ``name``, if any; blanks
+        around either are ignored, as the validator does when it resolves a goto."""
+        name = name.strip()
+        return next((e for e in self.iter() if e.name is not None and e.name.strip() == name), None)
 
 
 for _cls in (Comment, Element, Dialplan):

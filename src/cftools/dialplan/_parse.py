@@ -23,19 +23,36 @@ elements in document order so that the validator need not walk the model again
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import re
 import threading
+from typing import TypeVar, cast
 
 from lxml import etree
 
-from cftools.dialplan._findings import DialplanParseError, Finding
-from cftools.dialplan._model import Comment, Dialplan, Element, document_order
+from cftools.dialplan._findings import DialplanParseError, DialplanTypeError, Finding
+from cftools.dialplan._model import Comment, Dialplan, Element, document_order, malformed
 
-__all__ = ["MAX_SIZE", "parse", "parsed_elements", "parsed_parents", "read"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_SIZE",
+    "TOO_DEEP",
+    "decode",
+    "load",
+    "parse",
+    "parsed_elements",
+    "parsed_parents",
+    "read",
+]
 
 #: The largest document accepted, in bytes (or characters for ``str`` input). Real
 #: dialplans are a few kilobytes; this bounds memory and time on hostile input.
 MAX_SIZE = 1_000_000
+#: The deepest nesting of elements (the root is level 1) that libxml2 reads without
+#: ``huge_tree``; the serializer refuses to write deeper trees, which could not be read.
+MAX_DEPTH = 256
+TOO_DEEP = f"elements nested more than {MAX_DEPTH} deep, which no dialplan needs"
 
 
 _local = threading.local()
@@ -67,17 +84,74 @@ def _parser(encoding: str | None) -> etree.XMLParser:
 
 
 # One alternative per kind of markup opened by "<"; group "tag" is set for start tags
-# and group "comment" for comments. Everything else is skipped.
+# and group "comment" for comments. Everything else is skipped. A DOCTYPE's quoted
+# literals and its internal subset's comments, PIs and quoted default values may hold
+# "]" or ">", so they are skipped whole. (Only well-formed sources are scanned.)
+_QUOTED = r"\"[^\"]*\"|'[^']*'"
+_SUBSET = rf"\[(?:<!--.*?-->|<\?.*?\?>|{_QUOTED}|[^\]\"'])*\]"
 _MARKUP = re.compile(
     r"<(?:(?P<comment>!--.*?-->)|!\[CDATA\[.*?\]\]>|\?.*?\?>"
-    r"|!DOCTYPE(?:[^\[>]|\[.*?\])*>|/|(?P<tag>[^\s/>]))",
+    rf"|!DOCTYPE(?:{_QUOTED}|{_SUBSET}|[^\[>\"'])*>|/|(?P<tag>[^\s/>]))",
     re.DOTALL,
+)
+# An XML declaration in one-byte characters that names a two- or four-byte encoding.
+_WIDE_LABEL = re.compile(
+    rb"(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*[\"'](?:utf-?16|utf-?32|ucs-?2|ucs-?4)",
+    re.IGNORECASE,
 )
 _ENTITIES_REFUSED = (
     "the DOCTYPE declares entities, which are refused because they enable entity-expansion "
     "and external-entity attacks; remove the DOCTYPE"
 )
 _POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")
+
+_AMPERSAND = (
+    "a raw '&' must be written &amp; (in a URL's query string, and each '&' of "
+    "'&&' in an expression)"
+)
+# How to fix the mistakes libxml2 reports most, in CallFire's terms: (pattern of its
+# message, hint added after it).
+_SYNTAX_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), hint)
+    for pattern, hint in (
+        (r"xmlParseEntityRef: no name|EntityRef: expecting ';'", _AMPERSAND),
+        (
+            r"Entity '[^']*' not defined",
+            "XML defines only &amp; &lt; &gt; &quot; &apos;: write the character itself "
+            "or its number (&#160; for &nbsp;), and a raw '&' as &amp;",
+        ),
+        (
+            r"Unescaped '<' not allowed in attributes values",
+            "write '<' as &lt; in an attribute (expr=\"${n} &lt; 3\")",
+        ),
+        (r"StartTag: invalid element name", "a '<' that starts no tag must be written &lt;"),
+        (
+            r"XML declaration allowed only at the start",
+            "remove what comes before <?xml ...?>, blank lines included",
+        ),
+        (r"AttValue: \" or ' expected", 'put the attribute value in quotes (type="tts")'),
+        (r"Double hyphen within comment", "'--' is not allowed inside a comment"),
+        (
+            r"Extra content at the end of the document",
+            "a dialplan is one <dialplan> element: nothing but comments may follow it",
+        ),
+    )
+)
+
+
+def _explain(message: str, source: str | bytes) -> str:
+    """libxml2's ``message`` with a hint on how to fix it, when it is a usual mistake."""
+    if message.startswith("Invalid bytes in character encoding"):
+        if isinstance(source, str):  # only a lone surrogate fails to encode
+            return "the text holds a lone surrogate (U+D800 to U+DFFF), which is no character"
+        return (
+            f"{message}: the file is not in the encoding its XML declaration names "
+            "(UTF-8 when it names none); save it as UTF-8 or declare its encoding"
+        )
+    for pattern, hint in _SYNTAX_HINTS:
+        if pattern.search(message):
+            return f"{message}; {hint}"
+    return message
 
 
 def parse(xml: str | bytes) -> Dialplan:
@@ -96,13 +170,19 @@ def parse(xml: str | bytes) -> Dialplan:
 def read(xml: str | bytes) -> Dialplan:
     """The implementation of :func:`parse`, shared with the validator."""
     if not isinstance(xml, (str, bytes)):
-        raise TypeError(f"parse() takes str or bytes, not {type(xml).__name__}")
+        raise DialplanTypeError(f"parse() takes str or bytes, not {type(xml).__name__}")
     if len(xml) > MAX_SIZE:
         raise _error(
             "CF101",
             f"document is {len(xml)} {'bytes' if isinstance(xml, bytes) else 'characters'}, "
             f"over the {MAX_SIZE} limit; a dialplan this large is not plausible",
         )
+    if isinstance(xml, bytes) and _WIDE_LABEL.match(xml):
+        # One-byte text labelled UTF-16 or UTF-32, as .NET's XmlSerializer writes into a
+        # string: it cannot be what it says. CallFire receives the dialplan as text and
+        # never reads the label, so read the bytes as the UTF-8 they are, like a str.
+        with contextlib.suppress(UnicodeDecodeError):  # else the parser reports it
+            xml = xml.decode("utf-8-sig")
     if isinstance(xml, str):
         # A str is already decoded: ignore any encoding the XML declaration names.
         parser = _parser("utf-8")
@@ -114,13 +194,14 @@ def read(xml: str | bytes) -> Dialplan:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
-        message = _POSITION_SUFFIX.sub("", str(exc.msg or exc))
+        message = _POSITION_SUFFIX.sub("", str(exc.msg or exc)).strip()
         declares = b"<!ENTITY" in xml if isinstance(xml, bytes) else "<!ENTITY" in xml
         if declares:
             # libxml2 stopped an entity bomb or unresolvable entity: say why we refuse.
             raise _error("CF101", f"{_ENTITIES_REFUSED} ({message})", line, column) from None
         if message.startswith("Excessive depth"):  # libxml2's limit names an lxml option
-            message = "elements nested more than 256 deep, which no dialplan needs"
+            message = TOO_DEEP
+        message = _explain(message, xml)
         raise _error("CF100", f"malformed XML: {message}", line or None, column or None) from None
     except (ValueError, UnicodeError) as exc:  # e.g. unknown encoding, bad surrogates
         raise _error("CF100", f"unreadable XML: {exc}") from None
@@ -147,6 +228,24 @@ def read(xml: str | bytes) -> Dialplan:
         after = [c for c in root.itersiblings() if type(c) is _COMMENT]
         plan.comments_after = [_comment(c, None, locator) for c in after]
     return plan
+
+
+_E = TypeVar("_E", bound=Element)
+
+
+def load(source: _E | str | bytes, kind: type[_E], function: str, expected: str) -> _E:
+    """``source`` itself if it is a ``kind`` (an element or a dialplan), else the
+    dialplan its XML text or bytes hold: how every function taking either reads it.
+    Raises :class:`~cftools.dialplan.DialplanTypeError`, saying that ``function``
+    takes ``expected``, for anything else, and for a model :func:`malformed` faults."""
+    if isinstance(source, kind):
+        problem = malformed(source)
+        if problem is not None:
+            raise DialplanTypeError(f"{function}(): {problem[1]}", problem[0])
+        return source
+    if isinstance(source, (str, bytes)):
+        return cast(_E, read(source))
+    raise DialplanTypeError(f"{function}() takes {expected}, not {type(source).__name__}")
 
 
 def _strip_namespace(root: etree._Element, namespace: str | None) -> None:
@@ -180,11 +279,31 @@ def parsed_parents(plan: Dialplan) -> list[int] | None:
     return list(locator.parents)
 
 
-def _decode(data: bytes, encoding: str | None) -> str:
+# Byte-order marks and the codec that reads past each; UTF-32's before UTF-16's, whose
+# little-endian mark is a prefix of it. lxml reports "UTF-8" for a UTF-16 document that
+# has a mark but no declaration, so the mark decides first.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(source: str | bytes, encoding: str | None = None) -> str:
+    """The text of an XML source as an XML processor sees it: decoded by its byte-order
+    mark, else by ``encoding`` (the one the parser found; UTF-8 when unknown), without
+    the mark, which is not part of the document (so it takes no column)."""
+    if isinstance(source, str):
+        return source.removeprefix("\ufeff")
+    for bom, codec in _BOMS:
+        if source.startswith(bom):
+            return source.decode(codec, "replace")
     try:
-        return data.decode(encoding or "utf-8", "replace")
+        return source.decode(encoding or "utf-8", "replace")
     except LookupError:
-        return data.decode("utf-8", "replace")
+        return source.decode("utf-8", "replace")
 
 
 def _error(
@@ -216,7 +335,7 @@ class _Locator:
         source, self.source = self.source, None
         if source is None:  # pragma: no cover - resolved already
             return
-        text = source if isinstance(source, str) else _decode(source, self.encoding)
+        text = decode(source, self.encoding)
         if "\r" in text:  # XML ends a line at CR, LF or CRLF; count them all as LF
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         sequence: list[Element | Comment] = list(self.elements)

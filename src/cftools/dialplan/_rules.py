@@ -19,17 +19,20 @@ from cftools.dialplan._findings import Finding
 from cftools.dialplan._model import Element
 from cftools.dialplan._tags import BOOLEAN, TAGS, TOLERATED_ATTRS, AttrSpec, TagSpec, parents_of
 from cftools.dialplan._validate import Context, rule, spec_for_tag
+from cftools.dialplan._values import PressedPattern, is_digits, parse_pressed, whole_number
 from cftools.dialplan._variables import scan
 
-__all__ = ["PressedPattern", "parse_pressed", "scan_variables"]
+__all__ = ["scan_variables"]
 
-_INT = re.compile(r"\s*\d+\s*")
-_SECONDS = re.compile(r"\s*\d+(?:\.\d+)?\s*")
+_INT = re.compile(r"\s*[0-9]+\s*")
+_SECONDS = re.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*")
 _NAME = re.compile(r"[A-Za-z0-9_-]+")
 _ODD_NAME = re.compile(r"[^A-Za-z0-9_\n-]|^$|\n\n|\n$", re.MULTILINE)
 _VARNAME = re.compile(r"[A-Za-z0-9_]+")
 _VARIABLE_PATH = re.compile(r"[A-Za-z0-9_.]+")
-_PHONE = re.compile(r"\+?[\d\s().-]*\d[\d\s().-]*")
+# The blanks and punctuation before the first digit exclude digits, so a long value that
+# fails is rejected in linear time (not by trying every split of it).
+_PHONE = re.compile(r"\+?[\s().-]*[0-9][0-9\s().-]*")
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
 _DTMF = re.compile(r"[0-9*#wWpP,]+")
 _BUILTIN_PREFIXES = ("call.", "contact.", "global.")
@@ -187,7 +190,7 @@ def check_elements(ctx: Context) -> Iterator[Finding]:
 def _plainly_valid(kind: str, value: str) -> bool:
     """Cheap acceptance of the common valid values, before the full check."""
     if kind == "int":
-        return value.isdigit()
+        return is_digits(value)
     if kind == "varname":
         return value.isascii() and value.replace("_", "a").isalnum()
     return False
@@ -209,6 +212,12 @@ def _placement(ctx: Context, element: Element, spec: TagSpec, parent: Element) -
 
 
 def _unknown_tag_message(tag: str) -> str:
+    if tag.startswith("{"):  # lxml's {namespace}local form
+        namespace, local = tag[1:].split("}", 1)
+        return (
+            f"<{local}> in the XML namespace {namespace!r} is not a CallFire XML tag; "
+            "CallFire's dialplans use no namespaces, so remove its xmlns"
+        )
     hint = _UNKNOWN_TAG_HINTS.get(tag.lower())
     if hint is None:
         close = difflib.get_close_matches(tag, list(TAGS), n=1, cutoff=0.6)
@@ -242,7 +251,8 @@ def _odd_attributes(
                 "CF206",
                 element,
                 f"{spec.wire}/@{wire}: CallFire documents both spellings, but "
-                f"{attr.wire!r} is the one its API examples use; write {attr.wire}=",
+                f"{attr.wire!r} is the one its API examples use; write "
+                f"{_attribute_text(attr.wire, element.attrs[wire])}",
             )
         elif wire in TOLERATED_ATTRS:
             yield ctx.finding(
@@ -255,7 +265,8 @@ def _odd_attributes(
             yield ctx.finding(
                 "CF206",
                 element,
-                f"{spec.wire}/@{wire}: attribute names are case-sensitive; write {close.wire}=",
+                f"{spec.wire}/@{wire}: attribute names are case-sensitive; write "
+                f"{_attribute_text(close.wire, element.attrs[wire])}",
             )
         elif wire.startswith("{"):  # xml:lang, xsi:schemaLocation: XML's, not CallFire's
             namespace, local = wire[1:].split("}", 1)
@@ -278,6 +289,12 @@ def _odd_attributes(
                 f"<{spec.wire}> has no known attribute {wire!r} (known: {known}); CallFire "
                 "publishes no attribute list for this tag, so check the spelling",
             )
+
+
+def _attribute_text(wire: str, value: str) -> str:
+    """``wire="value"`` as it would be written, the value clipped."""
+    shown = value if len(value) <= 30 else value[:27] + "..."
+    return f'{wire}="{shown}"' if '"' not in shown else f"{wire}='{shown}'"
 
 
 def _missing_attributes(
@@ -337,7 +354,7 @@ _VALUE_HINTS = {
 
 def _missing_value_message(spec: TagSpec) -> str:
     what = _VALUE_HINTS.get(spec.wire, "a value")
-    return f"<{spec.wire}> is empty; write {what} between <{spec.wire}> and </{spec.wire}>"
+    return f"<{spec.wire}> is empty; between <{spec.wire}> and </{spec.wire}>, write {what}"
 
 
 def _required_children(ctx: Context, element: Element, spec: TagSpec) -> Iterator[Finding]:
@@ -499,38 +516,6 @@ def _clip(value: str) -> str:
 # -- menus ---------------------------------------------------------------------------
 
 
-class PressedPattern:
-    """A parsed ``keypress/@pressed``: ``kind`` is ``keyword``, ``keys``, ``range`` or
-    ``dynamic``; ``low``/``high`` bound the numbers it matches (a range, or one number
-    written in digits; ``low > high`` when it matches none); ``text`` is the normalized
-    pattern; ``inputs`` the other inputs it matches (keywords match themselves, ``#``
-    its key); ``width`` the most keys one matching input needs."""
-
-    __slots__ = ("high", "inputs", "kind", "low", "text", "width")
-
-    def __init__(self, kind: str, text: str, low: int = 1, high: int = 0) -> None:
-        self.kind, self.text, self.low, self.high = kind, text, low, high
-        self.inputs: frozenset[str] = frozenset()
-        if kind == "range":
-            self.width = max(len(str(low)), len(str(high)))
-        elif kind == "keys":
-            self.width = len(text)
-            if text.isdigit():
-                self.low = self.high = int(text)
-            else:
-                self.inputs = frozenset({text})
-        else:
-            self.width = 0
-            if kind != "dynamic":
-                self.inputs = frozenset({text})
-
-    def overlaps(self, other: PressedPattern) -> bool:
-        """Whether some input would match both patterns."""
-        if self.low <= other.high and other.low <= self.high:
-            return self.low <= self.high and other.low <= other.high
-        return not self.inputs.isdisjoint(other.inputs)
-
-
 class _Claimed:
     """The inputs a menu's branches have claimed so far: single numbers in a set while
     every branch is one number (the usual menu), then the numbers as sorted disjoint
@@ -588,31 +573,6 @@ class _Claimed:
         self.highs[first:last] = [high]
 
 
-_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
-
-
-def parse_pressed(raw: str) -> PressedPattern | str:
-    """Parse a ``pressed`` value; return the pattern, or an error message explaining
-    why it is not one. Keywords are case-insensitive (CallFire writes ``Default``)."""
-    value = raw.strip()
-    if value.lower() in ("default", "timeout"):
-        return PressedPattern("keyword", value.lower())
-    if _is_dynamic(value):
-        return PressedPattern("dynamic", value)
-    if value.isdigit() or value in ("#", "*") or re.fullmatch(r"[0-9*#]+", value):
-        return PressedPattern("keys", value)
-    match = _RANGE.fullmatch(value)
-    if match:
-        low, high = int(match.group(1)), int(match.group(2))
-        if low > high:
-            return f"range {value!r} runs backwards; write {high}-{low}"
-        return PressedPattern("range", f"{low}-{high}", low, high)
-    return (
-        f"pressed={raw!r} is not a key or number (e.g. 1, 42, #), a range (e.g. 4-6), "
-        "'default' or 'timeout'"
-    )
-
-
 _PRESSED_CACHE: dict[str, PressedPattern | str] = {}
 
 
@@ -626,8 +586,7 @@ def check_menus(ctx: Context) -> Iterator[Finding]:
 
 def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
     attrs = menu.attrs
-    max_digits_raw = (attrs.get("maxDigits") or attrs.get("maxdigits") or "").strip()
-    max_digits = int(max_digits_raw) if max_digits_raw.isdigit() else None
+    max_digits = whole_number(attrs.get("maxDigits") or attrs.get("maxdigits") or "")
     limit = max_digits if max_digits is not None else 1
     seen: list[PressedPattern] = []
     claimed = _Claimed()
@@ -653,7 +612,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
         kind = pattern.kind
         if kind == "keyword":
             fallback = True
-        elif kind == "keys" and not (pattern.text.isdigit() or len(pattern.text) == 1):
+        elif kind == "keys" and not (is_digits(pattern.text) or len(pattern.text) == 1):
             yield ctx.finding(
                 "CF304", keypress, f"pressed={raw!r}: CallFire documents digits, # and * only alone"
             )
@@ -693,9 +652,9 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
 
 def _check_timeout(ctx: Context, menu: Element) -> Iterator[Finding]:
     raw = (menu.attribute("timeout") or "").strip()
-    if not raw.isdigit():
+    timeout = whole_number(raw)
+    if timeout is None:
         return
-    timeout = int(raw)
     if timeout == 1000:
         yield ctx.finding(
             "CF307",
@@ -720,6 +679,9 @@ def _check_timeout(ctx: Context, menu: Element) -> Iterator[Finding]:
 
 
 # -- names and flow ------------------------------------------------------------------
+
+
+_MAX_SUGGESTIONS = 50
 
 
 @rule
@@ -749,6 +711,7 @@ def check_names(ctx: Context) -> Iterator[Finding]:
                 f"name {name!r} is already used by <{first.tag}> ({where}); names must be "
                 "unique" + (" or the goto that targets it is ambiguous" if code == "CF401" else ""),
             )
+    suggestions = 0
     for element in ctx.tagged("goto") + ctx.tagged("catch"):
         spec = ctx.spec(element)
         assert spec is not None
@@ -761,7 +724,15 @@ def check_names(ctx: Context) -> Iterator[Finding]:
                 "CF404", element, f"{label} is built from a variable; it cannot be checked"
             )
         elif target not in ctx.names:
-            close = difflib.get_close_matches(target, list(ctx.names), n=1, cutoff=0.6)
+            # Each suggestion compares the target with every name: offer at most a few
+            # per document, or thousands of broken gotos would take quadratic time.
+            suggest = suggestions < _MAX_SUGGESTIONS
+            suggestions += 1
+            close = (
+                difflib.get_close_matches(target, list(ctx.names), n=1, cutoff=0.6)
+                if suggest
+                else []
+            )
             hint = f"did you mean {close[0]!r}?" if close else 'add name="..." to the target tag'
             yield ctx.finding("CF400", element, f"{label}: no tag is named {target!r}; {hint}")
 

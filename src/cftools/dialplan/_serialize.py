@@ -15,7 +15,8 @@ from typing import Any
 from lxml import etree
 
 from cftools.dialplan._findings import DialplanError, Finding
-from cftools.dialplan._model import Comment, Element
+from cftools.dialplan._model import Comment, Element, malformed
+from cftools.dialplan._parse import MAX_DEPTH, TOO_DEEP
 from cftools.dialplan._tags import TAGS
 
 __all__ = ["canonical_attrs", "to_xml"]
@@ -41,6 +42,9 @@ def canonical_attrs(element: Element) -> list[tuple[str, str]]:
 def to_xml(root: Element, *, pretty: bool = True, xml_declaration: bool = False) -> str:
     """Serialize ``root`` and its subtree; see the module docstring for the form."""
     namespace = getattr(root, "namespace", None)
+    problem = malformed(root)
+    if problem is not None:
+        raise DialplanError((Finding("CF100", f"cannot serialize: {problem[1]}", path=problem[0]),))
     try:
         tree = _convert(root, 0, pretty)
         if namespace:
@@ -74,7 +78,7 @@ def _qualify(tree: etree._Element, namespace: str) -> etree._Element:
     for child in list(tree):
         qualified.append(child)
     for node in qualified.iter(etree.Element):
-        if node is not qualified:
+        if node is not qualified and not node.tag.startswith("{"):  # not in another one
             node.tag = f"{{{namespace}}}{node.tag}"
     return qualified
 
@@ -84,6 +88,8 @@ def _comment(comment: Comment) -> str:
 
 
 def _convert(element: Element, depth: int, pretty: bool) -> etree._Element:
+    if depth >= MAX_DEPTH:  # what parse() could not read back (nor Python recurse into)
+        raise DialplanError((Finding("CF100", f"cannot serialize: {TOO_DEEP}", path=element.path),))
     node = etree.Element(element.tag)
     for key, value in canonical_attrs(element):
         node.set(key, value)

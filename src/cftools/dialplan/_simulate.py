@@ -68,10 +68,11 @@ from datetime import datetime, timezone
 from types import MappingProxyType
 from typing import Literal
 
-from cftools._errors import CftoolsError
 from cftools.dialplan import _js
+from cftools.dialplan._findings import CopyableError
 from cftools.dialplan._graph import BRANCHES, body_of, canonical_tag
 from cftools.dialplan._model import Dialplan, Element
+from cftools.dialplan._parse import load
 from cftools.dialplan._tags import TAGS
 from cftools.dialplan._transcript import (
     Amd,
@@ -91,6 +92,7 @@ from cftools.dialplan._transcript import (
     Transfer,
     Wait,
 )
+from cftools.dialplan._values import keyword, parse_pressed, whole_number
 from cftools.dialplan._variables import lookup_in, substitute
 
 __all__ = [
@@ -115,16 +117,16 @@ JS_BUDGET = 10.0
 AnsweredBy = Literal["human", "machine"]
 
 #: Answers the simulated HTTP requests: a mapping from ``"GET url"``/``"POST url"`` or
-#: plain ``url`` to the response body, or a function ``(method, url) -> body``.
-HttpResponder = Mapping[str, str] | Callable[[str, str], str]
+#: plain ``url`` to the response body, or a function ``(method, url) -> body``; a body
+#: given as bytes is decoded as UTF-8.
+HttpResponder = Mapping[str, str | bytes] | Callable[[str, str], str | bytes]
 
 _INPUT = re.compile(r"[0-9*#]+")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
 _TRANSFER_OUTCOMES = {"answered": True, "unanswered": False, "not answered": False}
 
 
-class SimulationError(CftoolsError):
+class SimulationError(CopyableError):
     """A simulated call could not go on. ``tag`` and ``line`` locate the element at
     fault when there is one."""
 
@@ -185,13 +187,15 @@ def simulate(
 
     ``dialplan`` is a :class:`Dialplan` or its XML (text or bytes). ``inputs`` scripts the
     caller: one entry per menu reached, a digit string (``"1"``, ``"42#"``), ``"timeout"``
-    or ``"hangup"``. ``variables`` presets variables, built-in ones included
-    (``{"call.callerid": "12135551100", "contact.firstName": "Ada"}``). ``now`` (default:
-    the current time; a naive datetime is read as UTC) fills the ``global.date`` and
-    ``global.time`` family, in UTC, unless given, and is what JavaScript's ``Date``
-    reads. ``answered_by`` drives ``amd``. ``transfers`` scripts each transfer reached,
-    in order: ``"answered"``/``True`` or ``"unanswered"``/``False`` (answered once the
-    list runs out). ``http`` answers ``get``/``post`` (see :data:`HttpResponder`).
+    or ``"hangup"`` (a single string is one entry, not one per character). ``variables``
+    presets variables, built-in ones included (``{"call.callerid": "12135551100",
+    "contact.firstName": "Ada"}``). ``now`` (default: the current time; a naive datetime
+    is read as UTC) fills the ``global.date`` and ``global.time`` family, in UTC, unless
+    given, and is what JavaScript's ``Date`` reads. ``answered_by`` drives ``amd``.
+    ``transfers`` scripts each transfer reached, in order: ``"answered"``/``True`` or
+    ``"unanswered"``/``False`` (answered once the list runs out; a single string or bool
+    is one outcome). ``http`` answers ``get``/``post`` (see :data:`HttpResponder`).
+    Arguments of the wrong type raise :class:`SimulationError` before anything runs.
 
     With ``check`` (the default) the dialplan is validated first and a
     :class:`~cftools.dialplan.DialplanError` raised if it has errors. The module
@@ -199,24 +203,32 @@ def simulate(
     subclasses :class:`ExpressionError`, :class:`StepLimitError`) when the call cannot
     go on.
     """
-    plan = _coerce(dialplan)
+    plan = load(dialplan, Dialplan, "simulate", "a Dialplan or its XML (str or bytes)")
     if check:
         from cftools.dialplan._validate import validate
 
         validate(plan).raise_for_errors()
     if answered_by not in ("human", "machine"):
         raise SimulationError(f"answered_by must be 'human' or 'machine', not {answered_by!r}")
+    if not isinstance(max_steps, int) or isinstance(max_steps, bool):
+        raise SimulationError(f"max_steps must be a whole number, not {max_steps!r}")
     if max_steps < 1:
         raise SimulationError(f"max_steps must be at least 1, not {max_steps}")
+    if variables is not None and not isinstance(variables, Mapping):
+        raise SimulationError(_wrong("variables", "a mapping of names to values", variables))
+    if now is not None and not isinstance(now, datetime):
+        raise SimulationError(_wrong("now", "a datetime", now))
+    if http is not None and not (isinstance(http, Mapping) or callable(http)):
+        raise SimulationError(_wrong("http", "a mapping of URLs to bodies or a function", http))
     moment = now or datetime.now(timezone.utc)
     moment = moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
     moment = moment.astimezone(timezone.utc)
     run = _Run(
         plan,
-        inputs=[_check_input(i) for i in inputs],
+        inputs=[_check_input(i) for i in _entries("inputs", inputs)],
         variables=_initial_variables(variables or {}, moment),
         answered_by=answered_by,
-        transfers=[_check_transfer(t) for t in transfers],
+        transfers=[_check_transfer(t) for t in _entries("transfers", transfers)],
         http=http,
         max_steps=max_steps,
         now=moment,
@@ -224,17 +236,20 @@ def simulate(
     return run.execute()
 
 
-def _coerce(dialplan: Dialplan | str | bytes) -> Dialplan:
-    if isinstance(dialplan, Dialplan):
-        return dialplan
-    if isinstance(dialplan, (str, bytes)):
-        from cftools.dialplan._parse import parse
-
-        return parse(dialplan)
-    raise TypeError(f"simulate() needs a Dialplan, str or bytes, not {type(dialplan).__name__}")
+def _wrong(argument: str, expected: str, value: object) -> str:
+    return f"{argument} must be {expected}, not {type(value).__name__}"
 
 
-def _check_input(value: str) -> str:
+def _entries(argument: str, values: object) -> list[object]:
+    """The entries of a script argument: a single string (or bool) is one entry."""
+    if isinstance(values, (str, bool)):
+        return [values]
+    if isinstance(values, bytes) or not isinstance(values, Iterable):
+        raise SimulationError(_wrong(argument, "a list of strings", values))
+    return list(values)
+
+
+def _check_input(value: object) -> str:
     text = str(value).strip()
     if text.lower() in ("timeout", "hangup"):
         return text.lower()
@@ -245,7 +260,7 @@ def _check_input(value: str) -> str:
     )
 
 
-def _check_transfer(outcome: str | bool) -> bool:
+def _check_transfer(outcome: object) -> bool:
     if isinstance(outcome, bool):
         return outcome
     answered = _TRANSFER_OUTCOMES.get(str(outcome).strip().lower())
@@ -255,8 +270,13 @@ def _check_transfer(outcome: str | bool) -> bool:
 
 
 def _text(value: object) -> str:
+    """A preset variable or an HTTP answer as the text a variable holds: bytes (a
+    response body as an HTTP library returns it) decoded as UTF-8, not shown as
+    ``b'...'``; booleans as JavaScript writes them; ``None`` as nothing."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")
     return "" if value is None else str(value)
 
 
@@ -458,7 +478,7 @@ class _Run:
 
     def _catches(self, kind: str) -> Iterable[Element]:
         for frame in reversed(self.stack):
-            if frame.kind == "catch" and (_attr(frame.element, "type") or "").lower() == kind:
+            if frame.kind == "catch" and keyword(_attr(frame.element, "type")) == kind:
                 yield frame.element
 
     def _collect(self, menu: Element) -> None:
@@ -474,9 +494,9 @@ class _Run:
             self._caller_hung_up("caller hangup" if value else "inputs exhausted", menu)
             return
         if value != "timeout":
-            limit = _attr(menu, "maxDigits")
-            if limit is not None and limit.strip().isdigit() and int(limit) > 0:
-                value = value[: int(limit)]
+            limit = whole_number(_attr(menu, "maxDigits") or "")
+            if limit:
+                value = value[:limit]
         self._emit(Input(value), menu)
         self.vars["call.lastinput"] = "" if value == "timeout" else value
         if value != "timeout":
@@ -524,7 +544,7 @@ class _Run:
                 attributes.append((spec.wire, self._sub(raw)))
         answered = self.transfers.popleft() if self.transfers else True
         self._emit(Transfer(numbers, answered, tuple(attributes)), element)
-        stays = (_attr(element, "continue-after") or "false").strip().lower() == "true"
+        stays = keyword(_attr(element, "continue-after")) == "true"
         if answered and not stays:
             self._end("transfer", element)
 
@@ -677,15 +697,7 @@ def _match(menu: Element, value: str) -> Element | None:
     if value == "timeout":
         return next((b for b in branches if keyword(b) == "timeout"), None)
     for branch in branches:
-        pressed = (_attr(branch, "pressed") or "").strip()
-        if keyword(branch) not in ("default", "timeout") and _pressed_matches(pressed, value):
+        pattern = parse_pressed(_attr(branch, "pressed") or "")
+        if not isinstance(pattern, str) and pattern.matches(value):
             return branch
     return next((b for b in branches if keyword(b) == "default"), None)
-
-
-def _pressed_matches(pressed: str, value: str) -> bool:
-    bounds = _RANGE.fullmatch(pressed)
-    if bounds is not None:
-        low, high = int(bounds.group(1)), int(bounds.group(2))
-        return value.isdigit() and low <= int(value) <= high
-    return pressed == value

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from cftools._errors import CftoolsError
+from cftools.dialplan._cli import cannot_read, read_source, write_output
 from cftools.dialplan._findings import DialplanError
 
 __all__ = ["register"]
@@ -25,8 +25,6 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
 
 
 def _read(path: str) -> bytes | None:
-    from cftools.dialplan._cli import cannot_read, read_source
-
     try:
         return read_source(path)
     except OSError as exc:
@@ -160,7 +158,6 @@ def _graph(args: argparse.Namespace) -> int:
         print(f"cftools dialplan: {exc}", file=sys.stderr)
         return 2
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+        return write_output(args.output, text)
+    sys.stdout.write(text)
     return 0

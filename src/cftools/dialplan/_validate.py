@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from typing import Literal
 
 from cftools.dialplan._findings import CODES, DialplanParseError, Finding, Report
-from cftools.dialplan._model import Dialplan, Element, document_order
+from cftools.dialplan._model import Dialplan, Element, document_order, malformed, path_of
 from cftools.dialplan._parse import parsed_elements, parsed_parents, read
 from cftools.dialplan._tags import TAGS, TagSpec
 
@@ -177,6 +177,8 @@ class Context:
         for element in self.tagged("catch"):
             self._add_target((element.attrs.get("goto") or "").strip(), element)
         self._sequence = 0
+        # Each element's index among its same-tag siblings, for paths (see path_of).
+        self._sibling_indexes: dict[int, int] = {}
         # Work several rules share, done once per validation by the first rule that
         # needs it (e.g. the control-flow graph of the CF6xx rules).
         self._shared: dict[str, object] = {}
@@ -219,7 +221,7 @@ class Context:
             message,
             element.line,
             element.column,
-            element.path,
+            path_of(element, self._sibling_indexes),
             order=(index, self._sequence),
         )
 
@@ -245,11 +247,18 @@ def validate(
     Unreadable XML gives a report holding the single parse finding (CF100/CF101).
     ``context`` says where the dialplan will run when known: ``"inbound"`` (a number's
     IVR configuration, where answering-machine detection makes no sense) or
-    ``"outbound"`` (a broadcast or a call).
+    ``"outbound"`` (a broadcast or a call); any other value gives a report holding one
+    CF100 finding that says so, as a source that is not XML does.
     """
+    if context not in (None, "inbound", "outbound"):
+        message = f"context must be 'inbound', 'outbound' or None, not {context!r}"
+        return Report((Finding("CF100", f"cannot validate: {message}"),))
     elements: list[Element] | None = None
     parents: list[int] | None = None
     if isinstance(source, Element):
+        problem = malformed(source)
+        if problem is not None:
+            return Report((Finding("CF100", f"cannot validate: {problem[1]}", path=problem[0]),))
         root: Element = source
     elif isinstance(source, (str, bytes)):
         try:
