@@ -11,7 +11,8 @@ Each part defines its own exceptions under :class:`CftoolsError`:
   ``TransportError`` for network failures and timeouts.
 
 Catching ``CftoolsError`` catches every error the library raises on purpose; anything
-else escaping the library is a bug.
+else escaping the library is a bug. Every one pickles and copies with its attributes,
+so it can cross a multiprocessing pool or a task queue.
 """
 
 from __future__ import annotations
@@ -19,7 +20,22 @@ from __future__ import annotations
 __all__ = ["CftoolsError"]
 
 
+def _restore(
+    cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]
+) -> BaseException:
+    """Rebuild a pickled or copied exception without calling its ``__init__``."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class CftoolsError(Exception):
     """Base class of every exception that cftools raises on purpose."""
 
     __module__ = "cftools"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # The default protocol calls ``__init__`` with ``args`` alone, which subclasses
+        # taking keyword-only or structured arguments (findings, status codes) refuse.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))

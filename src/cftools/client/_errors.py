@@ -38,25 +38,6 @@ __all__ = [
 ]
 
 
-def _restore(
-    cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]
-) -> BaseException:
-    """Rebuild a pickled exception without calling its keyword-only ``__init__``."""
-    error = cls.__new__(cls)
-    error.args = args
-    error.__dict__.update(state)
-    return error
-
-
-class _Picklable(CftoolsError):
-    """Pickles (and copies) with its attributes: exceptions cross process boundaries in
-    multiprocessing pools and task queues, and the default protocol would call
-    ``__init__`` with the message alone."""
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_restore, (type(self), self.args, dict(self.__dict__)))
-
-
 class ConfigurationError(CftoolsError, ValueError):
     """The client cannot work with what it was given: no credentials, a base URL that
     embeds credentials, an unknown operation, a file argument of the wrong type or a
@@ -69,7 +50,7 @@ class ConfigurationError(CftoolsError, ValueError):
     __module__ = "cftools.client"
 
 
-class TransportError(_Picklable):
+class TransportError(CftoolsError):
     """The request did not get a response: connection refused or reset, DNS failure,
     a protocol error, or a timeout (``timeout`` is then true).
 
@@ -85,7 +66,7 @@ class TransportError(_Picklable):
         self.timeout = timeout
 
 
-class ApiError(_Picklable):
+class ApiError(CftoolsError):
     """CallFire answered with an error status.
 
     ``status_code`` is the HTTP status; ``internal_code`` and ``message`` come from

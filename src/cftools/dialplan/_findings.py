@@ -37,7 +37,6 @@ from cftools._errors import CftoolsError
 __all__ = [
     "CODES",
     "CodeInfo",
-    "CopyableError",
     "DialplanError",
     "DialplanParseError",
     "DialplanTypeError",
@@ -222,27 +221,7 @@ class Report:
         return f"<Report ok={self.ok} errors={len(self.errors)} warnings={len(self.warnings)}>"
 
 
-def _restore(
-    cls: type[BaseException], args: tuple[object, ...], state: dict[str, object]
-) -> BaseException:
-    """Rebuild a pickled or copied exception without calling its ``__init__``."""
-    error = cls.__new__(cls)
-    error.args = args
-    error.__dict__.update(state)
-    return error
-
-
-class CopyableError(CftoolsError):
-    """Base of the dialplan exceptions: they pickle and copy with their attributes
-    (``findings``, ``line``, ``expression``...). The default protocol calls ``__init__``
-    with the message alone, which these classes do not take, so an error crossing a
-    multiprocessing pool, or passed to ``copy.copy``, failed with a TypeError."""
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_restore, (type(self), self.args, dict(self.__dict__)))
-
-
-class DialplanError(CopyableError, ValueError):
+class DialplanError(CftoolsError, ValueError):
     """A dialplan has errors. ``findings`` holds every finding (warnings included)."""
 
     def __init__(self, findings: tuple[Finding, ...] | list[Finding]) -> None:

@@ -38,7 +38,6 @@ from types import ModuleType
 from typing import Any, Literal
 
 from cftools._errors import CftoolsError
-from cftools.dialplan._findings import CopyableError
 
 __all__ = [
     "MEMORY_LIMIT",
@@ -111,7 +110,7 @@ _PROGRAM = """\
 })()"""
 
 
-class JavaScriptError(CopyableError, ValueError):
+class JavaScriptError(CftoolsError, ValueError):
     """A JavaScript expression that cannot be evaluated.
 
     ``expression`` is the source as evaluated (after ``${...}`` substitution), ``kind`` a

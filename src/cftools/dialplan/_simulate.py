@@ -68,8 +68,8 @@ from datetime import datetime, timezone
 from types import MappingProxyType
 from typing import Literal
 
+from cftools._errors import CftoolsError
 from cftools.dialplan import _js
-from cftools.dialplan._findings import CopyableError
 from cftools.dialplan._graph import BRANCHES, body_of, canonical_tag
 from cftools.dialplan._model import Dialplan, Element
 from cftools.dialplan._parse import load
@@ -126,7 +126,7 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _TRANSFER_OUTCOMES = {"answered": True, "unanswered": False, "not answered": False}
 
 
-class SimulationError(CopyableError):
+class SimulationError(CftoolsError):
     """A simulated call could not go on. ``tag`` and ``line`` locate the element at
     fault when there is one."""
 
