@@ -256,6 +256,22 @@ def test_a_server_ignoring_offset_stops_the_iteration_with_an_error(
     assert offsets(server) == [(0, 100), (100, 100)]
 
 
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # Prism fills offset with a sample value; a known total, or a short page with
+        # none, still ends the walk, so such mock servers page as before.
+        ({"items": [{"id": 1}], "limit": 5, "offset": -2147483648, "totalCount": -1}, 1),
+        ({"items": [{"id": 1}] * 5, "limit": 5, "offset": 7, "totalCount": 10}, 10),
+    ],
+)
+def test_a_sample_offset_from_a_mock_server_is_tolerated_when_paging_ends_anyway(
+    client: Client, server: Any, page: dict[str, Any], expected: int
+) -> None:
+    server.reply(lambda request: httpx.Response(200, json=page))
+    assert len(list(client.paginate("findCalls", page_size=5))) == expected
+
+
 def test_a_server_ignoring_offset_stops_the_async_iteration_too(
     new_async_client: Callable[..., AsyncClient], server: Any
 ) -> None:

@@ -14,9 +14,11 @@ for the next page until one of these holds:
 * ``max_items`` items have been produced (the last request asks only for what is
   still wanted).
 
-A page whose own ``offset`` is not the one asked for (a server, or a test double,
-that ignores ``offset``) ends the iteration with an error: following it would repeat
-the same items, for ever when the total is unknown.
+A full page whose own ``offset`` is not the one asked for, when the total is unknown
+(a server, or a test double, that ignores ``offset``), ends the iteration with an
+error: following it would repeat the same items for ever. Mock servers that fill
+``offset`` with sample values still page, since a known total or a short page ends the
+walk first.
 
 The paging keys are read from the raw page, before any client-side projection. A
 ``fields`` expression travels to the server too, and there it may drop them: an
@@ -116,21 +118,7 @@ class Pager:
         if not isinstance(raw, list):
             self._done = True
             return None
-        echoed = page.get("offset")
-        if _count(echoed) and echoed != self._offset:
-            self._done = True
-            self.problem = (
-                f"the page asked for at offset={self._offset} came back with "
-                f"offset={echoed}: the server does not page as asked, so paging stops "
-                "rather than repeat items"
-            )
-            return None
-        items = raw
-        if self._project is not None:
-            projected = self._project(page, copy=False)  # the page was decoded for us
-            items = projected.get("items", []) if isinstance(projected, dict) else []
         count = len(raw)
-        self._offset += count
         total = page.get("totalCount")
         known = _count(total) and total >= 0
         # A server that caps the page size says so in the page's own limit: a page of
@@ -138,6 +126,21 @@ class Pager:
         served = page.get("limit")
         if _count(served) and 0 < served < limit:
             limit = served
+        echoed = page.get("offset")
+        if count and not known and count >= limit and _count(echoed) and echoed != self._offset:
+            # Only the total could end this walk, and the server does not say it.
+            self._done = True
+            self.problem = (
+                f"the page asked for at offset={self._offset} came back with "
+                f"offset={echoed}: the server does not page as asked, and with no "
+                "total to stop at, paging stops here rather than repeat items for ever"
+            )
+            return None
+        items = raw
+        if self._project is not None:
+            projected = self._project(page, copy=False)  # the page was decoded for us
+            items = projected.get("items", []) if isinstance(projected, dict) else []
+        self._offset += count
         if count == 0 or (known and self._offset >= total) or (not known and count < limit):
             self._done = True
         if self._max_items is not None:
