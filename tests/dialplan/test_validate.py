@@ -163,6 +163,18 @@ def test_unknown_attribute_severity_follows_the_evidence_for_the_tag(xml: str, c
     assert report.ok is (code == "CF217")
 
 
+def test_a_misplaced_else_does_not_hide_dead_code_after_it() -> None:
+    # Only an <if>'s <else> is another branch; one written straight under <dialplan>
+    # (itself CF202) is an ordinary statement, and what follows the hangup is dead.
+    xml = wrap('<hangup/><else><play type="tts">a</play></else><play type="tts">b</play>')
+    report = validate(xml)
+    assert "CF202" in [f.code for f in report.errors]
+    assert [f.path for f in report if f.code == "CF403"] == ["/dialplan/else[1]"]
+    # ...while an <if> whose true branch ends in a hangup keeps its else quiet.
+    branch = wrap('<if expr="1"><hangup/><else><play type="tts">b</play></else></if>')
+    assert "CF403" not in [f.code for f in validate(branch)]
+
+
 def test_every_code_below_cf600_has_a_case() -> None:
     covered = {code for code, _ in CASES} | {"CF216"}  # CF216 needs context="inbound"
     assert covered == {code for code in CODES if code < "CF600"}

@@ -750,12 +750,13 @@ def check_dead_code(ctx: Context) -> Iterator[Finding]:
         if parent is None or id(parent) in seen:
             continue
         seen.add(id(parent))
+        in_if = (spec_for_tag(parent.tag) or _NO_SPEC).wire == "if"
         dead_after: Element | None = None
         for child in parent.children:
             if type(child) is not Element:
                 continue
             wire = (spec_for_tag(child.tag) or _NO_SPEC).wire
-            if wire == "else":  # the other branch of the <if>, not the next statement
+            if wire == "else" and in_if:  # the if's other branch, not the next statement
                 break
             if id(child) in reachable:
                 dead_after = None
