@@ -128,6 +128,18 @@ def test_a_json_error_message_is_one_printable_line(client: Client, server: Any)
     assert str(info.value).isprintable()
 
 
+def test_a_path_value_with_control_characters_cannot_split_the_error_line(
+    client: Client, server: Any
+) -> None:
+    # The path went into ApiError decoded: a CR/LF in a path value forged a log line.
+    server.reply(httpx.Response(404, json={"message": "no such source"}))
+    with pytest.raises(NotFoundError) as info:
+        client.delete_do_not_contacts_by_source(source="web\r\nX-Forged: 1 é")
+    assert info.value.path.endswith("/contacts/dncs/sources/web%0D%0AX-Forged: 1 é")
+    assert str(info.value).isprintable()
+    assert server.requests[0].url.path.endswith("/sources/web\r\nX-Forged: 1 é")
+
+
 @pytest.mark.parametrize("status", [200, 400])
 def test_json_nested_too_deeply_to_decode_is_an_api_error(
     client: Client, server: Any, status: int

@@ -54,6 +54,7 @@ from cftools.client._wire import (
     decode_success,
     name_files,
     parse_retry_after,
+    shown_path,
     to_wire,
 )
 
@@ -507,8 +508,9 @@ class BaseClient:
 
     def _url_path(self, call: PreparedCall) -> str:
         """The path the request went to, as ``ApiError.path`` shows it (base URL
-        included, percent-escapes decoded)."""
-        return httpx.URL(self._base_url + call.wire.path).path
+        included, percent-escapes decoded except for characters that cannot be shown:
+        a CR/LF in a path value must not split the log line an error lands in)."""
+        return shown_path(httpx.URL(self._base_url + call.wire.path))
 
     def _not_a_page(self, call: PreparedCall, problem: str) -> ApiError:
         """The error for a list response the pager cannot use (``problem`` says why)."""

@@ -42,6 +42,7 @@ __all__ = [
     "name_files",
     "parse_retry_after",
     "read_file",
+    "shown_path",
     "to_wire",
 ]
 
@@ -415,7 +416,7 @@ def _undecodable(
         status_code=response.status_code,
         operation_id=operation.operation_id,
         method=operation.method,
-        path=response.request.url.path,
+        path=shown_path(response.request.url),
     )
 
 
@@ -434,7 +435,7 @@ def api_error(operation: Operation, response: httpx.Response, redact: Redact = _
         status_code=response.status_code,
         operation_id=operation.operation_id,
         method=operation.method,
-        path=response.request.url.path,
+        path=shown_path(response.request.url),
         internal_code=info.get("internalCode"),
         developer_message=info.get("developerMessage"),
         help_link=info.get("helpLink"),
@@ -526,3 +527,13 @@ def parse_retry_after(value: str | None) -> float | None:
 
 
 _SECONDS = re.compile(r"[+-]?[0-9]{1,12}(?:\.[0-9]{1,6})?")
+
+
+def shown_path(url: httpx.URL) -> str:
+    """The path of ``url`` as errors show it: percent-escapes decoded, except for the
+    characters that cannot be shown (a CR/LF in a path value must not split the log
+    line an error lands in), which stay escaped."""
+    path = url.path
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else quote(c, safe="") for c in path)
