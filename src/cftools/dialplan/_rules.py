@@ -19,7 +19,13 @@ from cftools.dialplan._findings import Finding
 from cftools.dialplan._model import Element
 from cftools.dialplan._tags import BOOLEAN, TAGS, TOLERATED_ATTRS, AttrSpec, TagSpec, parents_of
 from cftools.dialplan._validate import Context, rule, spec_for_tag
-from cftools.dialplan._values import PressedPattern, is_digits, parse_pressed, whole_number
+from cftools.dialplan._values import (
+    PressedPattern,
+    is_digits,
+    keyword,
+    parse_pressed,
+    whole_number,
+)
 from cftools.dialplan._variables import scan
 
 __all__ = ["scan_variables"]
@@ -304,7 +310,7 @@ def _missing_attributes(
         required = attr.required
         if attr.required_when is not None:
             other, wanted = attr.required_when
-            required = _lenient_attribute(element, other).strip().lower() == wanted
+            required = keyword(_lenient_attribute(element, other)) == wanted
         if not required or _lenient_attribute(element, attr.wire).strip():
             continue
         when = (
@@ -443,7 +449,7 @@ def _attribute_value(
         if not _PHONE.fullmatch(value):
             yield ctx.finding("CF304", element, f"{where} does not look like a phone number")
     elif attr.type == "digit":
-        if (element.attribute("type") or "").strip().lower() != "digit":
+        if keyword(element.attribute("type")) != "digit":
             return
         if value in "0123456789*" and len(value) == 1:
             return
@@ -468,7 +474,7 @@ def _text_value(ctx: Context, element: Element, spec: TagSpec) -> Iterator[Findi
         return
     kind = spec.text_type
     if kind == "play":
-        kind_of = (element.attribute("type") or "").strip().lower()
+        kind_of = keyword(element.attribute("type"))
         if kind_of == "callfireid" and not _INT.fullmatch(value):
             yield ctx.finding(
                 "CF314",
@@ -645,13 +651,12 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
             '<menu> has no pressed="default" or pressed="timeout" branch; what happens on '
             "a wrong key or silence is undocumented. Add one (e.g. a <goto> back to the menu)",
         )
-    timeout = attrs.get("timeout")  # the attribute has no other spelling
-    if timeout is not None:
-        yield from _check_timeout(ctx, menu)
+    raw = attrs.get("timeout")  # the attribute has no other spelling
+    if raw is not None:
+        yield from _check_timeout(ctx, menu, raw.strip())
 
 
-def _check_timeout(ctx: Context, menu: Element) -> Iterator[Finding]:
-    raw = (menu.attribute("timeout") or "").strip()
+def _check_timeout(ctx: Context, menu: Element, raw: str) -> Iterator[Finding]:
     timeout = whole_number(raw)
     if timeout is None:
         return

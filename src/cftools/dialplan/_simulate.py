@@ -691,13 +691,13 @@ def _match(menu: Element, value: str) -> Element | None:
     """The keypress branch of ``menu`` that handles ``value`` (see the module docstring)."""
     branches = [e for e in menu.elements if canonical_tag(e) == "keypress"]
 
-    def keyword(branch: Element) -> str:
-        return (_attr(branch, "pressed") or "").strip().lower()
+    def pressed(branch: Element) -> str:
+        return keyword(_attr(branch, "pressed"))
 
     if value == "timeout":
-        return next((b for b in branches if keyword(b) == "timeout"), None)
+        return next((b for b in branches if pressed(b) == "timeout"), None)
     for branch in branches:
         pattern = parse_pressed(_attr(branch, "pressed") or "")
         if not isinstance(pattern, str) and pattern.matches(value):
             return branch
-    return next((b for b in branches if keyword(b) == "default"), None)
+    return next((b for b in branches if pressed(b) == "default"), None)
