@@ -21,8 +21,8 @@ from typing import Any
 
 import httpx
 
-from cftools.client._checks import check_request
-from cftools.client._operations import OPERATIONS
+from cftools.spec._checks import check_request
+from cftools.spec._operations import OPERATIONS
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "client" / "data" / "seed_requests.json"
 

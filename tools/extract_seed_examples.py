@@ -6,7 +6,7 @@ Reads every ``curl`` example of the seed (``../shared/seeds/000_7815b765f95ab488
 takes its method, URL, query string, JSON body and form fields, finds the operation of
 the table whose method and path template match, and writes
 ``tests/client/data/seed_requests.json``. ``tests/client/test_seed_examples.py`` checks
-every example against :func:`cftools.client._checks.check_request` and, when the seed is
+every example against :func:`cftools.spec._checks.check_request` and, when the seed is
 present, that this file is exactly what the seed holds.
 
 Query values stay strings, as they travel; repeated keys become lists. Two bodies are not
@@ -116,7 +116,7 @@ def parse_query(query: str) -> dict[str, Any]:
 def match_operation(method: str, path: str) -> tuple[str, dict[str, str]]:
     """The operation whose template matches, preferring the most literal template."""
     sys.path.insert(0, str(ROOT / "src"))
-    from cftools.client._operations import OPERATIONS
+    from cftools.spec._operations import OPERATIONS
 
     best: tuple[int, str, dict[str, str]] | None = None
     for op in OPERATIONS.values():
@@ -192,7 +192,7 @@ def parse_python_call(operation_id: str, arguments: str) -> dict[str, Any]:
     call = ast.parse("f(" + "\n".join(lines) + ")", mode="eval").body
     assert isinstance(call, ast.Call) and not call.args, arguments
     sys.path.insert(0, str(ROOT / "src"))
-    from cftools.client._operations import OPERATIONS
+    from cftools.spec._operations import OPERATIONS
 
     operation = OPERATIONS[operation_id]
     params: dict[str, Any] = {}

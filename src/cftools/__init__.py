@@ -8,6 +8,8 @@ Three parts, each usable on its own:
   XML (``dialplanXml``).
 * :mod:`cftools.client` is a thin httpx client, sync and async, for every operation
   of the API, which checks ``fields``, ``dialplanXml`` and payloads before sending.
+* :mod:`cftools.spec` is the API as data (the table of operations, the body models and
+  the request checks), shared by the client and anything that serves the API.
 
 cftools is not an official CallFire product and does not talk to the network unless
 you call a client method.
@@ -25,11 +27,11 @@ from cftools._errors import CftoolsError
 from cftools._version import __version__
 
 if TYPE_CHECKING:
-    from cftools import client, dialplan, fields
+    from cftools import client, dialplan, fields, spec
 
-__all__ = ["CftoolsError", "__version__", "client", "dialplan", "fields"]
+__all__ = ["CftoolsError", "__version__", "client", "dialplan", "fields", "spec"]
 
-_SUBPACKAGES = frozenset({"client", "dialplan", "fields"})
+_SUBPACKAGES = frozenset({"client", "dialplan", "fields", "spec"})
 
 
 def __getattr__(name: str) -> Any:

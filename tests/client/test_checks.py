@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cftools import CftoolsError
-from cftools.client._checks import Problem, RequestValidationError, check_request
-from cftools.client._operation import Operation
-from cftools.client._operations import OPERATIONS
-from cftools.client._schemas import MODELS, Schema
+from cftools.spec._checks import Problem, RequestValidationError, check_request
+from cftools.spec._operation import Operation
+from cftools.spec._operations import OPERATIONS
+from cftools.spec._schemas import MODELS, Schema
 
 
 def problems(operation_id: str, params: dict[str, Any] | None = None, **kw: Any) -> list[Problem]:
@@ -46,7 +46,7 @@ def test_the_error_is_a_cftools_error_and_a_value_error_listing_every_problem() 
         )
     error = caught.value
     assert isinstance(error, CftoolsError) and isinstance(error, ValueError)
-    assert type(error).__module__ == "cftools.client"
+    assert type(error).__module__ == "cftools.spec"
     assert error.operation_id == "sendCalls"
     assert [(p.location, p.code) for p in error.problems] == [
         ("query.defaultVoice", "enum"),

@@ -515,7 +515,7 @@ def test_async_upload(new_async_client: Callable[..., AsyncClient], server: Any)
 
 def test_a_client_serves_whatever_table_it_is_given(server: Any) -> None:
     """The runtime interprets Operation values; nothing is specific to one operation."""
-    from cftools.client._schemas import Schema
+    from cftools.spec._schemas import Schema
 
     ping = Operation(
         "pingWidget",

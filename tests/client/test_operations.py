@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from cftools.client._naming import method_name
-from cftools.client._operation import Operation
-from cftools.client._operations import OPERATIONS
-from cftools.client._schemas import MODELS, Schema
+from cftools.spec._naming import method_name
+from cftools.spec._operation import Operation
+from cftools.spec._operations import OPERATIONS
+from cftools.spec._schemas import MODELS, Schema
 
 SPEC_PATH = (
     Path(__file__).resolve().parents[3] / "shared" / "reference" / "callfire-v2-swagger.yaml"

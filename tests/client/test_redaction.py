@@ -108,7 +108,7 @@ def test_dialplan_warnings_are_logged_on_the_cftools_logger(
     client: Client, server: Any, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from cftools.client import _base
-    from cftools.client._checks import Problem
+    from cftools.spec._checks import Problem
 
     def check(*args: Any, **kwargs: Any) -> list[Problem]:
         return [Problem("body[0].dialplanXml", "unreachable <play> after <hangup>", "dialplan")]

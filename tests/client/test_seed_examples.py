@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from cftools.client._checks import RequestValidationError, check_request
-from cftools.client._operations import OPERATIONS
+from cftools.spec._checks import RequestValidationError, check_request
+from cftools.spec._operations import OPERATIONS
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parents[2]

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from cftools.client._async import AsyncClient
 from cftools.client._base import DEFAULT_BASE_URL, DEFAULT_TIMEOUT
-from cftools.client._checks import RequestValidationError
 from cftools.client._client import Client
 from cftools.client._errors import (
     ApiError,
@@ -36,10 +35,11 @@ from cftools.client._errors import (
     TransportError,
     UnauthorizedError,
 )
-from cftools.client._naming import method_name
-from cftools.client._operation import Operation, Parameter
-from cftools.client._operations import OPERATIONS
 from cftools.client._types import FileInput, FilesArgument
+from cftools.spec._checks import RequestValidationError
+from cftools.spec._naming import method_name
+from cftools.spec._operation import Operation, Parameter
+from cftools.spec._operations import OPERATIONS
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -64,7 +64,7 @@ __all__ = [
     "method_name",
 ]
 
-for _cls in (AsyncClient, Client, Operation, Parameter):
+for _cls in (AsyncClient, Client):
     _cls.__module__ = __name__
 del _cls
 

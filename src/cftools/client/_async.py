@@ -24,9 +24,9 @@ from cftools.client._base import (
 )
 from cftools.client._errors import ConfigurationError
 from cftools.client._methods import AsyncOperations
-from cftools.client._operation import Operation
 from cftools.client._paging import Pager
 from cftools.client._types import FileInput, FilesArgument, TimeoutArgument
+from cftools.spec._operation import Operation
 
 __all__ = ["AsyncClient"]
 

@@ -39,11 +39,7 @@ from urllib.parse import quote, quote_plus
 import httpx
 
 from cftools._version import __version__
-from cftools.client._checks import check_request, compile_fields
 from cftools.client._errors import ApiError, ConfigurationError, TransportError
-from cftools.client._naming import method_name
-from cftools.client._operation import Operation
-from cftools.client._operations import OPERATIONS
 from cftools.client._paging import Pager, check_integer
 from cftools.client._retry import IDEMPOTENT_METHODS, NOT_SENT, RetryPolicy
 from cftools.client._types import FilesArgument, TimeoutArgument
@@ -57,6 +53,10 @@ from cftools.client._wire import (
     shown_path,
     to_wire,
 )
+from cftools.spec._checks import check_request, compile_fields
+from cftools.spec._naming import method_name
+from cftools.spec._operation import Operation
+from cftools.spec._operations import OPERATIONS
 
 __all__ = [
     "DEFAULT_BASE_URL",

@@ -20,9 +20,9 @@ from cftools.client._base import (
     check_transport,
 )
 from cftools.client._methods import SyncOperations
-from cftools.client._operation import Operation
 from cftools.client._paging import Pager
 from cftools.client._types import FileInput, FilesArgument, TimeoutArgument
+from cftools.spec._operation import Operation
 
 __all__ = ["Client"]
 

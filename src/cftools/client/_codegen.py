@@ -5,7 +5,7 @@ Run ``python -m cftools.client._codegen`` after the table of operations changes;
 
 The mapping, for every operation:
 
-* the method name is :func:`~cftools.client._naming.method_name` of the operationId
+* the method name is :func:`~cftools.spec._naming.method_name` of the operationId
   (``findCalls`` -> ``find_calls``); parameter names go through the same rule
   (``campaignId`` -> ``campaign_id``) and are mapped back to the API's names;
 * path parameters come first, positional, in the order of the path template; then the
@@ -27,8 +27,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from cftools.client._naming import method_name
-from cftools.client._operation import Operation, Parameter
+from cftools.spec._naming import method_name
+from cftools.spec._operation import Operation, Parameter
 
 __all__ = ["generate", "main"]
 
@@ -275,7 +275,7 @@ def generate(operations: Mapping[str, Operation]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Write (or with ``--check``, compare) ``_methods.py``; return an exit status."""
-    from cftools.client._operations import OPERATIONS
+    from cftools.spec._operations import OPERATIONS
 
     source = generate(OPERATIONS)
     args = sys.argv[1:] if argv is None else argv

@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from cftools.client._errors import ConfigurationError
-from cftools.client._operation import Operation
+from cftools.spec._operation import Operation
 
 if TYPE_CHECKING:  # cftools.fields (and Lark) load only when fields are used
     from cftools.fields import Projector

@@ -29,9 +29,9 @@ from urllib.parse import quote
 import httpx
 
 from cftools.client._errors import ApiError, ConfigurationError, RateLimitError, error_class
-from cftools.client._operation import Operation, Parameter
-from cftools.client._schemas import Schema
 from cftools.client._types import FileInput, FilesArgument
+from cftools.spec._operation import Operation, Parameter
+from cftools.spec._schemas import Schema
 
 __all__ = [
     "DEFAULT_ACCEPT",

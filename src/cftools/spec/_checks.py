@@ -90,7 +90,7 @@ class RequestValidationError(CftoolsError, ValueError):
     ``operation_id`` names the operation; ``str()`` shows one problem per line.
     """
 
-    __module__ = "cftools.client"
+    __module__ = "cftools.spec"
 
     def __init__(self, operation_id: str, problems: Sequence[Problem]) -> None:
         self.operation_id = operation_id

@@ -28,7 +28,7 @@ ResponseKind = Literal["json", "empty", "binary", "boolean"]
 class Parameter:
     """One parameter of an operation.
 
-    ``schema`` is the :class:`~cftools.client._schemas.Schema` of the value (types,
+    ``schema`` is the :class:`~cftools.spec._schemas.Schema` of the value (types,
     enumerations, limits, references to body models; the empty schema accepts
     anything); ``collection_format`` is ``"multi"`` for query arrays sent as repeated
     keys. ``seed_only`` marks a parameter that CallFire's reference pages document but

@@ -1,0 +1,44 @@
+"""The CallFire API v2 as data: the table of operations, the body models and the request checks.
+
+This package knows nothing of HTTP. It is shared, as equals, by the client
+(:mod:`cftools.client`), which checks a request before it sends it, and by anything that
+serves or reads the API, which checks a request when it receives it: one table of the
+API's 122 operations (method, path, parameters, body models, response kind), generated
+from the official specification by ``tools/gen_operations.py`` and committed, and one set
+of checks over it.
+
+- :data:`OPERATIONS`: every operation by operationId, as :class:`Operation` values.
+- :func:`check_request`: every problem of a request at once, as a
+  :class:`RequestValidationError` listing :class:`Problem` values; warnings returned.
+- :func:`method_name`: the snake_case Python name of an operationId.
+"""
+
+from __future__ import annotations
+
+from cftools.spec._checks import Problem, RequestValidationError, check_request, compile_fields
+from cftools.spec._naming import method_name
+from cftools.spec._operation import Operation, Parameter
+from cftools.spec._operations import OPERATIONS
+from cftools.spec._schemas import MODELS, Model, Schema
+
+__all__ = [
+    "MODELS",
+    "OPERATIONS",
+    "Model",
+    "Operation",
+    "Parameter",
+    "Problem",
+    "RequestValidationError",
+    "Schema",
+    "check_request",
+    "compile_fields",
+    "method_name",
+]
+
+for _cls in (Operation, Parameter, Problem):
+    _cls.__module__ = __name__
+del _cls
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
