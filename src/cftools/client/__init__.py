@@ -4,12 +4,13 @@ One table of the API's 122 operations (method, path, parameters, body models, re
 kind) drives everything here: :class:`Client` and :class:`AsyncClient` have a named,
 typed, documented method per operation (``client.send_calls(...)``, mechanically named
 from the operationId ``sendCalls``), :meth:`Client.invoke` reaches any operation by
-its operationId with the API's own parameter names, and :meth:`Client.paginate` walks
-any paged list. Before a request is sent, it is checked against the table: parameter
-and body types, enumerations and limits, phone numbers, unknown keys (with a
-suggestion), ``fields`` (with :mod:`cftools.fields`) and every ``dialplanXml`` (with
-:mod:`cftools.dialplan`); a refused request raises :class:`RequestValidationError` and
-sends nothing. ``validate=False`` turns the checks off for one call.
+its operationId with the API's own parameter names (or the methods' snake_case ones),
+and :meth:`Client.paginate` walks any paged list. Before a request is sent, it is
+checked against the table: parameter and body types, enumerations and limits, phone
+numbers, unknown keys (with a suggestion), ``fields`` (with :mod:`cftools.fields`)
+and every ``dialplanXml`` (with :mod:`cftools.dialplan`); a refused request raises
+:class:`RequestValidationError` and sends nothing. ``validate=False`` turns the checks
+off for one call.
 
 Error responses raise :class:`ApiError` subclasses by status; network failures and
 timeouts raise :class:`TransportError`. Idempotent requests are retried with backoff
@@ -34,6 +35,7 @@ from cftools.client._errors import (
     ServerError,
     TransportError,
     UnauthorizedError,
+    UnknownArgumentError,
 )
 from cftools.client._types import FileInput, FilesArgument
 from cftools.spec._checks import RequestValidationError
@@ -61,6 +63,7 @@ __all__ = [
     "ServerError",
     "TransportError",
     "UnauthorizedError",
+    "UnknownArgumentError",
     "method_name",
 ]
 

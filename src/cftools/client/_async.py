@@ -97,7 +97,9 @@ class AsyncClient(BaseClient, AsyncOperations):
     ) -> Any:
         """Call any operation by its operationId; see :meth:`Client.invoke`."""
         operation = self._operation(operation_id)
-        return await self._run(operation, params, body, files, project, validate)
+        return await self._run(
+            operation, self._api_params(operation, params), body, files, project, validate
+        )
 
     async def _call(
         self,
@@ -185,7 +187,14 @@ class AsyncClient(BaseClient, AsyncOperations):
         """Stream a binary download to a path or file object; see
         :meth:`Client.download`."""
         op = self._binary_operation(operation)
-        call = self._prepare(op, params, body=None, files=None, project=False, validate=validate)
+        call = self._prepare(
+            op,
+            self._api_params(op, params),
+            body=None,
+            files=None,
+            project=False,
+            validate=validate,
+        )
         with Sink(destination) as sink:
             response = await self._send(call, stream=True)
             try:

@@ -40,6 +40,7 @@ import httpx
 
 from cftools._version import __version__
 from cftools.client._errors import ApiError, ConfigurationError, TransportError
+from cftools.client._names import api_params, hint_keywords
 from cftools.client._paging import Pager, check_integer
 from cftools.client._retry import IDEMPOTENT_METHODS, NOT_SENT, RetryPolicy
 from cftools.client._types import FilesArgument, TimeoutArgument
@@ -277,6 +278,11 @@ class BaseClient:
     operations: ClassVar[Mapping[str, Operation]] = OPERATIONS
     """The table the client serves (the full API)."""
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A misspelt keyword on a named method gets a suggestion (see _names).
+        hint_keywords(cls, cls.operations)
+
     def __init__(
         self,
         username: str | None = None,
@@ -335,6 +341,11 @@ class BaseClient:
         hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
         raise ConfigurationError(f"no operation {name!r} in the CallFire API v2{hint}")
 
+    @staticmethod
+    def _api_params(operation: Operation, params: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``params`` by API names; ``campaign_id=`` is taken for ``campaignId=``."""
+        return api_params(operation, params)
+
     def _binary_operation(self, ref: OperationRef) -> Operation:
         operation = self._operation(ref)
         if operation.response != "binary":
@@ -392,6 +403,7 @@ class BaseClient:
     ) -> tuple[Operation, Pager]:
         """Resolve, check (as the first page would be sent) and start a pagination."""
         operation = self._operation(ref)
+        params = api_params(operation, params)
         if page_size is not None:  # named as given, before the checks see it as limit=
             check_integer("page_size", page_size, minimum=1, strings=False)
         if validate:

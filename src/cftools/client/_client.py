@@ -94,6 +94,9 @@ class Client(BaseClient, SyncOperations):
     ) -> Any:
         """Call any operation by its operationId, with the API's own parameter names.
 
+        The named methods' spellings are taken too (``campaign_id=`` for ``campaignId=``);
+        one parameter given under both names with two values is refused.
+
         ``body`` is the JSON body, ``files`` the upload(s); ``fields=`` is checked with
         :mod:`cftools.fields` and, with ``project=True``, applied to the response too.
         Returns decoded JSON, ``None``, ``bytes`` or ``bool`` by the operation's
@@ -102,7 +105,9 @@ class Client(BaseClient, SyncOperations):
         no response came.
         """
         operation = self._operation(operation_id)
-        return self._run(operation, params, body, files, project, validate)
+        return self._run(
+            operation, self._api_params(operation, params), body, files, project, validate
+        )
 
     def _call(
         self,
@@ -145,7 +150,7 @@ class Client(BaseClient, SyncOperations):
         """Iterate the items of a paged list operation, fetching pages as needed.
 
         ``operation`` is an operationId (``"findCalls"``) or the named method
-        (``client.find_calls``); ``params`` use the API's own names, as with
+        (``client.find_calls``); ``params`` use the API's own names (or snake_case ones), as with
         :meth:`invoke`. Pages of ``page_size`` items (or ``limit=``; the API's
         default is 100) are requested from ``offset`` (default 0) until the list is
         exhausted or ``max_items`` items have been produced. With ``project=True`` each
@@ -189,7 +194,14 @@ class Client(BaseClient, SyncOperations):
         download never leaves a partial file.
         """
         op = self._binary_operation(operation)
-        call = self._prepare(op, params, body=None, files=None, project=False, validate=validate)
+        call = self._prepare(
+            op,
+            self._api_params(op, params),
+            body=None,
+            files=None,
+            project=False,
+            validate=validate,
+        )
         with Sink(destination) as sink:
             response = self._send(call, stream=True)
             try:

@@ -4,6 +4,7 @@ Every class derives from :class:`cftools.CftoolsError`::
 
     CftoolsError
     ├── RequestValidationError   a request refused before any I/O (see _checks)
+    │   └── UnknownArgumentError  a named method given a keyword it does not take
     ├── ConfigurationError       unusable settings or arguments (credentials, base URL,
     │                            an unknown operation, a file, paging options)
     ├── TransportError           the network failed or timed out; no response
@@ -24,6 +25,7 @@ method and the path, never the credentials: the client sends them only in the
 from __future__ import annotations
 
 from cftools._errors import CftoolsError
+from cftools.spec._checks import RequestValidationError
 
 __all__ = [
     "ApiError",
@@ -35,6 +37,7 @@ __all__ = [
     "ServerError",
     "TransportError",
     "UnauthorizedError",
+    "UnknownArgumentError",
 ]
 
 
@@ -43,6 +46,18 @@ class ConfigurationError(CftoolsError, ValueError):
     embeds credentials, an unknown operation, a file argument of the wrong type or a
     file that cannot be read, paging options out of range, a download target that
     cannot be written, a client already closed.
+
+    Raised before any request is sent.
+    """
+
+    __module__ = "cftools.client"
+
+
+class UnknownArgumentError(RequestValidationError, TypeError):
+    """A named method called with a keyword argument it does not take
+    (``client.find_calls(campain_id=5)``): each problem names the keyword and suggests
+    the closest one the method takes. A ``TypeError``, as Python's own would be, and a
+    :class:`RequestValidationError`, as ``invoke`` raises for an unknown parameter.
 
     Raised before any request is sent.
     """
