@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -77,16 +79,59 @@ def test_endless_loop_stops_at_the_time_limit() -> None:
     assert time.perf_counter() - start < _js.TIME_LIMIT * 8
 
 
-def test_code_the_engine_cannot_interrupt_is_abandoned(monkeypatch: pytest.MonkeyPatch) -> None:
+def _state(pid: int) -> str | None:
+    """The scheduler state of a process (``R`` running, ``S`` sleeping...), or ``None``
+    once it is gone (Linux's /proc)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[0]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads Linux's /proc")
+def test_code_the_engine_cannot_interrupt_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     # QuickJS's time limit is not checked inside its regular-expression matcher: this
-    # backtracking pattern ran for its full (exponential) time, i.e. forever at 40 "a"s.
-    # 24 "a"s take about a second here, so the abandoned thread soon ends.
-    monkeypatch.setattr(_js, "WATCHDOG_LIMIT", 0.2)
-    start = time.perf_counter()
+    # backtracking pattern runs for 2**40 steps, i.e. forever. It used to be abandoned
+    # in a thread that kept one core busy for the life of the process, one more thread
+    # for every such expression; now the worker process that runs it is killed.
+    monkeypatch.setattr(_js, "WATCHDOG_LIMIT", 0.3)
+    started: list[_js._Worker] = []
+    real_init = _js._Worker.__init__
+
+    def spy(self: _js._Worker, search_path: str) -> None:
+        real_init(self, search_path)
+        started.append(self)
+
+    monkeypatch.setattr(_js._Worker, "__init__", spy)
+    _js._stop_workers()  # every worker from here on is seen starting
+    evaluate("1")  # a worker is up before the threads are counted
+    threads = threading.active_count()
+    for _ in range(3):
+        with pytest.raises(JavaScriptError) as info:
+            evaluate('/(a+)+b/.test("' + "a" * 40 + '")')
+        assert info.value.kind == "timeout" and "cannot interrupt" in info.value.detail
+    assert threading.active_count() == threads
+    # Each runaway worker was killed and reaped: no process is left running the regex.
+    runaway = [w for w in started if w.process.returncode is not None]
+    assert len(runaway) == 3
+    assert all(_state(w.process.pid) is None for w in runaway)
+    # What is left is idle, blocked reading its next request (state S), not working.
+    for worker in _js._idle:
+        assert _state(worker.process.pid) == "S"
+    assert evaluate("'still' + ' works'").text == "still works"
+
+
+def test_a_crashed_worker_is_an_error_and_replaced() -> None:
+    evaluate("1")
+    with _js._idle_lock:
+        worker = _js._idle[-1]
+    worker.process.kill()
+    worker.process.wait()
     with pytest.raises(JavaScriptError) as info:
-        evaluate('/(a+)+$/.test("' + "a" * 24 + '!")')
-    assert info.value.kind == "timeout" and "cannot interrupt" in info.value.detail
-    assert time.perf_counter() - start < 0.6
+        evaluate("2")
+    assert info.value.kind == "crash" and "exited" in info.value.detail
+    assert evaluate("3").text == "3"
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,12 @@ The sandbox:
 * runs each expression in a fresh context, so nothing leaks from one expression to the
   next and a context poisoned by an out-of-memory error is thrown away;
 * limits each evaluation's time (:data:`TIME_LIMIT` seconds), memory
-  (:data:`MEMORY_LIMIT` bytes) and stack (:data:`STACK_LIMIT` bytes); code the engine
-  cannot interrupt (its regular-expression matcher) is abandoned after
-  :data:`WATCHDOG_LIMIT` seconds, left running in a daemon thread;
+  (:data:`MEMORY_LIMIT` bytes) and stack (:data:`STACK_LIMIT` bytes);
+* runs in a worker process (``_js_worker.py``, reused from one expression to the next),
+  because code the engine cannot interrupt (its regular-expression matcher checks no
+  time limit) can only be stopped from outside: after :data:`WATCHDOG_LIMIT` seconds
+  without an answer the worker is killed, so the work really stops, and the next
+  expression starts a new one;
 * is deterministic: ``Date`` reads the simulated clock and answers in UTC, and
   ``Math.random`` has a fixed seed.
 
@@ -29,13 +32,20 @@ the first expression is evaluated, with an error telling how to install it.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import importlib
 import json
+import os
+import select
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from types import ModuleType
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from cftools._errors import CftoolsError
 
@@ -59,10 +69,13 @@ MEMORY_LIMIT = 16 * 1024 * 1024
 #: Bytes of native stack one expression may use (deep recursion stops here).
 STACK_LIMIT = 256 * 1024
 
+#: Seconds a new worker process may take to start (not counted against any limit).
+START_LIMIT = 30.0
+
 #: Why an evaluation failed: the JavaScript error class for errors the expression itself
-#: raised, or one of the sandbox's limits.
+#: raised, one of the sandbox's limits, or ``crash`` when the engine's process died.
 FailureKind = Literal[
-    "syntax", "reference", "type", "range", "thrown", "timeout", "memory", "stack"
+    "syntax", "reference", "type", "range", "thrown", "timeout", "memory", "stack", "crash"
 ]
 
 # The expression's value is converted in JavaScript, not in Python, so that numbers,
@@ -162,48 +175,19 @@ def evaluate(expression: str, *, now: datetime | None = None) -> JsValue:
     :class:`JavaScriptError` when the source is not an expression, throws, or exceeds a
     limit; the error never carries a traceback from inside the engine.
     """
-    quickjs = _quickjs()
     # The newline keeps a trailing ``// comment`` from swallowing the parenthesis.
     moment = now if now is not None else datetime.now(timezone.utc)
     prelude = _PRELUDE % repr(round(moment.timestamp() * 1000))
     program = prelude + _PROGRAM % json.dumps(f"(\n{expression}\n)")
-    outcome: list[tuple[bool, Any]] = []
-
-    def run() -> None:
-        # The context is made in the thread that runs it: QuickJS measures its stack
-        # limit from the stack of the thread that creates the runtime.
-        try:
-            context: Any = quickjs.Context()
-            context.set_time_limit(TIME_LIMIT)
-            context.set_memory_limit(MEMORY_LIMIT)
-            context.set_max_stack_size(STACK_LIMIT)
-            outcome.append((True, context.eval(program)))
-        except Exception as exc:  # re-raised below, in the caller's thread
-            outcome.append((False, exc))
-
-    # QuickJS checks its time limit between bytecodes only: a backtracking regular
-    # expression or a huge Array.join runs in C and ignores it. The engine releases the
-    # GIL, so it runs in a daemon thread and is abandoned (left to finish or to die
-    # with the process) after WATCHDOG_LIMIT seconds.
-    worker = threading.Thread(target=run, name="cftools-dialplan-js", daemon=True)
-    worker.start()
-    worker.join(WATCHDOG_LIMIT)
-    if not outcome:
-        raise JavaScriptError(
-            expression,
-            "timeout",
-            f"took longer than {WATCHDOG_LIMIT:g} s in code the engine cannot interrupt "
-            "(e.g. a backtracking regular expression); abandoned",
-        )
-    ok, result = outcome[0]
-    try:
-        if not ok:
-            raise result
-    except quickjs.StackOverflow as exc:
-        raise JavaScriptError(expression, "stack", "too much recursion") from exc
-    except quickjs.JSException as exc:
-        kind, detail = _classify(str(exc))
-        raise JavaScriptError(expression, kind, detail) from exc
+    reply = _run(expression, program)
+    status, result = reply[0], reply[1]
+    if status == "stack":
+        raise JavaScriptError(expression, "stack", "too much recursion")
+    if status == "js":
+        kind, detail = _classify(result)
+        raise JavaScriptError(expression, kind, detail)
+    if status != "ok":
+        raise JavaScriptError(expression, "syntax", f"cannot be evaluated: {result}")
     type_, text, truthy = json.loads(result)
     return JsValue(type=type_, text=text, truthy=truthy)
 
@@ -230,3 +214,121 @@ def _classify(message: str) -> tuple[FailureKind, str]:
         if first.startswith(prefix):
             return kind, first
     return "thrown", f"threw {first}"
+
+
+# -- The worker processes ------------------------------------------------------------------
+
+# Run the worker file by path, with the directory quickjs was imported from first on the
+# path instead of the current directory: the worker imports nothing of cftools, nor the
+# caller's __main__ (as multiprocessing would), so it starts in about 50 ms.
+_BOOTSTRAP = "; ".join(
+    [
+        "import runpy, sys",
+        "sys.path[0] = sys.argv[2]",
+        "runpy.run_path(sys.argv[1], run_name='__main__')",
+    ]
+)
+_WORKER_FILE = str(Path(__file__).with_name("_js_worker.py"))
+#: Idle workers kept for the next expressions (one per thread evaluating at once).
+_MAX_IDLE = 4
+
+
+class _Worker:
+    """One worker process and its pipes; see ``_js_worker.py`` for the protocol."""
+
+    def __init__(self, search_path: str) -> None:
+        self.owner = os.getpid()
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _BOOTSTRAP, _WORKER_FILE, search_path],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        ready = self.read(START_LIMIT)
+        if ready != ["ready"]:
+            self.kill()
+            why = ready[1] if ready and len(ready) > 1 else "it did not start"
+            raise CftoolsError(f"the JavaScript worker process failed: {why}")
+
+    def ask(self, request: list[Any], limit: float) -> list[Any] | None:
+        """Send one request; its reply, or ``None`` if none came within ``limit`` s."""
+        stdin = self.process.stdin
+        assert stdin is not None
+        try:
+            stdin.write(json.dumps(request).encode("ascii") + b"\n")
+            stdin.flush()
+        except OSError:
+            return ["crash", "the JavaScript engine's process exited"]
+        return self.read(limit)
+
+    def read(self, limit: float) -> list[Any] | None:
+        stdout = self.process.stdout
+        assert stdout is not None
+        line = _read_line(stdout, limit)
+        if line is None:
+            return None
+        if not line:
+            return ["crash", "the JavaScript engine's process exited"]
+        reply: list[Any] = json.loads(line)
+        return reply
+
+    def kill(self) -> None:
+        """Stop the process now (whatever it is running) and reap it."""
+        self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):  # unsent bytes to a dead process
+                    stream.close()
+
+
+def _read_line(stream: IO[bytes], limit: float) -> bytes | None:
+    """The next line of ``stream`` (``b""`` at its end), or ``None`` after ``limit`` s."""
+    if os.name == "posix":
+        ready, _, _ = select.select([stream], [], [], limit)
+        return stream.readline() if ready else None
+    lines: list[bytes] = []  # elsewhere pipes cannot be polled: read in a thread
+    reader = threading.Thread(target=lambda: lines.append(stream.readline()), daemon=True)
+    reader.start()
+    reader.join(limit)
+    return lines[0] if lines else None
+
+
+_idle: list[_Worker] = []
+_idle_lock = threading.Lock()
+
+
+def _run(expression: str, program: str) -> list[Any]:
+    """Evaluate ``program`` in a worker; the worker's reply, or raise on the watchdog."""
+    quickjs = _quickjs()
+    with _idle_lock:
+        worker = _idle.pop() if _idle else None
+    if worker is None or worker.owner != os.getpid():  # a fork's copy is not ours
+        worker = _Worker(str(Path(str(quickjs.__file__)).resolve().parent.parent))
+    reply = worker.ask([program, TIME_LIMIT, MEMORY_LIMIT, STACK_LIMIT], WATCHDOG_LIMIT)
+    if reply is None or reply[0] == "crash":
+        worker.kill()  # the runaway work stops here, with its process
+        if reply is not None:
+            raise JavaScriptError(expression, "crash", reply[1])
+        raise JavaScriptError(
+            expression,
+            "timeout",
+            f"took longer than {WATCHDOG_LIMIT:g} s in code the engine cannot interrupt "
+            "(e.g. a backtracking regular expression); stopped",
+        )
+    with _idle_lock:
+        keep = len(_idle) < _MAX_IDLE
+        if keep:
+            _idle.append(worker)
+    if not keep:
+        worker.kill()
+    return reply
+
+
+@atexit.register
+def _stop_workers() -> None:
+    with _idle_lock:
+        workers, _idle[:] = list(_idle), []
+    for worker in workers:
+        if worker.owner == os.getpid():
+            worker.kill()
