@@ -54,7 +54,7 @@ from cftools.client._wire import (
     shown_path,
     to_wire,
 )
-from cftools.spec._checks import check_request, compile_fields
+from cftools.spec._checks import check_request, compile_fields, unencodable
 from cftools.spec._naming import method_name
 from cftools.spec._operation import Operation
 from cftools.spec._operations import OPERATIONS
@@ -185,6 +185,11 @@ def _check_credentials(username: str, password: str) -> None:
             raise ConfigurationError(
                 f"the {name} contains a control character (a trailing newline from a file?)"
             )
+        if not value.isascii() and unencodable(value) is not None:
+            raise ConfigurationError(
+                f"the {name} contains a lone surrogate (half of a UTF-16 pair), which "
+                "HTTP Basic cannot carry"
+            )
     if ":" in username:
         raise ConfigurationError("the username must not contain ':' (HTTP Basic cannot carry it)")
 
@@ -203,6 +208,11 @@ def _checked_base_url(base_url: str) -> str:
     repeats a URL which may embed credentials."""
     if not isinstance(base_url, str):
         raise ConfigurationError(f"base_url must be a str, not {type(base_url).__name__}")
+    if not base_url.isascii() and unencodable(base_url) is not None:
+        raise ConfigurationError(
+            "base_url contains a lone surrogate (half of a UTF-16 pair), which no URL can "
+            "carry; give an http(s) URL such as https://api.callfire.com/v2"
+        )
     try:
         url = httpx.URL(base_url)
     except httpx.InvalidURL:

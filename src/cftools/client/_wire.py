@@ -30,6 +30,7 @@ import httpx
 
 from cftools.client._errors import ApiError, ConfigurationError, RateLimitError, error_class
 from cftools.client._types import FileInput, FilesArgument
+from cftools.spec._checks import Problem, RequestValidationError, find_unencodable
 from cftools.spec._operation import Operation, Parameter
 from cftools.spec._schemas import Schema
 
@@ -109,6 +110,7 @@ def to_wire(
         else:
             query.extend(_query_items(name, value, parameter))
     parts = _file_parts(operation, files)
+    _check_encodable(operation, path_values, query, data, parts)
     headers = _accept_header(operation)
     content = None
     if body is not None:
@@ -136,7 +138,44 @@ def _encode_json(operation: Operation, body: Any) -> bytes:
         raise ConfigurationError(
             f"{operation.operation_id}: the body cannot be sent as JSON: {exc}"
         ) from None
-    return text.encode("utf-8")
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        found = find_unencodable(body, "body")
+        location, reason = found if found is not None else ("body", "cannot be sent as UTF-8")
+        raise _unencodable(operation, location, reason) from None
+
+
+# Text that UTF-8 cannot carry (a lone surrogate) is refused wherever it would travel,
+# validate=False included: the checks find it in typed values first, with the other
+# problems; this finds it everywhere, as a RequestValidationError naming the location.
+
+
+def _unencodable(operation: Operation, location: str, reason: str) -> RequestValidationError:
+    return RequestValidationError(operation.operation_id, [Problem(location, reason, "encoding")])
+
+
+def _check_encodable(
+    operation: Operation,
+    path_values: Mapping[str, Any],
+    query: list[tuple[str, str]],
+    data: Mapping[str, str],
+    parts: tuple[tuple[str, tuple[str, bytes, str]], ...],
+) -> None:
+    # Locations as the checks write them: ("query", "label") reads query.label.
+    texts: list[tuple[Any, str]] = [
+        *((("path", k), _scalar(v)) for k, v in path_values.items()),
+        *((("query", k), k) for k, _ in query),
+        *((("query", k), v) for k, v in query),
+        *((("formData", k), v) for k, v in data.items()),
+        *(((("files", name), "filename"), part[0]) for name, part in parts),
+        *(((("files", name), "content_type"), part[2]) for name, part in parts),
+    ]
+    for where, text in texts:
+        if not text.isascii():
+            found = find_unencodable(text, where)
+            if found is not None:
+                raise _unencodable(operation, *found)
 
 
 _DECLARED: dict[str, tuple[Operation, dict[str, Parameter]]] = {}

@@ -54,7 +54,14 @@ from ._schemas import MODELS, Model, Schema
 if TYPE_CHECKING:
     from cftools.fields import Projector
 
-__all__ = ["Problem", "RequestValidationError", "check_request", "compile_fields"]
+__all__ = [
+    "Problem",
+    "RequestValidationError",
+    "check_request",
+    "compile_fields",
+    "find_unencodable",
+    "unencodable",
+]
 
 _INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
@@ -71,7 +78,7 @@ class Problem:
     ``query.limit``, ``files.file``, ``body``, ``body[3].phoneNumber``,
     ``body.sounds.liveSoundTextVoice``. ``code`` is one of ``missing``, ``unknown``,
     ``type``, ``range``, ``enum``, ``phone``, ``too-many``, ``recipient``, ``fields``,
-    ``dialplan``, ``read-only``.
+    ``dialplan``, ``read-only``, ``encoding`` (text UTF-8 cannot carry), ``conflict``.
     """
 
     location: str
@@ -137,7 +144,10 @@ def _render(path: _Path) -> str:
     parts: list[str] = []
     while type(path) is tuple:
         path, key = path
-        parts.append(f"[{key}]" if type(key) is int else f".{key}")
+        if type(key) is str and not key.isascii() and unencodable(key) is not None:
+            parts.append(f"[{key!r}]")  # a lone surrogate cannot even be printed
+        else:
+            parts.append(f"[{key}]" if type(key) is int else f".{key}")
     return str(path) + "".join(reversed(parts))
 
 
@@ -159,6 +169,44 @@ class _Findings:
 
     def wrong_type(self, schema: Schema, value: Any, path: _Path) -> None:
         self.add(path, f"expected {schema.describe()}, got {_show(value)}", "type")
+
+
+def unencodable(text: str) -> str | None:
+    """Why ``text`` cannot be sent (it holds a lone surrogate, which UTF-8 cannot
+    carry), or ``None`` when it can. ``json.loads`` makes such text from half of an
+    escaped emoji pair (``"Hi \\ud83d"``)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return (
+            f"contains a lone surrogate ({text[exc.start]!r} at index {exc.start}), half "
+            "of a UTF-16 pair such as a cut emoji, which UTF-8 cannot carry; remove it "
+            "or restore its other half"
+        )
+    return None
+
+
+def find_unencodable(value: Any, root: Any) -> tuple[str, str] | None:
+    """The location (``root`` then ``[3].key`` steps) and the reason of the first text in
+    a JSON-like ``value`` (keys included) that cannot be sent, or ``None``. ``root`` is a
+    name (``"body"``) or a ``(parent, key)`` pair of them (``("query", "label")``)."""
+    stack: list[tuple[Any, _Path]] = [(value, root)]
+    while stack:
+        item, path = stack.pop()
+        if type(item) is str or isinstance(item, str):
+            reason = None if item.isascii() else unencodable(item)
+            if reason is not None:
+                return _render(path), reason
+        elif isinstance(item, Mapping):
+            for key, child in reversed(list(item.items())):
+                if isinstance(key, str) and not key.isascii():
+                    reason = unencodable(key)
+                    if reason is not None:
+                        return _render((path, key)), f"the key {reason}"
+                stack.append((child, (path, key)))
+        elif isinstance(item, (list, tuple)):
+            stack.extend((child, (path, i)) for i, child in reversed(list(enumerate(item))))
+    return None
 
 
 def _show(value: Any) -> str:
@@ -228,7 +276,7 @@ def _build_model(model: Model) -> _Checker:
                 hint = _did_you_mean(str(key), properties)
                 message = f"unknown property of {name}{hint} (the server ignores it silently)"
                 found.add((path, key), message, "unknown")
-            elif item is None or (entry[2] and type(item) is str):
+            elif item is None or (entry[2] and type(item) is str and item.isascii()):
                 continue
             elif entry[0]:
                 message = "is set by the server; requests cannot change it"
@@ -264,6 +312,11 @@ def _build_string(schema: Schema) -> _Checker:
         else:
             found.wrong_type(schema, value, path)
             return
+        if not text.isascii():
+            reason = unencodable(text)
+            if reason is not None:
+                found.add(path, reason, "encoding")
+                return
         if text_check is None:
             return
         if separator is None:
@@ -437,6 +490,8 @@ def _build_map(schema: Schema) -> _Checker:
         for key, item in value.items():
             if type(key) is not str:
                 found.add((path, key), f"map keys must be strings, got {_show(key)}", "type")
+            elif not key.isascii() and (reason := unencodable(key)) is not None:
+                found.add((path, key), f"the key {reason}", "encoding")
             elif item is not None and value_check is not None:
                 value_check(item, (path, key), found)
 
@@ -566,7 +621,7 @@ def check_request(
 
 
 def _unknown_parameter(plan: _Plan, name: str, found: _Findings) -> None:
-    location = f"query.{name}"
+    location = _render(("query", name))
     if name in plan.files:
         found.add(location, "is a file: pass it in files=", "unknown")
     elif name in plan.body_names:
