@@ -12,6 +12,7 @@ from typing import IO, Any
 
 import httpx
 
+from cftools._errors import CftoolsError
 from cftools.client._base import (
     DEFAULT_BASE_URL,
     DEFAULT_HEADERS,
@@ -203,7 +204,9 @@ class AsyncClient(BaseClient, AsyncOperations):
                 async for chunk in response.aiter_bytes():
                     # Disk writes run off the event loop, so a slow disk stalls no task.
                     await asyncio.to_thread(sink.write, chunk)
-            except httpx.RequestError as exc:  # mid-stream: never retried
+            except CftoolsError:  # an ApiError, a destination that cannot be written
+                raise
+            except Exception as exc:  # mid-stream: never retried
                 raise self._transport_error(call, exc) from exc
             finally:
                 await response.aclose()
@@ -230,11 +233,10 @@ class AsyncClient(BaseClient, AsyncOperations):
         self._check_loop()
         attempt = 0
         while True:
+            request = self._http_request(self._http, call)
             try:
-                response = await self._http.send(
-                    self._http_request(self._http, call), stream=stream
-                )
-            except httpx.RequestError as exc:
+                response = await self._http.send(request, stream=stream)
+            except Exception as exc:  # a custom transport may raise anything: scrubbed
                 await self._async_sleep(self._retry_after_exception(call, attempt, exc))
                 attempt += 1
                 continue

@@ -20,6 +20,7 @@ exceptions show them.
 from __future__ import annotations
 
 import base64
+import contextlib
 import difflib
 import html
 import io
@@ -157,11 +158,79 @@ class Redactor:
         return text[: len(text) - cut] + _REDACTED if cut else text
 
     def scrub(self, exc: BaseException) -> None:
-        """Redact, in place, the message and the string attributes of ``exc``."""
-        exc.args = tuple(self(a) if isinstance(a, str) else a for a in exc.args)
-        for name, value in vars(exc).items():
-            if isinstance(value, str):
-                setattr(exc, name, self(value))
+        """Redact, in place, ``exc`` and every exception reachable from it (``__cause__``,
+        ``__context__``, or held in an argument or attribute): their messages, their
+        attributes (strings, bytes and the containers holding them, the ``OSError``
+        fields), and the request an ``httpx`` exception keeps, whose ``Authorization``
+        header is replaced."""
+        seen: set[int] = set()
+        pending: list[BaseException | None] = [exc]
+        while pending:
+            current = pending.pop()
+            if current is None or id(current) in seen:
+                continue
+            seen.add(id(current))
+            current.args = self._clean(current.args, pending)
+            for name, value in list(vars(current).items()):
+                cleaned = self._clean(value, pending)
+                if cleaned is not value:
+                    setattr(current, name, cleaned)
+            for name in _EXCEPTION_FIELDS:
+                value = getattr(current, name, None)
+                if isinstance(value, (str, bytes)):
+                    with contextlib.suppress(AttributeError, TypeError):
+                        setattr(current, name, self._clean(value, pending))
+            if isinstance(current, httpx.RequestError):
+                try:
+                    request = current.request
+                except RuntimeError:  # no request attached
+                    pass
+                else:
+                    current.request = self._clean_request(request)
+            pending += [current.__cause__, current.__context__]
+
+    def _clean(self, value: Any, exceptions: list[BaseException | None]) -> Any:
+        """``value`` without credentials: strings and bytes redacted, tuples, lists and
+        dicts rebuilt when something inside changed, exceptions inside added to
+        ``exceptions`` (to be scrubbed in place); anything else as it is."""
+        if isinstance(value, str):
+            cleaned = self(value)
+            return value if cleaned == value else cleaned
+        if isinstance(value, (bytes, bytearray)):
+            text = bytes(value).decode("utf-8", "surrogateescape")
+            cleaned = self(text)
+            return value if cleaned == text else cleaned.encode("utf-8", "surrogateescape")
+        if isinstance(value, BaseException):
+            exceptions.append(value)
+            return value
+        if isinstance(value, (tuple, list)):
+            items = [self._clean(v, exceptions) for v in value]
+            if all(a is b for a, b in zip(items, value, strict=True)):
+                return value
+            return type(value)(items) if type(value) in (tuple, list) else items
+        if isinstance(value, dict):
+            pairs = {
+                self._clean(k, exceptions): self._clean(v, exceptions) for k, v in value.items()
+            }
+            return pairs if pairs != value else value
+        if isinstance(value, httpx.Request):
+            return self._clean_request(value)
+        return value
+
+    def _clean_request(self, request: httpx.Request) -> httpx.Request:
+        """A copy of ``request`` with its secret headers replaced and its body redacted."""
+        headers = {k: self(v) for k, v in redact_headers(request.headers).items()}
+        try:
+            content: bytes | None = self._clean(request.content, [])
+        except httpx.RequestNotRead:
+            content = None  # a stream not read: not kept
+        return httpx.Request(
+            request.method, httpx.URL(self(str(request.url))), headers=headers, content=content
+        )
+
+
+# The fields of built-in exceptions that live outside ``vars()``.
+_EXCEPTION_FIELDS = ("strerror", "filename", "filename2", "msg", "doc", "reason", "object")
 
 
 def _escaped(value: str) -> set[str]:
@@ -467,9 +536,7 @@ class BaseClient:
         if http.is_closed:
             raise ConfigurationError("the client is closed; create a new one")
 
-    def _retry_after_exception(
-        self, call: PreparedCall, attempt: int, exc: httpx.RequestError
-    ) -> float:
+    def _retry_after_exception(self, call: PreparedCall, attempt: int, exc: Exception) -> float:
         """The delay before retrying after ``exc``; raises ``TransportError`` when the
         request must not (or may no longer) be retried."""
         delay = self._retry.after_exception(call.operation.method, attempt, exc)
@@ -478,22 +545,24 @@ class BaseClient:
         self._log_retry(call, attempt, delay, type(exc).__name__)
         return delay
 
-    def _transport_error(self, call: PreparedCall, exc: httpx.RequestError) -> TransportError:
+    def _transport_error(self, call: PreparedCall, exc: Exception) -> TransportError:
         """The ``TransportError`` for a request that got no (complete) response. The
-        httpx exception becomes its ``__cause__``, so its message is redacted too (a
-        custom transport may put anything there)."""
+        exception the transport raised (an httpx one, or anything a custom transport
+        raises) becomes its ``__cause__``, scrubbed with its whole chain and the request
+        it holds: a custom transport may put anything there."""
         self._redact.scrub(exc)
         operation = call.operation
         timeout = isinstance(exc, httpx.TimeoutException)
         what = "timed out" if timeout else "failed"
+        foreign = "" if isinstance(exc, httpx.HTTPError) else " (raised by the transport)"
         return TransportError(
             f"{operation.operation_id} ({operation.method} {self._url_path(call)}) {what}: "
-            f"{type(exc).__name__}: {exc}{self._transport_hint(call, exc)}",
+            f"{type(exc).__name__}{foreign}: {exc}{self._transport_hint(call, exc)}",
             operation_id=operation.operation_id,
             timeout=timeout,
         )
 
-    def _transport_hint(self, call: PreparedCall, exc: httpx.RequestError) -> str:
+    def _transport_hint(self, call: PreparedCall, exc: Exception) -> str:
         """What the caller can do about ``exc``, or should know before trying again."""
         hints = []
         phase = _TIMEOUT_PHASES.get(type(exc))
@@ -662,7 +731,7 @@ class Sink:
         """Write one chunk."""
         try:
             self._out.write(chunk)
-        except OSError as exc:  # a full disk, an I/O error, a closed pipe
+        except (OSError, ValueError) as exc:  # a full disk, a closed pipe or file
             where = self._path if self._path is not None else "the download destination"
             raise ConfigurationError(f"cannot write the download to {where}: {exc}") from exc
         self.written += len(chunk)

@@ -9,6 +9,7 @@ from typing import IO, Any
 
 import httpx
 
+from cftools._errors import CftoolsError
 from cftools.client._base import (
     DEFAULT_BASE_URL,
     DEFAULT_HEADERS,
@@ -209,7 +210,9 @@ class Client(BaseClient, SyncOperations):
                     self._finish(call, response)  # raises the matching ApiError
                 for chunk in response.iter_bytes():
                     sink.write(chunk)
-            except httpx.RequestError as exc:  # mid-stream: never retried
+            except CftoolsError:  # an ApiError, a destination that cannot be written
+                raise
+            except Exception as exc:  # mid-stream: never retried
                 raise self._transport_error(call, exc) from exc
             finally:
                 response.close()
@@ -219,9 +222,10 @@ class Client(BaseClient, SyncOperations):
         self._check_open(self._http)
         attempt = 0
         while True:
+            request = self._http_request(self._http, call)
             try:
-                response = self._http.send(self._http_request(self._http, call), stream=stream)
-            except httpx.RequestError as exc:
+                response = self._http.send(request, stream=stream)
+            except Exception as exc:  # a custom transport may raise anything: scrubbed
                 self._sleep_for(self._retry_after_exception(call, attempt, exc))
                 attempt += 1
                 continue
