@@ -147,3 +147,92 @@ def test_fmt_write_through_a_symbolic_link_keeps_the_link(messy: Path) -> None:
     assert main(["dialplan", "fmt", "--write", str(link)]) == 0
     assert link.is_symlink()
     assert messy.read_text(encoding="utf-8") == CANONICAL
+
+
+# -- what a new user needs: stdin, defaults, examples, context, diffs ------------------------
+
+
+@pytest.mark.parametrize("command", ["fmt", "validate", "simulate", "graph"])
+def test_help_says_how_to_read_stdin_the_defaults_and_shows_examples(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["dialplan", command, "--help"])
+    assert exited.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    assert "'-' reads standard input" in text
+    assert "Exit status: 0" in text
+    assert "examples: cftools dialplan " + command in text
+    if command != "fmt":  # fmt's options are all switches
+        assert "(default: " in text
+
+
+AMD = (
+    '<dialplan name="Root"><amd><live><hangup/></live><machine><hangup/></machine></amd></dialplan>'
+)
+
+
+@pytest.mark.parametrize(
+    ("context", "warned"), [(None, False), ("outbound", False), ("inbound", True)]
+)
+def test_validate_context(
+    context: str | None, warned: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "amd.xml"
+    plan.write_text(AMD, encoding="utf-8")
+    argv = ["dialplan", "validate", str(plan)] + (["--context", context] if context else [])
+    assert main(argv) == 0  # CF216 is a warning
+    assert ("CF216" in capsys.readouterr().out) == warned
+
+
+def test_validate_refuses_an_unknown_context(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["dialplan", "validate", "--context", "inbuond", str(tmp_path / "x.xml")])
+    assert exited.value.code == 2
+    assert "invalid choice: 'inbuond'" in capsys.readouterr().err
+
+
+def test_validate_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    xml = b'<dialplan name="Root">\n  <goto>nowhere</goto>\n</dialplan>'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(xml)))
+    assert main(["dialplan", "validate", "-"]) == 1
+    assert capsys.readouterr().out.startswith("-:2:3: error CF400:")
+
+
+def test_fmt_diff_shows_what_would_change(messy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dialplan", "fmt", "--diff", str(messy)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"--- {messy}\n+++ {messy} (canonical)\n@@ ")
+    assert '+  <menu name="m" maxDigits="1">\n' in out
+    assert "\\ No newline at end of file\n" in out  # MESSY has no final newline
+    assert messy.read_text(encoding="utf-8") == MESSY
+
+    assert main(["dialplan", "fmt", "--check", "--diff", str(messy)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == out
+    assert "not in canonical form" in captured.err
+
+
+def test_fmt_diff_of_a_canonical_file_is_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.xml"
+    plan.write_text(CANONICAL, encoding="utf-8")
+    assert main(["dialplan", "fmt", "--check", "--diff", str(plan)]) == 0
+    assert main(["dialplan", "fmt", "--diff", str(plan)]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_fmt_diff_and_write_together_are_refused(
+    messy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["dialplan", "fmt", "--diff", "--write", str(messy)]) == 2
+    assert "--diff cannot be combined with --write" in capsys.readouterr().err
+    assert messy.read_text(encoding="utf-8") == MESSY

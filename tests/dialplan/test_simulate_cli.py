@@ -164,3 +164,36 @@ def test_graph_output_that_cannot_be_written_is_a_clear_error(
     written = tmp_path / "flow.mmd"
     assert run(capsys, "graph", TREE, "-o", str(written))[0] == 0
     assert written.read_text(encoding="utf-8").startswith("flowchart TD")
+
+
+# -- a dialplan with errors: say how to go on ---------------------------------------------
+
+BROKEN = '<dialplan name="Root">\n  <play type="tts">Hi</play>\n  <goto>nowhere</goto>\n</dialplan>'
+
+
+def test_simulate_refusing_a_plan_with_errors_says_how_to_go_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = tmp_path / "broken.xml"
+    plan.write_text(BROKEN, encoding="utf-8")
+    status, out, err = run(capsys, "simulate", str(plan))
+    assert status == 1 and out == ""
+    assert f"{plan}:3:3: error CF400" in err
+    assert "not simulated: the dialplan has 1 error; fix them, or pass --no-check" in err
+
+
+def test_graph_draws_a_plan_with_errors_and_warns(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = tmp_path / "broken.xml"
+    plan.write_text(BROKEN, encoding="utf-8")
+    status, out, err = run(capsys, "graph", str(plan))
+    assert status == 0
+    assert out.startswith("flowchart TD")
+    assert f"{plan}:3:3: error CF400" in err
+    assert f"{plan}: warning: the dialplan has 1 error; it is drawn as written" in err
+
+
+def test_graph_of_a_clean_plan_says_nothing_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "graph", TREE)
+    assert status == 0 and out.startswith("flowchart TD") and err == ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import errno
 import importlib
 import json
@@ -26,7 +27,15 @@ from cftools.dialplan._findings import DialplanError, Report
 from cftools.dialplan._parse import decode, read
 from cftools.dialplan._validate import validate
 
-__all__ = ["COMMAND_MODULES", "cannot_read", "read_source", "register", "write_output"]
+__all__ = [
+    "COMMAND_MODULES",
+    "FILE_HELP",
+    "cannot_read",
+    "examples",
+    "read_source",
+    "register",
+    "write_output",
+]
 
 #: Modules that add ``cftools dialplan`` sub-commands through ``register(subparsers)``.
 COMMAND_MODULES: tuple[str, ...] = ("cftools.dialplan._simulate_cli",)
@@ -48,6 +57,20 @@ def register(subparsers: SubParsers) -> None:
     for module in COMMAND_MODULES:
         importlib.import_module(module).register(commands)
     parser.set_defaults(handler=lambda _args: _usage(parser))
+
+
+#: The help of a FILE argument, the same for every sub-command.
+FILE_HELP = "dialplan XML file; '-' reads standard input"
+
+
+def examples(*lines: str) -> dict[str, Any]:
+    """The keyword arguments of ``add_parser`` for a help that ends with examples (the
+    description and the examples keep their line breaks)."""
+    shown = "\n".join(f"  {line}" for line in lines)
+    return {
+        "formatter_class": argparse.RawDescriptionHelpFormatter,
+        "epilog": f"examples:\n{shown}",
+    }
 
 
 def read_source(path: str) -> bytes:
@@ -110,14 +133,32 @@ def _register_fmt(commands: SubParsers) -> None:
     parser = commands.add_parser(
         "fmt",
         help="rewrite a dialplan in canonical form",
-        description="Print FILE in canonical form: two-space indentation, attributes in "
-        "the documented order, comments kept. Values are never changed.",
+        description="Print FILE in canonical form: two-space indentation, attributes in\n"
+        "the documented order, comments kept. Values are never changed. By default the\n"
+        "canonical text goes to standard output and FILE is left alone.\n\n"
+        "Exit status: 0 done (or, with --check, already canonical), 1 FILE is not in\n"
+        "canonical form (--check), 2 FILE cannot be read or is not XML.",
+        **examples(
+            "cftools dialplan fmt plan.xml               # print the canonical form",
+            "cftools dialplan fmt --write plan.xml       # rewrite plan.xml in place",
+            "cftools dialplan fmt --check --diff plan.xml  # what would change; exit 1 if any",
+            "curl -s https://example.org/plan.xml | cftools dialplan fmt -",
+        ),
     )
-    parser.add_argument("file", metavar="FILE", help="dialplan XML file ('-' for stdin)")
+    parser.add_argument("file", metavar="FILE", help=FILE_HELP)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--write", "-w", action="store_true", help="rewrite FILE in place")
     mode.add_argument(
-        "--check", action="store_true", help="exit 1 if FILE is not in canonical form"
+        "--check",
+        action="store_true",
+        help="only check: exit 1 if FILE is not in canonical form, print nothing on stdout "
+        "(unless --diff)",
+    )
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="print a unified diff from FILE to its canonical form instead of the text "
+        "(empty when FILE is canonical)",
     )
     parser.set_defaults(handler=_fmt)
 
@@ -139,10 +180,18 @@ def _fmt(args: argparse.Namespace) -> int:
     except DialplanError as exc:  # pragma: no cover - parsed trees always serialize
         print(f"cftools dialplan: {exc}", file=sys.stderr)
         return 2
+    if args.write and args.diff:
+        print("cftools dialplan fmt: --diff cannot be combined with --write", file=sys.stderr)
+        return 2
+    changed = text.encode("utf-8") != data
+    if args.diff and changed:
+        sys.stdout.writelines(_diff(args.file, decode(data), text))
     if args.check:
-        if text.encode("utf-8") != data:
+        if changed:
             print(f"{args.file}: not in canonical form", file=sys.stderr)
             return 1
+        return 0
+    if args.diff:
         return 0
     if args.write and args.file != "-":
         if text.encode("utf-8") != data:
@@ -152,6 +201,19 @@ def _fmt(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(path: str, before: str, after: str) -> list[str]:
+    """A unified diff from ``before`` to ``after``, every line ending in a newline."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=path,
+        tofile=f"{path} (canonical)",
+    )
+    return [
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    ]
+
+
 # -- validate ----------------------------------------------------------------------------
 
 
@@ -159,11 +221,32 @@ def _register_validate(commands: SubParsers) -> None:
     parser = commands.add_parser(
         "validate",
         help="check dialplans and print every finding",
-        description="Check each FILE and print its findings as "
-        "'file:line:col: severity CODE: message'. Exit status 1 if any file has errors.",
+        description="Check each FILE and print its findings as\n"
+        "'file:line:col: severity CODE: message', then a count on standard error.\n\n"
+        "Exit status: 0 no errors (warnings allowed), 1 a file has errors, 2 a file\n"
+        "cannot be read.",
+        **examples(
+            "cftools dialplan validate examples/dialplans/*.xml",
+            "cftools dialplan validate --context inbound ivr.xml   # a number's IVR",
+            "cftools dialplan validate --format json plan.xml > findings.json",
+            "cat plan.xml | cftools dialplan validate -",
+        ),
     )
-    parser.add_argument("files", metavar="FILE", nargs="+", help="dialplan XML files")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    parser.add_argument("files", metavar="FILE", nargs="+", help=FILE_HELP)
+    parser.add_argument(
+        "--context",
+        choices=("inbound", "outbound"),
+        default=None,
+        help="where the dialplans will run: 'inbound' (a number's IVR, where answering-"
+        "machine detection makes no sense) or 'outbound' (a broadcast or a call); "
+        "default: unknown, so the rules that depend on it stay silent",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format (default: text)",
+    )
     parser.set_defaults(handler=_validate)
 
 
@@ -176,7 +259,7 @@ def _validate(args: argparse.Namespace) -> int:
         except OSError as exc:
             status = max(status, cannot_read(path, exc))
             continue
-        report = validate(data)
+        report = validate(data, context=args.context)
         reports.append((path, report))
         if not report.ok:
             status = max(status, 1)
