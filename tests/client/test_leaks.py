@@ -240,3 +240,12 @@ def test_the_walk_finds_a_credential_where_one_is() -> None:
     nested.__context__ = OSError(1, "e", quote_plus(PASSWORD))
     with pytest.raises(AssertionError, match=r"__context__\.filename"):
         assert_no_credentials(nested)
+
+
+def test_the_repr_of_a_client_whose_construction_failed_does_not_raise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A debugger or pytest shows `self` of a failed __init__: it used to raise there.
+    monkeypatch.delenv("CALLFIRE_USERNAME", raising=False)
+    client = Client.__new__(Client)
+    assert repr(client).startswith("<cftools.client.Client base_url=None")

@@ -401,7 +401,8 @@ class BaseClient:
     def __repr__(self) -> str:
         # The API login is half of the credential pair: it is never shown.
         return (
-            f"<{type(self).__module__}.{type(self).__qualname__} base_url={self._base_url!r} "
+            f"<{type(self).__module__}.{type(self).__qualname__} "
+            f"base_url={getattr(self, '_base_url', None)!r} "
             f"auth=<basic, redacted>>"
         )
 
