@@ -46,6 +46,7 @@ def test_wheel_contains_the_grammar_and_the_type_marker(wheel: Path) -> None:
     assert "cftools/grammars/fields.lark" in names
     assert "cftools/py.typed" in names
     assert "cftools/fields/__init__.py" in names
+    assert "cftools/dialplan/_js_worker.py" in names  # run by path, not imported
     grammar = zipfile.ZipFile(wheel).read("cftools/grammars/fields.lark").decode()
     assert grammar == (ROOT / "grammars" / "fields.lark").read_text(encoding="utf-8")
 

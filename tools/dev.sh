@@ -17,8 +17,30 @@ setup_venv() {
   if [ ! -x .venv/bin/python ]; then
     "$py" -m venv .venv
   fi
+  # pip runs only when something changed: the stamp holds what the last install was
+  # made from (pyproject.toml's hash and this checkout's path, first line) and the
+  # extras it installed (one per line). The install is editable, so source changes
+  # need none; a new extra, a new dependency or a moved checkout do.
+  local stamp=.venv/.cftools-installed
+  local made_from
+  made_from="$(.venv/bin/python -c 'import hashlib; print(hashlib.sha256(open("pyproject.toml", "rb").read()).hexdigest())') $root"
+  local installed=""
+  if [ -f "$stamp" ] && [ "$(head -n 1 "$stamp")" = "$made_from" ]; then
+    installed=$(tail -n +2 "$stamp")
+  fi
+  local extra missing=""
+  for extra in ${1//,/ }; do
+    printf '%s\n' "$installed" | grep -qx -- "$extra" || missing=1
+  done
+  if [ -z "$missing" ] && .venv/bin/python -c 'import cftools' 2>/dev/null; then
+    return 0
+  fi
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[$1]"
+  {
+    printf '%s\n' "$made_from"
+    printf '%s\n' $installed ${1//,/ } | sort -u | grep -v '^$'
+  } > "$stamp"
 }
 
 install_graphviz() {
