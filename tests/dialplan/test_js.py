@@ -219,3 +219,19 @@ def test_random_is_reproducible() -> None:
 
 def test_the_prelude_leaves_no_names_behind() -> None:
     assert evaluate("typeof RealDate + typeof clock + typeof seed").text == "undefined" * 3
+
+
+def test_an_interrupted_wait_kills_the_worker_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    evaluate("1")
+    with _js._idle_lock:
+        worker = _js._idle[-1]
+
+    def interrupted(stream: object, limit: float) -> bytes | None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_js, "_read_line", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        evaluate("2")
+    assert worker.process.returncode is not None  # killed and reaped, not left working
+    monkeypatch.undo()
+    assert evaluate("3").text == "3"

@@ -209,10 +209,13 @@ class Redactor:
                 return value
             return type(value)(items) if type(value) in (tuple, list) else items
         if isinstance(value, dict):
-            pairs = {
-                self._clean(k, exceptions): self._clean(v, exceptions) for k, v in value.items()
-            }
-            return pairs if pairs != value else value
+            pairs = {}
+            changed = False
+            for key, item in value.items():
+                new_key, new_item = self._clean(key, exceptions), self._clean(item, exceptions)
+                changed = changed or new_key is not key or new_item is not item
+                pairs[new_key] = new_item
+            return pairs if changed else value
         if isinstance(value, httpx.Request):
             return self._clean_request(value)
         return value

@@ -162,20 +162,26 @@ def _check_encodable(
     data: Mapping[str, str],
     parts: tuple[tuple[str, tuple[str, bytes, str]], ...],
 ) -> None:
-    # Locations as the checks write them: ("query", "label") reads query.label.
-    texts: list[tuple[Any, str]] = [
-        *((("path", k), _scalar(v)) for k, v in path_values.items()),
-        *((("query", k), k) for k, _ in query),
-        *((("query", k), v) for k, v in query),
-        *((("formData", k), v) for k, v in data.items()),
-        *(((("files", name), "filename"), part[0]) for name, part in parts),
-        *(((("files", name), "content_type"), part[2]) for name, part in parts),
-    ]
-    for where, text in texts:
+    # Locations as the checks write them: ("query", "label") reads query.label. Nothing
+    # is built unless a text is not ASCII (the common case costs one test per text).
+    texts: list[tuple[Any, str]] = []
+    for key, value in path_values.items():
+        text = _scalar(value)
         if not text.isascii():
-            found = find_unencodable(text, where)
-            if found is not None:
-                raise _unencodable(operation, *found)
+            texts.append((("path", key), text))
+    for key, text in query:
+        if not (key.isascii() and text.isascii()):
+            texts += [(("query", key), key), (("query", key), text)]
+    for key, text in data.items():
+        if not text.isascii():
+            texts.append((("formData", key), text))
+    for name, (filename, _, content_type) in parts:
+        texts += [((("files", name), "filename"), filename)]
+        texts += [((("files", name), "content_type"), content_type)]
+    for where, text in texts:
+        found = find_unencodable(text, where)
+        if found is not None:
+            raise _unencodable(operation, *found)
 
 
 _DECLARED: dict[str, tuple[Operation, dict[str, Parameter]]] = {}

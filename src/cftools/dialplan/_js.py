@@ -305,7 +305,11 @@ def _run(expression: str, program: str) -> list[Any]:
         worker = _idle.pop() if _idle else None
     if worker is None or worker.owner != os.getpid():  # a fork's copy is not ours
         worker = _Worker(str(Path(str(quickjs.__file__)).resolve().parent.parent))
-    reply = worker.ask([program, TIME_LIMIT, MEMORY_LIMIT, STACK_LIMIT], WATCHDOG_LIMIT)
+    try:
+        reply = worker.ask([program, TIME_LIMIT, MEMORY_LIMIT, STACK_LIMIT], WATCHDOG_LIMIT)
+    except BaseException:  # e.g. KeyboardInterrupt while waiting: the work stops too
+        worker.kill()
+        raise
     if reply is None or reply[0] == "crash":
         worker.kill()  # the runaway work stops here, with its process
         if reply is not None:
