@@ -235,3 +235,10 @@ def test_an_interrupted_wait_kills_the_worker_too(monkeypatch: pytest.MonkeyPatc
     assert worker.process.returncode is not None  # killed and reaped, not left working
     monkeypatch.undo()
     assert evaluate("3").text == "3"
+
+
+def test_a_worker_that_cannot_start_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    _js._stop_workers()
+    monkeypatch.setattr(_js.sys, "executable", "/nonexistent/python")
+    with pytest.raises(CftoolsError, match="cannot start the JavaScript worker process"):
+        evaluate("1")

@@ -186,8 +186,8 @@ def evaluate(expression: str, *, now: datetime | None = None) -> JsValue:
     if status == "js":
         kind, detail = _classify(result)
         raise JavaScriptError(expression, kind, detail)
-    if status != "ok":
-        raise JavaScriptError(expression, "syntax", f"cannot be evaluated: {result}")
+    if status != "ok":  # the binding failed outside JavaScript
+        raise JavaScriptError(expression, "crash", f"the engine failed: {result}")
     type_, text, truthy = json.loads(result)
     return JsValue(type=type_, text=text, truthy=truthy)
 
@@ -238,12 +238,17 @@ class _Worker:
 
     def __init__(self, search_path: str) -> None:
         self.owner = os.getpid()
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", _BOOTSTRAP, _WORKER_FILE, search_path],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _BOOTSTRAP, _WORKER_FILE, search_path],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError as exc:  # no usable sys.executable (an embedded interpreter?)
+            raise CftoolsError(
+                f"cannot start the JavaScript worker process ({sys.executable!r}): {exc}"
+            ) from exc
         ready = self.read(START_LIMIT)
         if ready != ["ready"]:
             self.kill()
