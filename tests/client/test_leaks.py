@@ -249,3 +249,15 @@ def test_the_repr_of_a_client_whose_construction_failed_does_not_raise(
     monkeypatch.delenv("CALLFIRE_USERNAME", raising=False)
     client = Client.__new__(Client)
     assert repr(client).startswith("<cftools.client.Client base_url=None")
+
+
+def test_a_container_that_holds_itself_is_scrubbed_without_recursing_forever() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        loop: list[Any] = [PASSWORD]
+        loop.append(loop)
+        raise ValueError(loop)
+
+    client = Client(USERNAME, PASSWORD, transport=httpx.MockTransport(handler))
+    with client, pytest.raises(TransportError) as raised:
+        client.get_call(1)
+    assert_no_credentials(raised.value)

@@ -189,10 +189,13 @@ class Redactor:
                     current.request = self._clean_request(request)
             pending += [current.__cause__, current.__context__]
 
-    def _clean(self, value: Any, exceptions: list[BaseException | None]) -> Any:
+    def _clean(self, value: Any, exceptions: list[BaseException | None], depth: int = 0) -> Any:
         """``value`` without credentials: strings and bytes redacted, tuples, lists and
         dicts rebuilt when something inside changed, exceptions inside added to
-        ``exceptions`` (to be scrubbed in place); anything else as it is."""
+        ``exceptions`` (to be scrubbed in place); anything else as it is. Containers
+        nested deeper than ``_MAX_NESTING`` (a list that holds itself) are dropped."""
+        if depth > _MAX_NESTING:
+            return None
         if isinstance(value, str):
             cleaned = self(value)
             return value if cleaned == value else cleaned
@@ -204,7 +207,7 @@ class Redactor:
             exceptions.append(value)
             return value
         if isinstance(value, (tuple, list)):
-            items = [self._clean(v, exceptions) for v in value]
+            items = [self._clean(v, exceptions, depth + 1) for v in value]
             if all(a is b for a, b in zip(items, value, strict=True)):
                 return value
             return type(value)(items) if type(value) in (tuple, list) else items
@@ -212,7 +215,8 @@ class Redactor:
             pairs = {}
             changed = False
             for key, item in value.items():
-                new_key, new_item = self._clean(key, exceptions), self._clean(item, exceptions)
+                new_key = self._clean(key, exceptions, depth + 1)
+                new_item = self._clean(item, exceptions, depth + 1)
                 changed = changed or new_key is not key or new_item is not item
                 pairs[new_key] = new_item
             return pairs if changed else value
@@ -232,6 +236,7 @@ class Redactor:
         )
 
 
+_MAX_NESTING = 32
 # The fields of built-in exceptions that live outside ``vars()``.
 _EXCEPTION_FIELDS = ("strerror", "filename", "filename2", "msg", "doc", "reason", "object")
 
@@ -486,7 +491,7 @@ class BaseClient:
     ) -> tuple[Operation, Pager]:
         """Resolve, check (as the first page would be sent) and start a pagination."""
         operation = self._operation(ref)
-        params = api_params(operation, params)
+        params = self._api_params(operation, params)
         if page_size is not None:  # named as given, before the checks see it as limit=
             check_integer("page_size", page_size, minimum=1, strings=False)
         if validate:
