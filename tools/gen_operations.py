@@ -618,7 +618,7 @@ def models_source(spec: dict[str, Any]) -> str:
     webhooks, webhook_names = webhook_classes(spec)
     public = sorted([*names, *webhook_names])
     header = MODELS_HEADER.replace("{names}", repr(public))
-    return header + "\n\n".join([*classes, webhooks]) + "\n"
+    return header + "\n\n".join([*classes, webhooks]).rstrip("\n") + "\n"
 
 
 def shape_of(node: dict[str, Any]) -> str | None:
