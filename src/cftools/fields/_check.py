@@ -25,7 +25,13 @@ from typing import TypeAlias
 from cftools.fields._parser import parse
 from cftools.fields._selection import ALL, Node, Selection, _escape
 
-__all__ = ["Shape", "UnknownName", "check", "suggest"]
+__all__ = ["CLOSE", "Shape", "UnknownName", "check", "suggest"]
+
+CLOSE = 0.8
+"""How alike two names must be (:class:`difflib.SequenceMatcher` ratio) to count as a
+typo of one another. Higher than difflib's default 0.6, because a close miss refuses a
+request: ``toNumbr`` (0.93) and ``finalCallResutl`` (0.93) are typos, while ``name`` is
+not one of ``number`` (0.6)."""
 
 Shape: TypeAlias = "Mapping[str, Shape | None]"
 """The keys an object can have, each with the shape of its value (``None``: a plain value);
@@ -38,7 +44,7 @@ class UnknownName:
 
     ``path`` is where it is, as an expression (``items/toNumbr``); ``name`` the name
     itself; ``suggestion`` the closest name the shape has there, or ``None`` when no
-    name is close.
+    name is close (see :data:`CLOSE`).
     """
 
     path: str
@@ -80,16 +86,16 @@ def _walk(node: Node, shape: Shape | None, prefix: str, found: list[UnknownName]
             _walk(below, inner, path, found)
 
 
-def suggest(name: str, known: Iterable[str]) -> str | None:
+def suggest(name: str, known: Iterable[str], *, cutoff: float = CLOSE) -> str | None:
     """The known name ``name`` is most likely a typo of, or ``None``.
 
-    A name equal but for case wins; otherwise the closest by
-    :func:`difflib.get_close_matches` at its default cut-off (0.6).
+    A name equal but for case wins; otherwise the closest whose
+    :class:`difflib.SequenceMatcher` ratio reaches ``cutoff``.
     """
     candidates = [k for k in known if k != "*"]
     folded = name.casefold()
     for candidate in candidates:
         if candidate.casefold() == folded:
             return candidate
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(name, candidates, n=1, cutoff=cutoff)
     return close[0] if close else None
