@@ -137,6 +137,7 @@ def test_text_and_a_byte_order_mark_are_accepted() -> None:
         (b'{"resourceType": "OutboundCall", "events": {}}', "'events' is a object"),
         (b'{"resourceType": "OutboundCall", "events": [1]}', "events[0] is a number"),
         (b"[" * 100000 + b"]" * 100000, "nested too deeply"),
+        (b'{"resourceType": "x", "events": [], "n": ' + b"9" * 5000 + b"}", "cannot be read"),
     ],
 )
 def test_a_body_that_is_not_a_payload_is_a_clear_error(body: bytes, message: str) -> None:

@@ -45,6 +45,8 @@ def parse(body: bytes | str) -> WebhookPayload:
         ) from None
     except RecursionError:
         raise WebhookError("webhook body is nested too deeply") from None
+    except ValueError as exc:  # an integer of more digits than int() converts
+        raise WebhookError(f"webhook body cannot be read: {exc}") from None
     return cast("WebhookPayload", _checked(document))
 
 
