@@ -26,6 +26,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> str:
         out, err, _ = api.run(
             [
                 "--strict",
+                "--python-version",
+                "3.10",  # the oldest Python cftools supports
                 "--no-error-summary",
                 "--show-error-codes",
                 "--cache-dir",

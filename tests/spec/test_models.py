@@ -104,3 +104,17 @@ def test_the_client_reexports_the_same_classes() -> None:
     assert client_models.__all__ == models.__all__
     for name in models.__all__:
         assert getattr(client_models, name) is getattr(models, name)
+
+
+def test_the_generator_refuses_a_definition_with_required_properties(generator: Any) -> None:
+    spec = {"definitions": {"Thing": {"type": "object", "required": ["id"], "properties": {}}}}
+    with pytest.raises(SystemExit, match="Thing declares required properties"):
+        generator.model_class(spec, "Thing")
+
+
+def test_webhook_resources_are_read_from_the_create_webhook_prose(
+    spec: dict[str, Any], generator: Any
+) -> None:
+    assert generator.webhook_resources(spec) == dict(WEBHOOK_RESOURCES)
+    assert WEBHOOK_RESOURCES["OutboundCall"] == ("finished",)
+    assert WEBHOOK_RESOURCES["ContactList"] == ("validationFinished", "validationFailed")
