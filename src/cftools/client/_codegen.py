@@ -18,7 +18,9 @@ The mapping, for every operation:
   definition for JSON (``Any`` where the specification names none), ``None``,
   ``bytes``, ``bool``;
 * ``paginate`` gets one ``@overload`` per paged operation whose items have a model
-  (``paginate("findCalls")`` yields ``Call``), and keeps the generic ``str`` fallback:
+  (``paginate("findCalls")`` yields ``Call``), one per page model for a named method
+  (``paginate(client.find_calls)``, whose ``CallPage`` holds ``Call`` items), and keeps
+  the generic fallback:
   the overloads live in the ``SyncPaginate`` / ``AsyncPaginate`` protocols, which the
   clients' ``paginate`` takes on through the :func:`sync_paginate` /
   :func:`async_paginate` decorators (the identity at run time).
@@ -68,7 +70,7 @@ module for the mapping from operationIds and parameter names. Each method forwar
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 from cftools.client._types import FileInput
@@ -331,6 +333,16 @@ def _paginate(operations: Iterable[Operation], *, is_async: bool) -> str:
             f"        operation: Literal[{operation.operation_id!r}],\n"
             + _PAGINATE_ARGS
             + f"    ) -> {iterator}[{_item_model(operation)}]: ...\n"
+        )
+    pages = sorted({str(op.result) for op in typed})
+    for page in pages:  # a named method: its page model gives the items
+        item = next(_item_model(op) for op in typed if op.result == page)
+        returned = f"Awaitable[{page}]" if is_async else page
+        out.append(
+            "    @overload\n    def __call__(\n        self,\n"
+            f"        operation: Callable[..., {returned}],\n"
+            + _PAGINATE_ARGS
+            + f"    ) -> {iterator}[{item}]: ...\n"
         )
     out.append(
         "    @overload\n    def __call__(\n        self,\n"

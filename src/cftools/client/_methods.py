@@ -10,7 +10,7 @@ module for the mapping from operationIds and parameter names. Each method forwar
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 from cftools.client._types import FileInput
@@ -6559,6 +6559,253 @@ class SyncPaginate(Protocol):
     @overload
     def __call__(
         self,
+        operation: Callable[..., ApiCredentialPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[ApiCredential]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., BatchPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Batch]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., CallBroadcastPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[CallBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., CallPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Call]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., CampaignSoundPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[CampaignSound]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., ContactListPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[ContactList]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., ContactPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Contact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., DoNotContactPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[DoNotContact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., KeywordLeasePage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[KeywordLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., MediaPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Media]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., NumberConfigPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[NumberConfig]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., NumberLeasePage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[NumberLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., PageDeliveryReport],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[DeliveryReport]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., PageNumberOrder],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[NumberOrder]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., RegionPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Region]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., TextAutoReplyPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[TextAutoReply]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., TextBroadcastPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[TextBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., TextPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Text]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., WebhookPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Webhook]: ...
+
+    @overload
+    def __call__(
+        self,
         operation: str | Callable[..., Any],
         /,
         *,
@@ -6880,6 +7127,253 @@ class AsyncPaginate(Protocol):
         validate: bool = True,
         **params: Any,
     ) -> AsyncIterator[Text]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[ApiCredentialPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[ApiCredential]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[BatchPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Batch]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[CallBroadcastPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[CallBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[CallPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Call]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[CampaignSoundPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[CampaignSound]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[ContactListPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[ContactList]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[ContactPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Contact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[DoNotContactPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[DoNotContact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[KeywordLeasePage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[KeywordLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[MediaPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Media]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[NumberConfigPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[NumberConfig]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[NumberLeasePage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[NumberLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[PageDeliveryReport]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[DeliveryReport]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[PageNumberOrder]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[NumberOrder]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[RegionPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Region]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[TextAutoReplyPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[TextAutoReply]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[TextBroadcastPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[TextBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[TextPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Text]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[WebhookPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Webhook]: ...
 
     @overload
     def __call__(

@@ -47,6 +47,9 @@ def sync_usage(client: Client) -> None:
     for anything in client.paginate("someFutureOperation"):
         assert_type(anything, Any)
     assert_type(client.paginate("findCalls"), Iterator[Call])
+    assert_type(client.paginate(client.find_calls, states="FINISHED"), Iterator[Call])
+    assert_type(client.paginate(client.get_call_broadcast_calls, id=3), Iterator[Call])
+    assert_type(client.paginate(client.find_contacts), Iterator[Contact])
     assert_type(client.get_call_recording_mp3(3), bytes)
     assert_type(client.delete_webhook(4), None)
     assert_type(client.get_contact(5), Contact)
@@ -57,6 +60,7 @@ def sync_usage(client: Client) -> None:
 async def async_usage(client: AsyncClient) -> None:
     assert_type(await client.get_call(1), Call)
     assert_type(client.paginate("findCalls"), AsyncIterator[Call])
+    assert_type(client.paginate(client.find_texts), AsyncIterator[Text])
     async for call in client.paginate("findCalls"):
         assert_type(call, Call)
 
