@@ -703,7 +703,10 @@ def main(argv: list[str]) -> int:
     subprocess.run([str(ruff), "format", "--quiet", *files], check=True)
     subprocess.run([str(ruff), "check", "--fix", "--quiet", *files], check=True)
     subprocess.run([str(ruff), "format", "--quiet", *files], check=True)
-    print(f"wrote {len(operations)} operations and {len(models)} models")
+    print(
+        f"wrote {len(operations)} operations, {len(models)} body models and "
+        f"{len(spec['definitions'])} typed models"
+    )
     return 0
 
 

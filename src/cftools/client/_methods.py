@@ -2,7 +2,9 @@
 
 Written by ``python -m cftools.client._codegen`` from the table of operations; see that
 module for the mapping from operationIds and parameter names. Each method forwards to
-``_call``, which ``Client`` and ``AsyncClient`` implement.
+``_call``, which ``Client`` and ``AsyncClient`` implement. Bodies and results are typed
+with the models of :mod:`cftools.spec.models`, imported for type checking only; the
+typed ``paginate`` overloads close the file.
 """
 
 # ruff: noqa: E501
