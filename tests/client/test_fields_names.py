@@ -61,7 +61,7 @@ def test_typos_deep_in_nested_models_are_found() -> None:
 def test_the_shape_follows_recursive_definitions_lazily() -> None:
     shape = response_shape(OPERATIONS["getAccount"])
     assert shape is not None
-    assert "soaAccount" in shape and "id" in shape["soaAccount"]["soaAccount"]  # type: ignore[index]
+    assert "soaAccount" in shape and "id" in shape["soaAccount"]["soaAccount"]
 
 
 def test_operations_without_a_json_object_have_no_shape() -> None:
