@@ -2,8 +2,9 @@
 
     python tools/gen_operations.py [path/to/callfire-v2-swagger.yaml]
 
-Writes ``src/cftools/spec/_operations.py`` and the generated region of
-``src/cftools/spec/_schemas.py``, then tidies both with ruff. The committed files are
+Writes ``src/cftools/spec/_operations.py``, the generated region of
+``src/cftools/spec/_schemas.py``, the typed models ``src/cftools/spec/models.py`` and the
+response shapes ``src/cftools/spec/_shapes.py``, then tidies them with ruff. The committed files are
 the source of truth: the runtime never reads the specification, and
 ``tests/client/test_operations.py`` checks the table against it.
 
@@ -29,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT.parent / "shared" / "reference" / "callfire-v2-swagger.yaml"
 OPERATIONS_PY = ROOT / "src" / "cftools" / "spec" / "_operations.py"
 SCHEMAS_PY = ROOT / "src" / "cftools" / "spec" / "_schemas.py"
+MODELS_PY = ROOT / "src" / "cftools" / "spec" / "models.py"
+SHAPES_PY = ROOT / "src" / "cftools" / "spec" / "_shapes.py"
 
 # -- What the project adds to the specification ------------------------------------------
 
@@ -343,6 +346,7 @@ def operation_source(spec: dict[str, Any], method: str, path: str, op: dict[str,
     status: int | None = None
     response = "empty"
     page = False
+    result: str | None = None
     if ok:
         code, answer = next(iter(ok.items()))
         status = int(code)
@@ -353,6 +357,7 @@ def operation_source(spec: dict[str, Any], method: str, path: str, op: dict[str,
             response = "binary"
         elif schema:
             response = "json"
+            result = refs(schema)[0] if refs(schema) else None
             page = bool(refs(schema)) and {"items", "totalCount"} <= property_names(
                 spec, refs(schema)[0]
             )
@@ -373,6 +378,8 @@ def operation_source(spec: dict[str, Any], method: str, path: str, op: dict[str,
         args.append(f"produces={tuple(op['produces'])!r}")
     if paged:
         args.append("paged=True")
+    if result is not None:
+        args.append(f"result={result!r}")
     args.append(f"summary={summary_of(operation_id)!r}")
     return f"Operation({', '.join(args)}),"
 
@@ -411,6 +418,261 @@ OPERATIONS: Mapping[str, Operation] = MappingProxyType({op.operation_id: op for 
 '''
 
 
+# -- Typed models and response shapes ----------------------------------------------------
+
+# What a webhook delivers for each resource type: the definition of the resource that
+# the events carry (the specification lists resource types and events only in the prose
+# of createWebhook; this maps them to its definitions). Resource types without an entry
+# (CccCampaign, MonthlyRenewal, LowBalance) have no definition: their resource is a dict.
+WEBHOOK_RESOURCE_MODELS: dict[str, str] = {
+    "CallBroadcast": "CallBroadcast",
+    "TextBroadcast": "TextBroadcast",
+    "OutboundCall": "Call",
+    "InboundCall": "Call",
+    "OutboundText": "Text",
+    "InboundText": "Text",
+    "ContactList": "ContactList",
+}
+_PROSE_RESOURCES = re.compile(r"'(\w+)': \[([^\]]*)\]")
+
+
+def webhook_resources(spec: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Resource types and their events, read from the prose of ``createWebhook``."""
+    for item in spec["paths"].values():
+        for op in item.values():
+            if op["operationId"] == "createWebhook":
+                found = {
+                    name: tuple(re.findall(r"'(\w+)'", events))
+                    for name, events in _PROSE_RESOURCES.findall(op["description"])
+                }
+                assert found and set(WEBHOOK_RESOURCE_MODELS) <= set(found), found
+                return found
+    raise AssertionError("createWebhook not found")
+
+
+def flat_properties(spec: dict[str, Any], name: str) -> dict[str, Any]:
+    """The properties of a definition, ``allOf`` parts merged in order (later wins)."""
+    model = spec["definitions"][name]
+    merged: dict[str, Any] = {}
+    for part in model.get("allOf", ()):
+        if "$ref" in part:
+            merged.update(flat_properties(spec, refs(part)[0]))
+        else:
+            merged.update(part.get("properties", {}))
+    merged.update(model.get("properties", {}))
+    return merged
+
+
+def python_type(node: dict[str, Any]) -> str:
+    """The annotation of a spec schema in ``models.py``."""
+    if "$ref" in node:
+        return str(node["$ref"].rsplit("/", 1)[-1])
+    kind = node.get("type")
+    if kind == "array":
+        return f"list[{python_type(node['items'])}]"
+    if kind == "object":
+        if "additionalProperties" in node:
+            return f"dict[str, {python_type(node['additionalProperties'])}]"
+        return "dict[str, Any]"
+    if kind == "string" and "enum" in node:
+        return "Literal[" + ", ".join(repr(v) for v in node["enum"]) + "]"
+    return {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}[kind]
+
+
+def _doc(text: str | None, width: int = 88) -> str:
+    """The first sentence of a description, for a docstring (``~`` means none)."""
+    text = " ".join((text or "").split())
+    if not text or text == "~":
+        return ""
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)  # markdown links: keep the words
+    first = re.split(r"(?<=[a-z0-9)])\. ", text, maxsplit=1)[0].rstrip(".")
+    first = first.replace("\\", "\\\\").replace('"', "'")
+    if len(first) > width:
+        first = first[: width - 3].rstrip() + "..."
+    return first + "."
+
+
+def model_class(spec: dict[str, Any], name: str) -> str:
+    definition = spec["definitions"][name]
+    properties = flat_properties(spec, name)
+    if definition.get("required"):
+        raise SystemExit(
+            f"{name} declares required properties: models.py assumes none do (see its "
+            "docstring); generate a request variant before going on"
+        )
+    lines = [f"class {name}(TypedDict, total=False):"]
+    doc = _doc(definition.get("description")) or f"The ``{name}`` definition of the API."
+    parts = [refs(part)[0] for part in definition.get("allOf", ()) if "$ref" in part]
+    item = shape_of(properties.get("items", {}))
+    article = "An" if parts and parts[0][0] in "AEIOU" else "A"
+    if parts and item is not None:
+        doc = f"{article} ``{parts[0]}`` of ``{item}`` items."
+    elif parts:
+        doc = f"{article} ``{parts[0]}`` of plain values."
+    lines.append(f'    """{doc}"""')
+    if properties:
+        lines.append("")
+    for prop, pspec in sorted(properties.items()):
+        lines.append(f"    {prop}: {python_type(pspec)}")
+        described = _doc(pspec.get("description"))
+        if pspec.get("readOnly"):
+            described = (described + " Read-only: set by the server.").strip()
+        if described:
+            lines.append(f'    """{described}"""')
+    return "\n".join(lines) + "\n"
+
+
+def webhook_classes(spec: dict[str, Any]) -> tuple[str, list[str]]:
+    """The payload TypedDicts, one per resource type, and their names."""
+    out: list[str] = []
+    names: list[str] = []
+    resources = webhook_resources(spec)
+    for resource, events in resources.items():
+        model = WEBHOOK_RESOURCE_MODELS.get(resource)
+        resource_type = model if model is not None else "dict[str, Any]"
+        event_literal = "Literal[" + ", ".join(repr(e) for e in events) + "]"
+        listed = "``, ``".join(events)
+        out.append(
+            f"class {resource}WebhookEvent(TypedDict, total=False):\n"
+            f'    """One ``{resource}`` event: ``{listed}``."""\n\n'
+            "    timestamp: int\n"
+            '    """When the event happened, in unix time milliseconds."""\n'
+            f"    eventType: {event_literal}\n"
+            '    """What happened to the resource."""\n'
+            f"    resource: {resource_type}\n"
+            '    """The resource, as it was when the event happened."""\n'
+        )
+        out.append(
+            f"class _{resource}WebhookPayloadKeys(TypedDict):\n"
+            f"    resourceType: Literal[{resource!r}]\n"
+            f"    events: list[{resource}WebhookEvent]\n\n\n"
+            f"class {resource}WebhookPayload(_{resource}WebhookPayloadKeys, total=False):\n"
+            f'    """What a webhook on ``{resource}`` receives."""\n\n'
+            "    timestamp: int\n"
+            '    """When the payload was sent, in unix time milliseconds."""\n'
+            "    webhookId: int\n"
+            '    """The id of the webhook that sent it."""\n'
+            "    webhookName: str\n"
+            '    """The name of the webhook that sent it."""\n'
+        )
+        names += [f"{resource}WebhookEvent", f"{resource}WebhookPayload"]
+    union = " | ".join(f"{r}WebhookPayload" for r in resources)
+    out.append(
+        f"WebhookPayload: TypeAlias = {union}\n"
+        '"""A webhook payload, by ``resourceType`` (compare it to narrow the union)."""\n'
+    )
+    names.append("WebhookPayload")
+    return "\n\n".join(out), names
+
+
+MODELS_HEADER = '''"""Typed models of the CallFire API v2: a TypedDict per definition of the spec.
+
+GENERATED by ``tools/gen_operations.py`` from the official specification: do not edit;
+``tests/test_models.py`` regenerates it and fails on any difference. The public names are
+re-exported by :mod:`cftools.client.models`.
+
+These are types for the editor and for mypy; at run time every value is the plain
+``dict`` or ``list`` that ``json`` decodes, and nothing is checked against them: unknown
+keys, enumeration values the specification does not list and large integers all come
+through unchanged.
+
+The rules:
+
+* every definition becomes a ``TypedDict`` of the same name, its enumerations
+  ``Literal`` types, its free-form maps (``attributes``, ``properties``)
+  ``dict[str, str]``;
+* every key is optional (``total=False``). For responses this is the rule: a ``fields``
+  expression can drop any key. For request bodies it is what the specification says:
+  it marks no property of any definition as required (the one rule that spans keys, a
+  recipient's ``phoneNumber`` or ``contactId``, cannot be written as a required key and
+  is checked at run time). So one class serves a definition used both ways, and a
+  resource fetched with ``get_...`` can be edited and sent back as it is. Read-only
+  properties stay in the class: the server ignores them in a request, and the request
+  check warns about them. The generator refuses to run should the specification ever
+  mark a property required, so that this rule is revisited then;
+* composed definitions (``CallPage`` is ``Page`` with items of ``Call``, ``CallList`` is
+  ``ItemList`` with items of ``Call``) are flattened into classes of their own names with
+  the precise item types;
+* webhook payloads (``OutboundCallWebhookPayload``, ...) are typed from the resource
+  types and events that the specification lists for ``createWebhook``, the resource of
+  each event typed by its definition (a ``dict`` where there is none);
+  :data:`WebhookPayload` is their union, tagged by ``resourceType``.
+"""
+
+# ruff: noqa: E501
+# fmt: off
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypeAlias, TypedDict
+
+__all__ = {names}
+
+
+'''
+
+
+def models_source(spec: dict[str, Any]) -> str:
+    names = sorted(spec["definitions"])
+    classes = [model_class(spec, name) for name in names]
+    webhooks, webhook_names = webhook_classes(spec)
+    public = sorted([*names, *webhook_names])
+    header = MODELS_HEADER.replace("{names}", repr(public))
+    return header + "\n\n".join([*classes, webhooks]).rstrip("\n") + "\n"
+
+
+def shape_of(node: dict[str, Any]) -> str | None:
+    """What a property holds, for ``fields`` checks: a definition, a map, or nothing below."""
+    if "$ref" in node:
+        return str(node["$ref"].rsplit("/", 1)[-1])
+    if node.get("type") == "array":
+        return shape_of(node["items"])
+    if node.get("type") == "object":
+        return "*"  # a free-form map, or the untyped items of Page and ItemList
+    return None
+
+
+SHAPES_HEADER = '''"""The shape of every definition, to check the names in ``fields`` expressions.
+
+GENERATED by ``tools/gen_operations.py`` from the official specification: do not edit.
+For each definition, its property names and what each holds: the name of another
+definition (arrays are looked through, as ``fields`` does), ``"*"`` for a free-form map
+(any key), or ``None`` for a plain value. Also the webhook resource types and their
+events, as the specification lists them for ``createWebhook``.
+"""
+
+# ruff: noqa: E501
+# fmt: off
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+__all__ = ["SHAPES", "WEBHOOK_RESOURCES"]
+
+'''
+
+
+def shapes_source(spec: dict[str, Any]) -> str:
+    rows = []
+    for name in sorted(spec["definitions"]):
+        props = flat_properties(spec, name)
+        inner = ", ".join(f"{k!r}: {shape_of(v)!r}" for k, v in sorted(props.items()))
+        rows.append(f"{name!r}: MappingProxyType({{{inner}}}),")
+    resources = webhook_resources(spec)
+    return (
+        SHAPES_HEADER
+        + "SHAPES: Mapping[str, Mapping[str, str | None]] = MappingProxyType({\n"
+        + "\n".join(rows)
+        + "\n})\n\n"
+        + "WEBHOOK_RESOURCES: Mapping[str, tuple[str, ...]] = MappingProxyType(\n"
+        + repr(resources)
+        + "\n)\n"
+        + '"""Each webhook resource type and its events."""\n'
+    )
+
+
 def main(argv: list[str]) -> int:
     spec_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_SPEC
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
@@ -433,12 +695,18 @@ def main(argv: list[str]) -> int:
     region = "MODELS: Mapping[str, Model] = MappingProxyType({\n" + "\n".join(models) + "\n})\n"
     SCHEMAS_PY.write_text(head + begin + region + end + tail)
 
+    MODELS_PY.write_text(models_source(spec))
+    SHAPES_PY.write_text(shapes_source(spec))
+
     ruff = Path(sys.executable).parent / "ruff"
-    files = [str(OPERATIONS_PY), str(SCHEMAS_PY)]
+    files = [str(OPERATIONS_PY), str(SCHEMAS_PY), str(MODELS_PY), str(SHAPES_PY)]
     subprocess.run([str(ruff), "format", "--quiet", *files], check=True)
     subprocess.run([str(ruff), "check", "--fix", "--quiet", *files], check=True)
     subprocess.run([str(ruff), "format", "--quiet", *files], check=True)
-    print(f"wrote {len(operations)} operations and {len(models)} models")
+    print(
+        f"wrote {len(operations)} operations, {len(models)} body models and "
+        f"{len(spec['definitions'])} typed models"
+    )
     return 0
 
 

@@ -8,6 +8,10 @@ import typing
 import pytest
 
 from cftools.client import OPERATIONS, AsyncClient, Client, _codegen, _methods, method_name
+from cftools.spec import models
+
+# The models are imported by _methods for type checking only: resolve hints with them.
+HINTS_NAMESPACE = {**vars(_methods), **vars(models)}
 
 
 def test_the_generated_file_is_up_to_date() -> None:
@@ -54,8 +58,9 @@ def test_signature_covers_every_parameter(operation_id: str) -> None:
             assert python.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
             assert python.default is inspect.Parameter.empty
     assert ("project" in signature.parameters) == (operation.parameter("fields") is not None)
-    hints = typing.get_type_hints(method)
-    expected_return = {"json": typing.Any, "empty": type(None), "binary": bytes, "boolean": bool}
+    hints = typing.get_type_hints(method, globalns=HINTS_NAMESPACE)
+    model = getattr(models, operation.result or "", typing.Any)
+    expected_return = {"json": model, "empty": type(None), "binary": bytes, "boolean": bool}
     assert hints["return"] == expected_return[operation.response]
     assert operation.path in (method.__doc__ or "")
 

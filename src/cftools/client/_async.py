@@ -24,7 +24,7 @@ from cftools.client._base import (
     check_transport,
 )
 from cftools.client._errors import ConfigurationError
-from cftools.client._methods import AsyncOperations
+from cftools.client._methods import AsyncOperations, async_paginate
 from cftools.client._paging import Pager
 from cftools.client._types import FileInput, FilesArgument, TimeoutArgument
 from cftools.spec._operation import Operation
@@ -138,6 +138,7 @@ class AsyncClient(BaseClient, AsyncOperations):
         call = prepare() if files is None else await asyncio.to_thread(prepare)
         return self._finish(call, await self._send(call))
 
+    @async_paginate  # typed overloads, generated; the identity at run time
     def paginate(
         self,
         operation: OperationRef,

@@ -20,7 +20,7 @@ from cftools.client._base import (
     Sink,
     check_transport,
 )
-from cftools.client._methods import SyncOperations
+from cftools.client._methods import SyncOperations, sync_paginate
 from cftools.client._paging import Pager
 from cftools.client._types import FileInput, FilesArgument, TimeoutArgument
 from cftools.spec._operation import Operation
@@ -137,6 +137,7 @@ class Client(BaseClient, SyncOperations):
         )
         return self._finish(call, self._send(call))
 
+    @sync_paginate  # typed overloads, generated; the identity at run time
     def paginate(
         self,
         operation: OperationRef,

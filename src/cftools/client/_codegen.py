@@ -12,11 +12,24 @@ The mapping, for every operation:
   JSON body (``body``) or the file to upload (``file``), positional; everything else is
   keyword-only, ``None`` meaning "not given";
 * operations that take ``fields`` also take ``project=``; all take ``validate=``;
-* the return type follows the response kind: ``Any`` for JSON, ``None``, ``bytes``,
-  ``bool``.
+* a JSON body is typed with the ``TypedDict`` of its definition in
+  :mod:`cftools.spec.models` (``Sequence[CallRecipient]`` for an array of them);
+* the return type follows the response kind: the ``TypedDict`` of the response's
+  definition for JSON (``Any`` where the specification names none), ``None``,
+  ``bytes``, ``bool``;
+* ``paginate`` gets one ``@overload`` per paged operation whose items have a model
+  (``paginate("findCalls")`` yields ``Call``), one per page model for a named method
+  (``paginate(client.find_calls)``, whose ``CallPage`` holds ``Call`` items), and keeps
+  the generic fallback:
+  the overloads live in the ``SyncPaginate`` / ``AsyncPaginate`` protocols, which the
+  clients' ``paginate`` takes on through the :func:`sync_paginate` /
+  :func:`async_paginate` decorators (the identity at run time).
 
-Each method only forwards to ``self._call`` (sync) or ``await self._call`` (async);
-the behaviour lives in one place, ``Client`` / ``AsyncClient`` and their shared base.
+The models are imported for type checking only: at run time the methods return the plain
+``dict`` and ``list`` values that JSON decodes, and importing the client costs nothing
+more. Each method only forwards to ``self._call`` (sync) or ``await self._call``
+(async); the behaviour lives in one place, ``Client`` / ``AsyncClient`` and their
+shared base.
 """
 
 from __future__ import annotations
@@ -29,6 +42,7 @@ from typing import Any
 
 from cftools.spec._naming import method_name
 from cftools.spec._operation import Operation, Parameter
+from cftools.spec._shapes import SHAPES
 
 __all__ = ["generate", "main"]
 
@@ -36,7 +50,7 @@ TARGET = Path(__file__).with_name("_methods.py")
 
 _RETURNS = {"json": "Any", "empty": "None", "binary": "bytes", "boolean": "bool"}
 _RETURN_DOCS = {
-    "json": "The decoded JSON response (projected with ``fields`` when ``project`` is set).",
+    "json": "The decoded JSON response (projected with ``fields`` when ``project`` is set):",
     "empty": "``None``: the API answers with an empty success.",
     "binary": "The raw bytes of the file (see ``download`` to stream them to a file).",
     "boolean": "The boolean the API answers with.",
@@ -48,7 +62,9 @@ _HEADER = '''\
 
 Written by ``python -m cftools.client._codegen`` from the table of operations; see that
 module for the mapping from operationIds and parameter names. Each method forwards to
-``_call``, which ``Client`` and ``AsyncClient`` implement.
+``_call``, which ``Client`` and ``AsyncClient`` implement. Bodies and results are typed
+with the models of :mod:`cftools.spec.models`, imported for type checking only; the
+typed ``paginate`` overloads close the file.
 """
 
 # ruff: noqa: E501
@@ -56,12 +72,24 @@ module for the mapping from operationIds and parameter names. Each method forwar
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 from cftools.client._types import FileInput
 
-__all__ = ["AsyncOperations", "SyncOperations"]
+if TYPE_CHECKING:
+    from cftools.spec.models import (
+{models}
+    )
+
+__all__ = [
+    "AsyncOperations",
+    "AsyncPaginate",
+    "SyncOperations",
+    "SyncPaginate",
+    "async_paginate",
+    "sync_paginate",
+]
 
 '''
 
@@ -78,7 +106,7 @@ def _type(schema: Any) -> str:
     if schema is None:
         return "Any"
     if getattr(schema, "ref", None) is not None:
-        return "Mapping[str, Any]"
+        return str(schema.ref)
     kind = schema.type
     if kind == "file":
         return "FileInput"
@@ -205,15 +233,37 @@ def _docstring(operation: Operation, indent: str) -> str:
     if operation.parameter("fields") is not None:
         lines.append("    project: apply ``fields`` to the response client-side too.")
     lines.append("    validate: check the request before sending it (default).")
-    lines += ["", "Returns:", f"    {_RETURN_DOCS[operation.response]}"]
+    lines += ["", "Returns:", f"    {_return_doc(operation)}"]
     body = "\n".join(f"{indent}{line}" if line else "" for line in lines)
     return f'{indent}"""{body.lstrip()}\n{indent}"""'
+
+
+def _returns(operation: Operation) -> str:
+    if operation.response == "json" and operation.result is not None:
+        return operation.result
+    return _RETURNS[operation.response]
+
+
+def _return_doc(operation: Operation) -> str:
+    text = _RETURN_DOCS[operation.response]
+    if operation.response == "json":
+        model = operation.result
+        text += f" a ``{model}``." if model is not None else " any JSON value."
+    return text
+
+
+def _item_model(operation: Operation) -> str | None:
+    """The model of the items of a paged operation (``Call`` for ``findCalls``)."""
+    if not operation.paged or operation.result is None:
+        return None
+    item = SHAPES[operation.result].get("items")
+    return item if item is not None and item != "*" else None
 
 
 def _method(operation: Operation, *, is_async: bool) -> str:
     args = _signature(operation)
     name = method_name(operation.operation_id)
-    returns = _RETURNS[operation.response]
+    returns = _returns(operation)
     prefix = "async def" if is_async else "def"
     call = ("await " if is_async else "") + f"self._call({_call_arguments(operation)})"
     head = f"    {prefix} {name}(\n        self,\n"
@@ -256,6 +306,66 @@ def _class(operations: Iterable[Operation], *, is_async: bool) -> str:
     return "\n".join(out)
 
 
+_PAGINATE_ARGS = (
+    "        /,\n"
+    "        *,\n"
+    "        max_items: int | None = None,\n"
+    "        page_size: int | None = None,\n"
+    "        project: bool = False,\n"
+    "        validate: bool = True,\n"
+    "        **params: Any,\n"
+)
+
+
+def _paginate(operations: Iterable[Operation], *, is_async: bool) -> str:
+    """The ``paginate`` overloads: a protocol, and the decorator that applies it."""
+    iterator = "AsyncIterator" if is_async else "Iterator"
+    name = "AsyncPaginate" if is_async else "SyncPaginate"
+    client = "AsyncClient" if is_async else "Client"
+    decorator = "async_paginate" if is_async else "sync_paginate"
+    out = [
+        f"class {name}(Protocol):",
+        f'    """``{client}.paginate``, typed: the items of each paged operation by its model."""',
+        "",
+    ]
+    typed = [op for op in operations if _item_model(op) is not None]
+    for operation in sorted(typed, key=lambda o: o.operation_id):
+        out.append(
+            "    @overload\n    def __call__(\n        self,\n"
+            f"        operation: Literal[{operation.operation_id!r}],\n"
+            + _PAGINATE_ARGS
+            + f"    ) -> {iterator}[{_item_model(operation)}]: ...\n"
+        )
+    pages = sorted({str(op.result) for op in typed})
+    for page in pages:  # a named method: its page model gives the items
+        item = next(_item_model(op) for op in typed if op.result == page)
+        returned = f"Awaitable[{page}]" if is_async else page
+        out.append(
+            "    @overload\n    def __call__(\n        self,\n"
+            f"        operation: Callable[..., {returned}],\n"
+            + _PAGINATE_ARGS
+            + f"    ) -> {iterator}[{item}]: ...\n"
+        )
+    out.append(
+        "    @overload\n    def __call__(\n        self,\n"
+        "        operation: str | Callable[..., Any],\n"
+        + _PAGINATE_ARGS
+        + f"    ) -> {iterator}[Any]: ...\n"
+    )
+    out += [
+        "",
+        f"class _{name}Attribute(Protocol):",
+        f"    def __get__(self, instance: object, owner: type[Any] | None = None) -> {name}: ...",
+        "",
+        "",
+        f"def {decorator}(method: Callable[..., {iterator}[Any]]) -> _{name}Attribute:",
+        f'    """Give ``{client}.paginate`` the overloads of :class:`{name}` (the identity)."""',
+        "    return method",
+        "",
+    ]
+    return "\n".join(out)
+
+
 def generate(operations: Mapping[str, Operation]) -> str:
     """The source of ``_methods.py`` for ``operations``."""
     names = [method_name(op_id) for op_id in operations]
@@ -270,7 +380,27 @@ def generate(operations: Mapping[str, Operation]) -> str:
         if clashes:
             raise ValueError(f"{operation.operation_id}: parameter names clash: {pynames}")
     values = list(operations.values())
-    return _HEADER + _class(values, is_async=False) + "\n\n" + _class(values, is_async=True)
+    models = sorted(
+        {op.result for op in values if op.response == "json" and op.result is not None}
+        | {str(p.schema.ref) for op in values for p in op.parameters if p.schema.ref}
+        | {
+            str(p.schema.items.ref)
+            for op in values
+            for p in op.parameters
+            if p.schema.items is not None and p.schema.items.ref
+        }
+        | {str(_item_model(op)) for op in values if _item_model(op) is not None},
+        key=str.casefold,  # the order of isort, so that ruff leaves the file alone
+    )
+    header = _HEADER.replace("{models}", "\n".join(f"        {m}," for m in models))
+    return "\n\n".join(
+        [
+            header + _class(values, is_async=False),
+            _class(values, is_async=True),
+            _paginate(values, is_async=False),
+            _paginate(values, is_async=True),
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,7 +2,9 @@
 
 Written by ``python -m cftools.client._codegen`` from the table of operations; see that
 module for the mapping from operationIds and parameter names. Each method forwards to
-``_call``, which ``Client`` and ``AsyncClient`` implement.
+``_call``, which ``Client`` and ``AsyncClient`` implement. Bodies and results are typed
+with the models of :mod:`cftools.spec.models`, imported for type checking only; the
+typed ``paginate`` overloads close the file.
 """
 
 # ruff: noqa: E501
@@ -10,12 +12,95 @@ module for the mapping from operationIds and parameter names. Each method forwar
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 from cftools.client._types import FileInput
 
-__all__ = ["AsyncOperations", "SyncOperations"]
+if TYPE_CHECKING:
+    from cftools.spec.models import (
+        Account,
+        AddContactListContactsRequest,
+        AddDoNotContactRequest,
+        ApiCredential,
+        ApiCredentialPage,
+        Batch,
+        BatchPage,
+        BatchRequest,
+        BillingPlanUsage,
+        Call,
+        CallBroadcast,
+        CallBroadcastPage,
+        CallBroadcastStats,
+        CallCreateSound,
+        CallerIdList,
+        CallerIdVerificationRequest,
+        CallList,
+        CallPage,
+        CallRecipient,
+        CallRecording,
+        CallRecordingList,
+        CampaignSound,
+        CampaignSoundPage,
+        Contact,
+        ContactHistory,
+        ContactList,
+        ContactListPage,
+        ContactPage,
+        CreateContactListRequest,
+        CreditUsage,
+        DeliveryReport,
+        DoNotContact,
+        DoNotContactPage,
+        ItemListUniversalDoNotContact,
+        ItemListWebhookResource,
+        KeywordConfig,
+        KeywordLease,
+        KeywordLeasePage,
+        KeywordList,
+        KeywordPurchaseRequest,
+        Media,
+        MediaPage,
+        NumberConfig,
+        NumberConfigPage,
+        NumberLease,
+        NumberLeasePage,
+        NumberList,
+        NumberOrder,
+        NumberPurchaseRequest,
+        Page,
+        PageDeliveryReport,
+        PageNumberOrder,
+        Recipient,
+        Region,
+        RegionPage,
+        ResourceId,
+        ResourceIdList,
+        Text,
+        TextAutoReply,
+        TextAutoReplyPage,
+        TextBroadcast,
+        TextBroadcastCreateResponse,
+        TextBroadcastPage,
+        TextBroadcastStatsDto,
+        TextList,
+        TextPage,
+        TextRecipient,
+        TextToSpeech,
+        UpdateContactListRequest,
+        Webhook,
+        WebhookPage,
+        WebhookResource,
+    )
+
+__all__ = [
+    "AsyncOperations",
+    "AsyncPaginate",
+    "SyncOperations",
+    "SyncPaginate",
+    "async_paginate",
+    "sync_paginate",
+]
 
 class SyncOperations:
     """One named method, for ``Client``, per operation of the table."""
@@ -37,11 +122,11 @@ class SyncOperations:
     def add_call_broadcast_batch(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: BatchRequest | None = None,
         *,
         strict_validation: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Add call broadcast batch.
 
         ``POST /calls/broadcasts/{id}/batches`` (operationId ``addCallBroadcastBatch``, tag ``calls``).
@@ -53,20 +138,21 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return self._call('addCallBroadcastBatch', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = self._call('addCallBroadcastBatch', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        return result
 
     def add_call_broadcast_recipients(
         self,
         id: int,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[Recipient] | None = None,
         *,
         fields: str | None = None,
         strict_validation: bool | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallList:
         """Add call broadcast recipients.
 
         ``POST /calls/broadcasts/{id}/recipients`` (operationId ``addCallBroadcastRecipients``, tag ``calls``).
@@ -80,14 +166,15 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallList``.
         """
-        return self._call('addCallBroadcastRecipients', {'id': id, 'fields': fields, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        result: CallList = self._call('addCallBroadcastRecipients', {'id': id, 'fields': fields, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        return result
 
     def add_contact_list_items(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: AddContactListContactsRequest | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -107,7 +194,7 @@ class SyncOperations:
 
     def add_do_not_contacts(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: AddDoNotContactRequest | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -127,11 +214,11 @@ class SyncOperations:
     def add_text_broadcast_batch(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: BatchRequest | None = None,
         *,
         strict_validation: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Add text broadcast batch.
 
         ``POST /texts/broadcasts/{id}/batches`` (operationId ``addTextBroadcastBatch``, tag ``texts``).
@@ -143,20 +230,21 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return self._call('addTextBroadcastBatch', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = self._call('addTextBroadcastBatch', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        return result
 
     def add_text_broadcast_recipients(
         self,
         id: int,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[TextRecipient] | None = None,
         *,
         fields: str | None = None,
         strict_validation: bool | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextList:
         """Add text broadcast recipients.
 
         ``POST /texts/broadcasts/{id}/recipients`` (operationId ``addTextBroadcastRecipients``, tag ``texts``).
@@ -170,9 +258,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextList``.
         """
-        return self._call('addTextBroadcastRecipients', {'id': id, 'fields': fields, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        result: TextList = self._call('addTextBroadcastRecipients', {'id': id, 'fields': fields, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        return result
 
     def archive_text_broadcast(
         self,
@@ -214,10 +303,10 @@ class SyncOperations:
 
     def create_api_credential(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: ApiCredential | None = None,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> ApiCredential:
         """Create api credential.
 
         ``POST /me/api/credentials`` (operationId ``createApiCredential``, tag ``me``).
@@ -227,18 +316,19 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ApiCredential``.
         """
-        return self._call('createApiCredential', {}, body=body, files=None, project=False, validate=validate)
+        result: ApiCredential = self._call('createApiCredential', {}, body=body, files=None, project=False, validate=validate)
+        return result
 
     def create_call_broadcast(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: CallBroadcast | None = None,
         *,
         start: bool | None = None,
         strict_validation: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create call broadcast.
 
         ``POST /calls/broadcasts`` (operationId ``createCallBroadcast``, tag ``calls``).
@@ -250,18 +340,19 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return self._call('createCallBroadcast', {'start': start, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = self._call('createCallBroadcast', {'start': start, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        return result
 
     def create_contact_list(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: CreateContactListRequest | None = None,
         *,
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactList:
         """Create contact list.
 
         ``POST /contacts/lists`` (operationId ``createContactList``, tag ``contacts``).
@@ -273,9 +364,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactList``.
         """
-        return self._call('createContactList', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        result: ContactList = self._call('createContactList', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        return result
 
     def create_contact_list_from_file(
         self,
@@ -284,7 +376,7 @@ class SyncOperations:
         name: str | None = None,
         use_custom_fields: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create contact list from file.
 
         ``POST /contacts/lists/upload`` (operationId ``createContactListFromFile``, tag ``contacts``).
@@ -296,16 +388,17 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return self._call('createContactListFromFile', {'name': name, 'useCustomFields': use_custom_fields}, body=None, files={'file': file}, project=False, validate=validate)
+        result: ResourceId = self._call('createContactListFromFile', {'name': name, 'useCustomFields': use_custom_fields}, body=None, files={'file': file}, project=False, validate=validate)
+        return result
 
     def create_contacts(
         self,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[Contact] | None = None,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceIdList:
         """Create contacts.
 
         ``POST /contacts`` (operationId ``createContacts``, tag ``contacts``).
@@ -315,9 +408,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceIdList``.
         """
-        return self._call('createContacts', {}, body=body, files=None, project=False, validate=validate)
+        result: ResourceIdList = self._call('createContacts', {}, body=body, files=None, project=False, validate=validate)
+        return result
 
     def create_media(
         self,
@@ -325,7 +419,7 @@ class SyncOperations:
         *,
         name: str | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create media.
 
         ``POST /media`` (operationId ``createMedia``, tag ``media``).
@@ -336,16 +430,17 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return self._call('createMedia', {'name': name}, body=None, files={'file': file}, project=False, validate=validate)
+        result: ResourceId = self._call('createMedia', {'name': name}, body=None, files={'file': file}, project=False, validate=validate)
+        return result
 
     def create_text_auto_reply(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: TextAutoReply | None = None,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create text auto reply.
 
         ``POST /texts/auto-replys`` (operationId ``createTextAutoReply``, tag ``texts``).
@@ -355,18 +450,19 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return self._call('createTextAutoReply', {}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = self._call('createTextAutoReply', {}, body=body, files=None, project=False, validate=validate)
+        return result
 
     def create_text_broadcast(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: TextBroadcast | None = None,
         *,
         start: bool | None = None,
         strict_validation: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create text broadcast.
 
         ``POST /texts/broadcasts`` (operationId ``createTextBroadcast``, tag ``texts``).
@@ -378,16 +474,17 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return self._call('createTextBroadcast', {'start': start, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = self._call('createTextBroadcast', {'start': start, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        return result
 
     def create_webhook(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: Webhook | None = None,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create webhook.
 
         ``POST /webhooks`` (operationId ``createWebhook``, tag ``webhooks``).
@@ -397,9 +494,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return self._call('createWebhook', {}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = self._call('createWebhook', {}, body=body, files=None, project=False, validate=validate)
+        return result
 
     def delete_api_credential(
         self,
@@ -600,7 +698,7 @@ class SyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ApiCredentialPage:
         """Find api credentials.
 
         ``GET /me/api/credentials`` (operationId ``findApiCredentials``, tag ``me``).
@@ -615,9 +713,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ApiCredentialPage``.
         """
-        return self._call('findApiCredentials', {'name': name, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: ApiCredentialPage = self._call('findApiCredentials', {'name': name, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_call_broadcasts(
         self,
@@ -633,7 +732,7 @@ class SyncOperations:
         interval_end: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallBroadcastPage:
         """Find call broadcasts.
 
         ``GET /calls/broadcasts`` (operationId ``findCallBroadcasts``, tag ``calls``).
@@ -653,9 +752,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallBroadcastPage``.
         """
-        return self._call('findCallBroadcasts', {'fields': fields, 'limit': limit, 'offset': offset, 'label': label, 'name': name, 'running': running, 'scheduled': scheduled, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        result: CallBroadcastPage = self._call('findCallBroadcasts', {'fields': fields, 'limit': limit, 'offset': offset, 'label': label, 'name': name, 'running': running, 'scheduled': scheduled, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_calls(
         self,
@@ -676,7 +776,7 @@ class SyncOperations:
         interval_end: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallPage:
         """Find calls.
 
         ``GET /calls`` (operationId ``findCalls``, tag ``calls``).
@@ -701,9 +801,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallPage``.
         """
-        return self._call('findCalls', {'fields': fields, 'limit': limit, 'offset': offset, 'id': id, 'campaignId': campaign_id, 'batchId': batch_id, 'fromNumber': from_number, 'toNumber': to_number, 'label': label, 'states': states, 'results': results, 'inbound': inbound, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        result: CallPage = self._call('findCalls', {'fields': fields, 'limit': limit, 'offset': offset, 'id': id, 'campaignId': campaign_id, 'batchId': batch_id, 'fromNumber': from_number, 'toNumber': to_number, 'label': label, 'states': states, 'results': results, 'inbound': inbound, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_campaign_sounds(
         self,
@@ -717,7 +818,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CampaignSoundPage:
         """Find campaign sounds.
 
         ``GET /campaigns/sounds`` (operationId ``findCampaignSounds``, tag ``campaigns``).
@@ -735,9 +836,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CampaignSoundPage``.
         """
-        return self._call('findCampaignSounds', {'limit': limit, 'offset': offset, 'filter': filter, 'includeArchived': include_archived, 'includePending': include_pending, 'includeScrubbed': include_scrubbed, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CampaignSoundPage = self._call('findCampaignSounds', {'limit': limit, 'offset': offset, 'filter': filter, 'includeArchived': include_archived, 'includePending': include_pending, 'includeScrubbed': include_scrubbed, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_contact_lists(
         self,
@@ -750,7 +852,7 @@ class SyncOperations:
         order_by: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactListPage:
         """Find contact lists.
 
         ``GET /contacts/lists`` (operationId ``findContactLists``, tag ``contacts``).
@@ -767,9 +869,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactListPage``.
         """
-        return self._call('findContactLists', {'fields': fields, 'limit': limit, 'offset': offset, 'name': name, 'contactCount': contact_count, 'orderBy': order_by}, body=None, files=None, project=project, validate=validate)
+        result: ContactListPage = self._call('findContactLists', {'fields': fields, 'limit': limit, 'offset': offset, 'name': name, 'contactCount': contact_count, 'orderBy': order_by}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_contacts(
         self,
@@ -784,7 +887,7 @@ class SyncOperations:
         property_value: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactPage:
         """Find contacts.
 
         ``GET /contacts`` (operationId ``findContacts``, tag ``contacts``).
@@ -803,9 +906,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactPage``.
         """
-        return self._call('findContacts', {'fields': fields, 'limit': limit, 'offset': offset, 'id': id, 'number': number, 'contactListId': contact_list_id, 'propertyName': property_name, 'propertyValue': property_value}, body=None, files=None, project=project, validate=validate)
+        result: ContactPage = self._call('findContacts', {'fields': fields, 'limit': limit, 'offset': offset, 'id': id, 'number': number, 'contactListId': contact_list_id, 'propertyName': property_name, 'propertyValue': property_value}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_do_not_contacts(
         self,
@@ -823,7 +927,7 @@ class SyncOperations:
         number: Sequence[str] | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> DoNotContactPage:
         """Find do not contacts.
 
         ``GET /contacts/dncs`` (operationId ``findDoNotContacts``, tag ``contacts``).
@@ -845,9 +949,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``DoNotContactPage``.
         """
-        return self._call('findDoNotContacts', {'fields': fields, 'limit': limit, 'offset': offset, 'prefix': prefix, 'campaignId': campaign_id, 'source': source, 'call': call, 'text': text, 'inboundCall': inbound_call, 'inboundText': inbound_text, 'number': number}, body=None, files=None, project=project, validate=validate)
+        result: DoNotContactPage = self._call('findDoNotContacts', {'fields': fields, 'limit': limit, 'offset': offset, 'prefix': prefix, 'campaignId': campaign_id, 'source': source, 'call': call, 'text': text, 'inboundCall': inbound_call, 'inboundText': inbound_text, 'number': number}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_keyword_lease_configs(
         self,
@@ -859,7 +964,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Page:
         """Find keyword lease configs.
 
         ``GET /keywords/leases/configs`` (operationId ``findKeywordLeaseConfigs``, tag ``keywords``).
@@ -875,9 +980,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Page``.
         """
-        return self._call('findKeywordLeaseConfigs', {'limit': limit, 'offset': offset, 'filter': filter, 'labelName': label_name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Page = self._call('findKeywordLeaseConfigs', {'limit': limit, 'offset': offset, 'filter': filter, 'labelName': label_name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_keyword_leases(
         self,
@@ -889,7 +995,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> KeywordLeasePage:
         """Find keyword leases.
 
         ``GET /keywords/leases`` (operationId ``findKeywordLeases``, tag ``keywords``).
@@ -905,16 +1011,17 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``KeywordLeasePage``.
         """
-        return self._call('findKeywordLeases', {'limit': limit, 'offset': offset, 'filter': filter, 'labelName': label_name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: KeywordLeasePage = self._call('findKeywordLeases', {'limit': limit, 'offset': offset, 'filter': filter, 'labelName': label_name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_keywords(
         self,
         *,
         keywords: Sequence[str] | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> KeywordList:
         """Find keywords.
 
         ``GET /keywords`` (operationId ``findKeywords``, tag ``keywords``).
@@ -924,9 +1031,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``KeywordList``.
         """
-        return self._call('findKeywords', {'keywords': keywords}, body=None, files=None, project=False, validate=validate)
+        result: KeywordList = self._call('findKeywords', {'keywords': keywords}, body=None, files=None, project=False, validate=validate)
+        return result
 
     def find_media(
         self,
@@ -937,7 +1045,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> MediaPage:
         """Find media.
 
         ``GET /media`` (operationId ``findMedia``, tag ``media``).
@@ -952,9 +1060,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``MediaPage``.
         """
-        return self._call('findMedia', {'limit': limit, 'offset': offset, 'filter': filter, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: MediaPage = self._call('findMedia', {'limit': limit, 'offset': offset, 'filter': filter, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_number_lease_configs(
         self,
@@ -971,7 +1080,7 @@ class SyncOperations:
         rate_center: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberConfigPage:
         """Find number lease configs.
 
         ``GET /numbers/leases/configs`` (operationId ``findNumberLeaseConfigs``, tag ``numbers``).
@@ -992,9 +1101,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberConfigPage``.
         """
-        return self._call('findNumberLeaseConfigs', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'labelName': label_name, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        result: NumberConfigPage = self._call('findNumberLeaseConfigs', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'labelName': label_name, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_number_leases(
         self,
@@ -1012,7 +1122,7 @@ class SyncOperations:
         rate_center: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberLeasePage:
         """Find number leases.
 
         ``GET /numbers/leases`` (operationId ``findNumberLeases``, tag ``numbers``).
@@ -1034,9 +1144,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberLeasePage``.
         """
-        return self._call('findNumberLeases', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'labelName': label_name, 'tollFree': toll_free, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        result: NumberLeasePage = self._call('findNumberLeases', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'labelName': label_name, 'tollFree': toll_free, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_number_regions(
         self,
@@ -1052,7 +1163,7 @@ class SyncOperations:
         rate_center: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> RegionPage:
         """Find number regions.
 
         ``GET /numbers/regions`` (operationId ``findNumberRegions``, tag ``numbers``).
@@ -1072,9 +1183,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``RegionPage``.
         """
-        return self._call('findNumberRegions', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        result: RegionPage = self._call('findNumberRegions', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_numbers_local(
         self,
@@ -1090,7 +1202,7 @@ class SyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberList:
         """Find numbers local.
 
         ``GET /numbers/local`` (operationId ``findNumbersLocal``, tag ``numbers``).
@@ -1109,9 +1221,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberList``.
         """
-        return self._call('findNumbersLocal', {'limit': limit, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: NumberList = self._call('findNumbersLocal', {'limit': limit, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_numbers_tollfree(
         self,
@@ -1121,7 +1234,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberList:
         """Find numbers tollfree.
 
         ``GET /numbers/tollfree`` (operationId ``findNumbersTollfree``, tag ``numbers``).
@@ -1134,9 +1247,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberList``.
         """
-        return self._call('findNumbersTollfree', {'pattern': pattern, 'limit': limit, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: NumberList = self._call('findNumbersTollfree', {'pattern': pattern, 'limit': limit, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_orders(
         self,
@@ -1149,7 +1263,7 @@ class SyncOperations:
         interval_end: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> PageNumberOrder:
         """Find orders.
 
         ``GET /orders`` (operationId ``findOrders``, tag ``orders``).
@@ -1166,9 +1280,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``PageNumberOrder``.
         """
-        return self._call('findOrders', {'limit': limit, 'offset': offset, 'fields': fields, 'status': status, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        result: PageNumberOrder = self._call('findOrders', {'limit': limit, 'offset': offset, 'fields': fields, 'status': status, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_text_auto_replys(
         self,
@@ -1179,7 +1294,7 @@ class SyncOperations:
         number: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextAutoReplyPage:
         """Find text auto replys.
 
         ``GET /texts/auto-replys`` (operationId ``findTextAutoReplys``, tag ``texts``).
@@ -1194,9 +1309,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextAutoReplyPage``.
         """
-        return self._call('findTextAutoReplys', {'fields': fields, 'limit': limit, 'offset': offset, 'number': number}, body=None, files=None, project=project, validate=validate)
+        result: TextAutoReplyPage = self._call('findTextAutoReplys', {'fields': fields, 'limit': limit, 'offset': offset, 'number': number}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_text_broadcasts(
         self,
@@ -1212,7 +1328,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextBroadcastPage:
         """Find text broadcasts.
 
         ``GET /texts/broadcasts`` (operationId ``findTextBroadcasts``, tag ``texts``).
@@ -1232,9 +1348,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextBroadcastPage``.
         """
-        return self._call('findTextBroadcasts', {'name': name, 'label': label, 'running': running, 'scheduled': scheduled, 'intervalBegin': interval_begin, 'intervalEnd': interval_end, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: TextBroadcastPage = self._call('findTextBroadcasts', {'name': name, 'label': label, 'running': running, 'scheduled': scheduled, 'intervalBegin': interval_begin, 'intervalEnd': interval_end, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_texts(
         self,
@@ -1255,7 +1372,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextPage:
         """Find texts.
 
         ``GET /texts`` (operationId ``findTexts``, tag ``texts``).
@@ -1280,9 +1397,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextPage``.
         """
-        return self._call('findTexts', {'id': id, 'campaignId': campaign_id, 'batchId': batch_id, 'fromNumber': from_number, 'toNumber': to_number, 'label': label, 'states': states, 'results': results, 'inbound': inbound, 'intervalBegin': interval_begin, 'intervalEnd': interval_end, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: TextPage = self._call('findTexts', {'id': id, 'campaignId': campaign_id, 'batchId': batch_id, 'fromNumber': from_number, 'toNumber': to_number, 'label': label, 'states': states, 'results': results, 'inbound': inbound, 'intervalBegin': interval_begin, 'intervalEnd': interval_end, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_webhook_resources(
         self,
@@ -1290,7 +1408,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ItemListWebhookResource:
         """Find webhook resources.
 
         ``GET /webhooks/resources`` (operationId ``findWebhookResources``, tag ``webhooks``).
@@ -1301,9 +1419,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ItemListWebhookResource``.
         """
-        return self._call('findWebhookResources', {'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: ItemListWebhookResource = self._call('findWebhookResources', {'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def find_webhooks(
         self,
@@ -1318,7 +1437,7 @@ class SyncOperations:
         enabled: bool | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> WebhookPage:
         """Find webhooks.
 
         ``GET /webhooks`` (operationId ``findWebhooks``, tag ``webhooks``).
@@ -1337,24 +1456,26 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``WebhookPage``.
         """
-        return self._call('findWebhooks', {'fields': fields, 'limit': limit, 'offset': offset, 'name': name, 'resource': resource, 'event': event, 'callback': callback, 'enabled': enabled}, body=None, files=None, project=project, validate=validate)
+        result: WebhookPage = self._call('findWebhooks', {'fields': fields, 'limit': limit, 'offset': offset, 'name': name, 'resource': resource, 'event': event, 'callback': callback, 'enabled': enabled}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_account(
         self,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> Account:
         """Get account.
 
         ``GET /me/account`` (operationId ``getAccount``, tag ``me``).
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Account``.
         """
-        return self._call('getAccount', {}, body=None, files=None, project=False, validate=validate)
+        result: Account = self._call('getAccount', {}, body=None, files=None, project=False, validate=validate)
+        return result
 
     def get_api_credential(
         self,
@@ -1363,7 +1484,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ApiCredential:
         """Get api credential.
 
         ``GET /me/api/credentials/{id}`` (operationId ``getApiCredential``, tag ``me``).
@@ -1375,24 +1496,26 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ApiCredential``.
         """
-        return self._call('getApiCredential', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: ApiCredential = self._call('getApiCredential', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_billing_plan_usage(
         self,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> BillingPlanUsage:
         """Get billing plan usage.
 
         ``GET /me/billing/plan-usage`` (operationId ``getBillingPlanUsage``, tag ``me``).
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``BillingPlanUsage``.
         """
-        return self._call('getBillingPlanUsage', {}, body=None, files=None, project=False, validate=validate)
+        result: BillingPlanUsage = self._call('getBillingPlanUsage', {}, body=None, files=None, project=False, validate=validate)
+        return result
 
     def get_call(
         self,
@@ -1401,7 +1524,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Call:
         """Get call.
 
         ``GET /calls/{id}`` (operationId ``getCall``, tag ``calls``).
@@ -1413,9 +1536,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Call``.
         """
-        return self._call('getCall', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Call = self._call('getCall', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_call_broadcast(
         self,
@@ -1424,7 +1548,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallBroadcast:
         """Get call broadcast.
 
         ``GET /calls/broadcasts/{id}`` (operationId ``getCallBroadcast``, tag ``calls``).
@@ -1436,9 +1560,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallBroadcast``.
         """
-        return self._call('getCallBroadcast', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CallBroadcast = self._call('getCallBroadcast', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_call_broadcast_batches(
         self,
@@ -1449,7 +1574,7 @@ class SyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> BatchPage:
         """Get call broadcast batches.
 
         ``GET /calls/broadcasts/{id}/batches`` (operationId ``getCallBroadcastBatches``, tag ``calls``).
@@ -1464,9 +1589,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``BatchPage``.
         """
-        return self._call('getCallBroadcastBatches', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: BatchPage = self._call('getCallBroadcastBatches', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_call_broadcast_calls(
         self,
@@ -1478,7 +1604,7 @@ class SyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallPage:
         """Get call broadcast calls.
 
         ``GET /calls/broadcasts/{id}/calls`` (operationId ``getCallBroadcastCalls``, tag ``calls``).
@@ -1494,9 +1620,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallPage``.
         """
-        return self._call('getCallBroadcastCalls', {'id': id, 'batchId': batch_id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: CallPage = self._call('getCallBroadcastCalls', {'id': id, 'batchId': batch_id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_call_broadcast_stats(
         self,
@@ -1507,7 +1634,7 @@ class SyncOperations:
         end: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallBroadcastStats:
         """Get call broadcast stats.
 
         ``GET /calls/broadcasts/{id}/stats`` (operationId ``getCallBroadcastStats``, tag ``calls``).
@@ -1521,9 +1648,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallBroadcastStats``.
         """
-        return self._call('getCallBroadcastStats', {'id': id, 'fields': fields, 'begin': begin, 'end': end}, body=None, files=None, project=project, validate=validate)
+        result: CallBroadcastStats = self._call('getCallBroadcastStats', {'id': id, 'fields': fields, 'begin': begin, 'end': end}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_call_recording(
         self,
@@ -1532,7 +1660,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallRecording:
         """Get call recording.
 
         ``GET /calls/recordings/{id}`` (operationId ``getCallRecording``, tag ``calls``).
@@ -1544,9 +1672,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallRecording``.
         """
-        return self._call('getCallRecording', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CallRecording = self._call('getCallRecording', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_call_recording_by_name(
         self,
@@ -1556,7 +1685,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallRecording:
         """Get call recording by name.
 
         ``GET /calls/{id}/recordings/{name}`` (operationId ``getCallRecordingByName``, tag ``calls``).
@@ -1569,9 +1698,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallRecording``.
         """
-        return self._call('getCallRecordingByName', {'id': id, 'name': name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CallRecording = self._call('getCallRecordingByName', {'id': id, 'name': name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_call_recording_mp3(
         self,
@@ -1622,7 +1752,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallRecordingList:
         """Get call recordings.
 
         ``GET /calls/{id}/recordings`` (operationId ``getCallRecordings``, tag ``calls``).
@@ -1634,24 +1764,26 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallRecordingList``.
         """
-        return self._call('getCallRecordings', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CallRecordingList = self._call('getCallRecordings', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_caller_ids(
         self,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallerIdList:
         """Get caller ids.
 
         ``GET /me/callerids`` (operationId ``getCallerIds``, tag ``me``).
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallerIdList``.
         """
-        return self._call('getCallerIds', {}, body=None, files=None, project=False, validate=validate)
+        result: CallerIdList = self._call('getCallerIds', {}, body=None, files=None, project=False, validate=validate)
+        return result
 
     def get_campaign_batch(
         self,
@@ -1660,7 +1792,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Batch:
         """Get campaign batch.
 
         ``GET /campaigns/batches/{id}`` (operationId ``getCampaignBatch``, tag ``campaigns``).
@@ -1672,9 +1804,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Batch``.
         """
-        return self._call('getCampaignBatch', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Batch = self._call('getCampaignBatch', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_campaign_sound(
         self,
@@ -1683,7 +1816,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CampaignSound:
         """Get campaign sound.
 
         ``GET /campaigns/sounds/{id}`` (operationId ``getCampaignSound``, tag ``campaigns``).
@@ -1695,9 +1828,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CampaignSound``.
         """
-        return self._call('getCampaignSound', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CampaignSound = self._call('getCampaignSound', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_campaign_sound_data_mp3(
         self,
@@ -1746,7 +1880,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Contact:
         """Get contact.
 
         ``GET /contacts/{id}`` (operationId ``getContact``, tag ``contacts``).
@@ -1758,9 +1892,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Contact``.
         """
-        return self._call('getContact', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Contact = self._call('getContact', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_contact_history(
         self,
@@ -1771,7 +1906,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactHistory:
         """Get contact history.
 
         ``GET /contacts/{id}/history`` (operationId ``getContactHistory``, tag ``contacts``).
@@ -1785,9 +1920,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactHistory``.
         """
-        return self._call('getContactHistory', {'id': id, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: ContactHistory = self._call('getContactHistory', {'id': id, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_contact_list(
         self,
@@ -1796,7 +1932,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactList:
         """Get contact list.
 
         ``GET /contacts/lists/{id}`` (operationId ``getContactList``, tag ``contacts``).
@@ -1808,9 +1944,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactList``.
         """
-        return self._call('getContactList', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: ContactList = self._call('getContactList', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_contact_list_items(
         self,
@@ -1821,7 +1958,7 @@ class SyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactPage:
         """Get contact list items.
 
         ``GET /contacts/lists/{id}/items`` (operationId ``getContactListItems``, tag ``contacts``).
@@ -1836,9 +1973,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactPage``.
         """
-        return self._call('getContactListItems', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: ContactPage = self._call('getContactListItems', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_credit_usage(
         self,
@@ -1846,7 +1984,7 @@ class SyncOperations:
         interval_begin: int | None = None,
         interval_end: int | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> CreditUsage:
         """Get credit usage.
 
         ``GET /me/billing/credit-usage`` (operationId ``getCreditUsage``, tag ``me``).
@@ -1857,9 +1995,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CreditUsage``.
         """
-        return self._call('getCreditUsage', {'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=False, validate=validate)
+        result: CreditUsage = self._call('getCreditUsage', {'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=False, validate=validate)
+        return result
 
     def get_delivery_reports(
         self,
@@ -1876,7 +2015,7 @@ class SyncOperations:
         carrier: str | None = None,
         message_text: str | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> PageDeliveryReport:
         """Get delivery reports.
 
         ``GET /reports/delivery`` (operationId ``getDeliveryReports``, tag ``reports``).
@@ -1897,16 +2036,17 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``PageDeliveryReport``.
         """
-        return self._call('getDeliveryReports', {'startDate': start_date, 'endDate': end_date, 'limit': limit, 'offset': offset, 'campaignId': campaign_id, 'fromNumber': from_number, 'toNumber': to_number, 'deliveryCategory': delivery_category, 'deliveryState': delivery_state, 'carrier': carrier, 'messageText': message_text}, body=None, files=None, project=False, validate=validate)
+        result: PageDeliveryReport = self._call('getDeliveryReports', {'startDate': start_date, 'endDate': end_date, 'limit': limit, 'offset': offset, 'campaignId': campaign_id, 'fromNumber': from_number, 'toNumber': to_number, 'deliveryCategory': delivery_category, 'deliveryState': delivery_state, 'carrier': carrier, 'messageText': message_text}, body=None, files=None, project=False, validate=validate)
+        return result
 
     def get_do_not_contact(
         self,
         number: str,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> DoNotContact:
         """Get do not contact.
 
         ``GET /contacts/dncs/{number}`` (operationId ``getDoNotContact``, tag ``contacts``).
@@ -1916,9 +2056,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``DoNotContact``.
         """
-        return self._call('getDoNotContact', {'number': number}, body=None, files=None, project=False, validate=validate)
+        result: DoNotContact = self._call('getDoNotContact', {'number': number}, body=None, files=None, project=False, validate=validate)
+        return result
 
     def get_keyword_lease(
         self,
@@ -1927,7 +2068,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> KeywordLease:
         """Get keyword lease.
 
         ``GET /keywords/leases/{keyword}`` (operationId ``getKeywordLease``, tag ``keywords``).
@@ -1939,9 +2080,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``KeywordLease``.
         """
-        return self._call('getKeywordLease', {'keyword': keyword, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: KeywordLease = self._call('getKeywordLease', {'keyword': keyword, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_keyword_lease_by_id(
         self,
@@ -1950,7 +2092,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> KeywordLease:
         """Get keyword lease by id.
 
         ``GET /keywords/leases/id/{id}`` (operationId ``getKeywordLeaseById``, tag ``keywords``).
@@ -1962,9 +2104,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``KeywordLease``.
         """
-        return self._call('getKeywordLeaseById', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: KeywordLease = self._call('getKeywordLeaseById', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_keyword_lease_config(
         self,
@@ -1973,7 +2116,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> KeywordConfig:
         """Get keyword lease config.
 
         ``GET /keywords/leases/configs/{keyword}`` (operationId ``getKeywordLeaseConfig``, tag ``keywords``).
@@ -1985,9 +2128,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``KeywordConfig``.
         """
-        return self._call('getKeywordLeaseConfig', {'keyword': keyword, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: KeywordConfig = self._call('getKeywordLeaseConfig', {'keyword': keyword, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_media(
         self,
@@ -1996,7 +2140,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Media:
         """Get media.
 
         ``GET /media/{id}`` (operationId ``getMedia``, tag ``media``).
@@ -2008,9 +2152,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Media``.
         """
-        return self._call('getMedia', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Media = self._call('getMedia', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_media_data(
         self,
@@ -2083,7 +2228,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberLease:
         """Get number lease.
 
         ``GET /numbers/leases/{number}`` (operationId ``getNumberLease``, tag ``numbers``).
@@ -2095,9 +2240,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberLease``.
         """
-        return self._call('getNumberLease', {'number': number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: NumberLease = self._call('getNumberLease', {'number': number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_number_lease_config(
         self,
@@ -2106,7 +2252,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberConfig:
         """Get number lease config.
 
         ``GET /numbers/leases/configs/{number}`` (operationId ``getNumberLeaseConfig``, tag ``numbers``).
@@ -2118,9 +2264,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberConfig``.
         """
-        return self._call('getNumberLeaseConfig', {'number': number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: NumberConfig = self._call('getNumberLeaseConfig', {'number': number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_order(
         self,
@@ -2129,7 +2276,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberOrder:
         """Get order.
 
         ``GET /orders/{id}`` (operationId ``getOrder``, tag ``orders``).
@@ -2141,9 +2288,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberOrder``.
         """
-        return self._call('getOrder', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: NumberOrder = self._call('getOrder', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_text(
         self,
@@ -2152,7 +2300,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Text:
         """Get text.
 
         ``GET /texts/{id}`` (operationId ``getText``, tag ``texts``).
@@ -2164,9 +2312,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Text``.
         """
-        return self._call('getText', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Text = self._call('getText', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_text_auto_reply(
         self,
@@ -2175,7 +2324,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextAutoReply:
         """Get text auto reply.
 
         ``GET /texts/auto-replys/{id}`` (operationId ``getTextAutoReply``, tag ``texts``).
@@ -2187,9 +2336,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextAutoReply``.
         """
-        return self._call('getTextAutoReply', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: TextAutoReply = self._call('getTextAutoReply', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_text_broadcast(
         self,
@@ -2198,7 +2348,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextBroadcast:
         """Get text broadcast.
 
         ``GET /texts/broadcasts/{id}`` (operationId ``getTextBroadcast``, tag ``texts``).
@@ -2210,9 +2360,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextBroadcast``.
         """
-        return self._call('getTextBroadcast', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: TextBroadcast = self._call('getTextBroadcast', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_text_broadcast_batches(
         self,
@@ -2223,7 +2374,7 @@ class SyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> BatchPage:
         """Get text broadcast batches.
 
         ``GET /texts/broadcasts/{id}/batches`` (operationId ``getTextBroadcastBatches``, tag ``texts``).
@@ -2238,9 +2389,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``BatchPage``.
         """
-        return self._call('getTextBroadcastBatches', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: BatchPage = self._call('getTextBroadcastBatches', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_text_broadcast_stats(
         self,
@@ -2251,7 +2403,7 @@ class SyncOperations:
         end: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextBroadcastStatsDto:
         """Get text broadcast stats.
 
         ``GET /texts/broadcasts/{id}/stats`` (operationId ``getTextBroadcastStats``, tag ``texts``).
@@ -2265,9 +2417,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextBroadcastStatsDto``.
         """
-        return self._call('getTextBroadcastStats', {'id': id, 'fields': fields, 'begin': begin, 'end': end}, body=None, files=None, project=project, validate=validate)
+        result: TextBroadcastStatsDto = self._call('getTextBroadcastStats', {'id': id, 'fields': fields, 'begin': begin, 'end': end}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_text_broadcast_texts(
         self,
@@ -2279,7 +2432,7 @@ class SyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextPage:
         """Get text broadcast texts.
 
         ``GET /texts/broadcasts/{id}/texts`` (operationId ``getTextBroadcastTexts``, tag ``texts``).
@@ -2295,9 +2448,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextPage``.
         """
-        return self._call('getTextBroadcastTexts', {'id': id, 'batchId': batch_id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: TextPage = self._call('getTextBroadcastTexts', {'id': id, 'batchId': batch_id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_universal_do_not_contacts(
         self,
@@ -2307,7 +2461,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ItemListUniversalDoNotContact:
         """Get universal do not contacts.
 
         ``GET /contacts/dncs/universals/{toNumber}`` (operationId ``getUniversalDoNotContacts``, tag ``contacts``).
@@ -2320,9 +2474,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ItemListUniversalDoNotContact``.
         """
-        return self._call('getUniversalDoNotContacts', {'toNumber': to_number, 'fromNumber': from_number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: ItemListUniversalDoNotContact = self._call('getUniversalDoNotContacts', {'toNumber': to_number, 'fromNumber': from_number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_webhook(
         self,
@@ -2331,7 +2486,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Webhook:
         """Get webhook.
 
         ``GET /webhooks/{id}`` (operationId ``getWebhook``, tag ``webhooks``).
@@ -2343,9 +2498,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Webhook``.
         """
-        return self._call('getWebhook', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Webhook = self._call('getWebhook', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def get_webhook_resource(
         self,
@@ -2354,7 +2510,7 @@ class SyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> WebhookResource:
         """Get webhook resource.
 
         ``GET /webhooks/resources/{resource}`` (operationId ``getWebhookResource``, tag ``webhooks``).
@@ -2366,9 +2522,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``WebhookResource``.
         """
-        return self._call('getWebhookResource', {'resource': resource, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: WebhookResource = self._call('getWebhookResource', {'resource': resource, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     def is_keyword_available(
         self,
@@ -2392,12 +2549,12 @@ class SyncOperations:
 
     def order_keywords(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: KeywordPurchaseRequest | None = None,
         *,
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Order keywords.
 
         ``POST /orders/keywords`` (operationId ``orderKeywords``, tag ``orders``).
@@ -2409,18 +2566,19 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return self._call('orderKeywords', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        result: ResourceId = self._call('orderKeywords', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        return result
 
     def order_numbers(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: NumberPurchaseRequest | None = None,
         *,
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Order numbers.
 
         ``POST /orders/numbers`` (operationId ``orderNumbers``, tag ``orders``).
@@ -2432,18 +2590,19 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return self._call('orderNumbers', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        result: ResourceId = self._call('orderNumbers', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        return result
 
     def post_call_campaign_sound(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: CallCreateSound | None = None,
         *,
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CampaignSound:
         """Post call campaign sound.
 
         ``POST /campaigns/sounds/calls`` (operationId ``postCallCampaignSound``, tag ``campaigns``).
@@ -2455,9 +2614,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CampaignSound``.
         """
-        return self._call('postCallCampaignSound', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        result: CampaignSound = self._call('postCallCampaignSound', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        return result
 
     def post_file_campaign_sound(
         self,
@@ -2467,7 +2627,7 @@ class SyncOperations:
         name: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CampaignSound:
         """Post file campaign sound.
 
         ``POST /campaigns/sounds/files`` (operationId ``postFileCampaignSound``, tag ``campaigns``).
@@ -2480,18 +2640,19 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CampaignSound``.
         """
-        return self._call('postFileCampaignSound', {'fields': fields, 'name': name}, body=None, files={'file': file}, project=project, validate=validate)
+        result: CampaignSound = self._call('postFileCampaignSound', {'fields': fields, 'name': name}, body=None, files={'file': file}, project=project, validate=validate)
+        return result
 
     def post_tts_campaign_sound(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: TextToSpeech | None = None,
         *,
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CampaignSound:
         """Post tts campaign sound.
 
         ``POST /campaigns/sounds/tts`` (operationId ``postTTSCampaignSound``, tag ``campaigns``).
@@ -2503,9 +2664,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CampaignSound``.
         """
-        return self._call('postTTSCampaignSound', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        result: CampaignSound = self._call('postTTSCampaignSound', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        return result
 
     def remove_contact_list_item(
         self,
@@ -2551,7 +2713,7 @@ class SyncOperations:
 
     def send_calls(
         self,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[CallRecipient] | None = None,
         *,
         fields: str | None = None,
         campaign_id: int | None = None,
@@ -2563,7 +2725,7 @@ class SyncOperations:
         strict_validation: bool | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallList:
         """Send calls.
 
         ``POST /calls`` (operationId ``sendCalls``, tag ``calls``).
@@ -2582,13 +2744,14 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallList``.
         """
-        return self._call('sendCalls', {'fields': fields, 'campaignId': campaign_id, 'defaultLiveMessage': default_live_message, 'defaultMachineMessage': default_machine_message, 'defaultLiveMessageSoundId': default_live_message_sound_id, 'defaultMachineMessageSoundId': default_machine_message_sound_id, 'defaultVoice': default_voice, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        result: CallList = self._call('sendCalls', {'fields': fields, 'campaignId': campaign_id, 'defaultLiveMessage': default_live_message, 'defaultMachineMessage': default_machine_message, 'defaultLiveMessageSoundId': default_live_message_sound_id, 'defaultMachineMessageSoundId': default_machine_message_sound_id, 'defaultVoice': default_voice, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        return result
 
     def send_texts(
         self,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[TextRecipient] | None = None,
         *,
         fields: str | None = None,
         campaign_id: int | None = None,
@@ -2596,7 +2759,7 @@ class SyncOperations:
         strict_validation: bool | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextList:
         """Send texts.
 
         ``POST /texts`` (operationId ``sendTexts``, tag ``texts``).
@@ -2611,9 +2774,10 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextList``.
         """
-        return self._call('sendTexts', {'fields': fields, 'campaignId': campaign_id, 'defaultMessage': default_message, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        result: TextList = self._call('sendTexts', {'fields': fields, 'campaignId': campaign_id, 'defaultMessage': default_message, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        return result
 
     def send_verification_code_to_caller_id(
         self,
@@ -2713,7 +2877,7 @@ class SyncOperations:
     def toggle_call_broadcast_recipients_status(
         self,
         id: int,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[Recipient] | None = None,
         *,
         enable: bool | None = None,
         validate: bool = True,
@@ -2736,7 +2900,7 @@ class SyncOperations:
     def toggle_text_broadcast_recipients_status(
         self,
         id: int,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[Recipient] | None = None,
         *,
         enable: bool | None = None,
         validate: bool = True,
@@ -2759,7 +2923,7 @@ class SyncOperations:
     def update_call_broadcast(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: CallBroadcast | None = None,
         *,
         strict_validation: bool | None = None,
         validate: bool = True,
@@ -2782,7 +2946,7 @@ class SyncOperations:
     def update_campaign_batch(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: Batch | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -2803,7 +2967,7 @@ class SyncOperations:
     def update_contact(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: Contact | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -2824,7 +2988,7 @@ class SyncOperations:
     def update_contact_list(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: UpdateContactListRequest | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -2845,7 +3009,7 @@ class SyncOperations:
     def update_do_not_contact(
         self,
         number: str,
-        body: Mapping[str, Any] | None = None,
+        body: DoNotContact | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -2866,7 +3030,7 @@ class SyncOperations:
     def update_keyword_lease(
         self,
         keyword: str,
-        body: Mapping[str, Any] | None = None,
+        body: KeywordLease | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -2887,7 +3051,7 @@ class SyncOperations:
     def update_keyword_lease_config(
         self,
         keyword: str,
-        body: Mapping[str, Any] | None = None,
+        body: KeywordConfig | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -2908,7 +3072,7 @@ class SyncOperations:
     def update_number_lease(
         self,
         number: str,
-        body: Mapping[str, Any] | None = None,
+        body: NumberLease | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -2929,7 +3093,7 @@ class SyncOperations:
     def update_number_lease_config(
         self,
         number: str,
-        body: Mapping[str, Any] | None = None,
+        body: NumberConfig | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -2950,11 +3114,11 @@ class SyncOperations:
     def update_text_broadcast(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: TextBroadcast | None = None,
         *,
         strict_validation: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextBroadcastCreateResponse:
         """Update text broadcast.
 
         ``PUT /texts/broadcasts/{id}`` (operationId ``updateTextBroadcast``, tag ``texts``).
@@ -2966,14 +3130,15 @@ class SyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextBroadcastCreateResponse``.
         """
-        return self._call('updateTextBroadcast', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        result: TextBroadcastCreateResponse = self._call('updateTextBroadcast', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        return result
 
     def update_webhook(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: Webhook | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -2994,7 +3159,7 @@ class SyncOperations:
     def verify_caller_id(
         self,
         callerid: str,
-        body: Mapping[str, Any] | None = None,
+        body: CallerIdVerificationRequest | None = None,
         *,
         validate: bool = True,
     ) -> bool:
@@ -3034,11 +3199,11 @@ class AsyncOperations:
     async def add_call_broadcast_batch(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: BatchRequest | None = None,
         *,
         strict_validation: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Add call broadcast batch.
 
         ``POST /calls/broadcasts/{id}/batches`` (operationId ``addCallBroadcastBatch``, tag ``calls``).
@@ -3050,20 +3215,21 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return await self._call('addCallBroadcastBatch', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = await self._call('addCallBroadcastBatch', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        return result
 
     async def add_call_broadcast_recipients(
         self,
         id: int,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[Recipient] | None = None,
         *,
         fields: str | None = None,
         strict_validation: bool | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallList:
         """Add call broadcast recipients.
 
         ``POST /calls/broadcasts/{id}/recipients`` (operationId ``addCallBroadcastRecipients``, tag ``calls``).
@@ -3077,14 +3243,15 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallList``.
         """
-        return await self._call('addCallBroadcastRecipients', {'id': id, 'fields': fields, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        result: CallList = await self._call('addCallBroadcastRecipients', {'id': id, 'fields': fields, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        return result
 
     async def add_contact_list_items(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: AddContactListContactsRequest | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -3104,7 +3271,7 @@ class AsyncOperations:
 
     async def add_do_not_contacts(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: AddDoNotContactRequest | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -3124,11 +3291,11 @@ class AsyncOperations:
     async def add_text_broadcast_batch(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: BatchRequest | None = None,
         *,
         strict_validation: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Add text broadcast batch.
 
         ``POST /texts/broadcasts/{id}/batches`` (operationId ``addTextBroadcastBatch``, tag ``texts``).
@@ -3140,20 +3307,21 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return await self._call('addTextBroadcastBatch', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = await self._call('addTextBroadcastBatch', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        return result
 
     async def add_text_broadcast_recipients(
         self,
         id: int,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[TextRecipient] | None = None,
         *,
         fields: str | None = None,
         strict_validation: bool | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextList:
         """Add text broadcast recipients.
 
         ``POST /texts/broadcasts/{id}/recipients`` (operationId ``addTextBroadcastRecipients``, tag ``texts``).
@@ -3167,9 +3335,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextList``.
         """
-        return await self._call('addTextBroadcastRecipients', {'id': id, 'fields': fields, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        result: TextList = await self._call('addTextBroadcastRecipients', {'id': id, 'fields': fields, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        return result
 
     async def archive_text_broadcast(
         self,
@@ -3211,10 +3380,10 @@ class AsyncOperations:
 
     async def create_api_credential(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: ApiCredential | None = None,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> ApiCredential:
         """Create api credential.
 
         ``POST /me/api/credentials`` (operationId ``createApiCredential``, tag ``me``).
@@ -3224,18 +3393,19 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ApiCredential``.
         """
-        return await self._call('createApiCredential', {}, body=body, files=None, project=False, validate=validate)
+        result: ApiCredential = await self._call('createApiCredential', {}, body=body, files=None, project=False, validate=validate)
+        return result
 
     async def create_call_broadcast(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: CallBroadcast | None = None,
         *,
         start: bool | None = None,
         strict_validation: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create call broadcast.
 
         ``POST /calls/broadcasts`` (operationId ``createCallBroadcast``, tag ``calls``).
@@ -3247,18 +3417,19 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return await self._call('createCallBroadcast', {'start': start, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = await self._call('createCallBroadcast', {'start': start, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        return result
 
     async def create_contact_list(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: CreateContactListRequest | None = None,
         *,
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactList:
         """Create contact list.
 
         ``POST /contacts/lists`` (operationId ``createContactList``, tag ``contacts``).
@@ -3270,9 +3441,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactList``.
         """
-        return await self._call('createContactList', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        result: ContactList = await self._call('createContactList', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        return result
 
     async def create_contact_list_from_file(
         self,
@@ -3281,7 +3453,7 @@ class AsyncOperations:
         name: str | None = None,
         use_custom_fields: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create contact list from file.
 
         ``POST /contacts/lists/upload`` (operationId ``createContactListFromFile``, tag ``contacts``).
@@ -3293,16 +3465,17 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return await self._call('createContactListFromFile', {'name': name, 'useCustomFields': use_custom_fields}, body=None, files={'file': file}, project=False, validate=validate)
+        result: ResourceId = await self._call('createContactListFromFile', {'name': name, 'useCustomFields': use_custom_fields}, body=None, files={'file': file}, project=False, validate=validate)
+        return result
 
     async def create_contacts(
         self,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[Contact] | None = None,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceIdList:
         """Create contacts.
 
         ``POST /contacts`` (operationId ``createContacts``, tag ``contacts``).
@@ -3312,9 +3485,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceIdList``.
         """
-        return await self._call('createContacts', {}, body=body, files=None, project=False, validate=validate)
+        result: ResourceIdList = await self._call('createContacts', {}, body=body, files=None, project=False, validate=validate)
+        return result
 
     async def create_media(
         self,
@@ -3322,7 +3496,7 @@ class AsyncOperations:
         *,
         name: str | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create media.
 
         ``POST /media`` (operationId ``createMedia``, tag ``media``).
@@ -3333,16 +3507,17 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return await self._call('createMedia', {'name': name}, body=None, files={'file': file}, project=False, validate=validate)
+        result: ResourceId = await self._call('createMedia', {'name': name}, body=None, files={'file': file}, project=False, validate=validate)
+        return result
 
     async def create_text_auto_reply(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: TextAutoReply | None = None,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create text auto reply.
 
         ``POST /texts/auto-replys`` (operationId ``createTextAutoReply``, tag ``texts``).
@@ -3352,18 +3527,19 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return await self._call('createTextAutoReply', {}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = await self._call('createTextAutoReply', {}, body=body, files=None, project=False, validate=validate)
+        return result
 
     async def create_text_broadcast(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: TextBroadcast | None = None,
         *,
         start: bool | None = None,
         strict_validation: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create text broadcast.
 
         ``POST /texts/broadcasts`` (operationId ``createTextBroadcast``, tag ``texts``).
@@ -3375,16 +3551,17 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return await self._call('createTextBroadcast', {'start': start, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = await self._call('createTextBroadcast', {'start': start, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        return result
 
     async def create_webhook(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: Webhook | None = None,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Create webhook.
 
         ``POST /webhooks`` (operationId ``createWebhook``, tag ``webhooks``).
@@ -3394,9 +3571,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return await self._call('createWebhook', {}, body=body, files=None, project=False, validate=validate)
+        result: ResourceId = await self._call('createWebhook', {}, body=body, files=None, project=False, validate=validate)
+        return result
 
     async def delete_api_credential(
         self,
@@ -3597,7 +3775,7 @@ class AsyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ApiCredentialPage:
         """Find api credentials.
 
         ``GET /me/api/credentials`` (operationId ``findApiCredentials``, tag ``me``).
@@ -3612,9 +3790,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ApiCredentialPage``.
         """
-        return await self._call('findApiCredentials', {'name': name, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: ApiCredentialPage = await self._call('findApiCredentials', {'name': name, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_call_broadcasts(
         self,
@@ -3630,7 +3809,7 @@ class AsyncOperations:
         interval_end: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallBroadcastPage:
         """Find call broadcasts.
 
         ``GET /calls/broadcasts`` (operationId ``findCallBroadcasts``, tag ``calls``).
@@ -3650,9 +3829,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallBroadcastPage``.
         """
-        return await self._call('findCallBroadcasts', {'fields': fields, 'limit': limit, 'offset': offset, 'label': label, 'name': name, 'running': running, 'scheduled': scheduled, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        result: CallBroadcastPage = await self._call('findCallBroadcasts', {'fields': fields, 'limit': limit, 'offset': offset, 'label': label, 'name': name, 'running': running, 'scheduled': scheduled, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_calls(
         self,
@@ -3673,7 +3853,7 @@ class AsyncOperations:
         interval_end: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallPage:
         """Find calls.
 
         ``GET /calls`` (operationId ``findCalls``, tag ``calls``).
@@ -3698,9 +3878,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallPage``.
         """
-        return await self._call('findCalls', {'fields': fields, 'limit': limit, 'offset': offset, 'id': id, 'campaignId': campaign_id, 'batchId': batch_id, 'fromNumber': from_number, 'toNumber': to_number, 'label': label, 'states': states, 'results': results, 'inbound': inbound, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        result: CallPage = await self._call('findCalls', {'fields': fields, 'limit': limit, 'offset': offset, 'id': id, 'campaignId': campaign_id, 'batchId': batch_id, 'fromNumber': from_number, 'toNumber': to_number, 'label': label, 'states': states, 'results': results, 'inbound': inbound, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_campaign_sounds(
         self,
@@ -3714,7 +3895,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CampaignSoundPage:
         """Find campaign sounds.
 
         ``GET /campaigns/sounds`` (operationId ``findCampaignSounds``, tag ``campaigns``).
@@ -3732,9 +3913,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CampaignSoundPage``.
         """
-        return await self._call('findCampaignSounds', {'limit': limit, 'offset': offset, 'filter': filter, 'includeArchived': include_archived, 'includePending': include_pending, 'includeScrubbed': include_scrubbed, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CampaignSoundPage = await self._call('findCampaignSounds', {'limit': limit, 'offset': offset, 'filter': filter, 'includeArchived': include_archived, 'includePending': include_pending, 'includeScrubbed': include_scrubbed, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_contact_lists(
         self,
@@ -3747,7 +3929,7 @@ class AsyncOperations:
         order_by: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactListPage:
         """Find contact lists.
 
         ``GET /contacts/lists`` (operationId ``findContactLists``, tag ``contacts``).
@@ -3764,9 +3946,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactListPage``.
         """
-        return await self._call('findContactLists', {'fields': fields, 'limit': limit, 'offset': offset, 'name': name, 'contactCount': contact_count, 'orderBy': order_by}, body=None, files=None, project=project, validate=validate)
+        result: ContactListPage = await self._call('findContactLists', {'fields': fields, 'limit': limit, 'offset': offset, 'name': name, 'contactCount': contact_count, 'orderBy': order_by}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_contacts(
         self,
@@ -3781,7 +3964,7 @@ class AsyncOperations:
         property_value: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactPage:
         """Find contacts.
 
         ``GET /contacts`` (operationId ``findContacts``, tag ``contacts``).
@@ -3800,9 +3983,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactPage``.
         """
-        return await self._call('findContacts', {'fields': fields, 'limit': limit, 'offset': offset, 'id': id, 'number': number, 'contactListId': contact_list_id, 'propertyName': property_name, 'propertyValue': property_value}, body=None, files=None, project=project, validate=validate)
+        result: ContactPage = await self._call('findContacts', {'fields': fields, 'limit': limit, 'offset': offset, 'id': id, 'number': number, 'contactListId': contact_list_id, 'propertyName': property_name, 'propertyValue': property_value}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_do_not_contacts(
         self,
@@ -3820,7 +4004,7 @@ class AsyncOperations:
         number: Sequence[str] | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> DoNotContactPage:
         """Find do not contacts.
 
         ``GET /contacts/dncs`` (operationId ``findDoNotContacts``, tag ``contacts``).
@@ -3842,9 +4026,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``DoNotContactPage``.
         """
-        return await self._call('findDoNotContacts', {'fields': fields, 'limit': limit, 'offset': offset, 'prefix': prefix, 'campaignId': campaign_id, 'source': source, 'call': call, 'text': text, 'inboundCall': inbound_call, 'inboundText': inbound_text, 'number': number}, body=None, files=None, project=project, validate=validate)
+        result: DoNotContactPage = await self._call('findDoNotContacts', {'fields': fields, 'limit': limit, 'offset': offset, 'prefix': prefix, 'campaignId': campaign_id, 'source': source, 'call': call, 'text': text, 'inboundCall': inbound_call, 'inboundText': inbound_text, 'number': number}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_keyword_lease_configs(
         self,
@@ -3856,7 +4041,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Page:
         """Find keyword lease configs.
 
         ``GET /keywords/leases/configs`` (operationId ``findKeywordLeaseConfigs``, tag ``keywords``).
@@ -3872,9 +4057,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Page``.
         """
-        return await self._call('findKeywordLeaseConfigs', {'limit': limit, 'offset': offset, 'filter': filter, 'labelName': label_name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Page = await self._call('findKeywordLeaseConfigs', {'limit': limit, 'offset': offset, 'filter': filter, 'labelName': label_name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_keyword_leases(
         self,
@@ -3886,7 +4072,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> KeywordLeasePage:
         """Find keyword leases.
 
         ``GET /keywords/leases`` (operationId ``findKeywordLeases``, tag ``keywords``).
@@ -3902,16 +4088,17 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``KeywordLeasePage``.
         """
-        return await self._call('findKeywordLeases', {'limit': limit, 'offset': offset, 'filter': filter, 'labelName': label_name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: KeywordLeasePage = await self._call('findKeywordLeases', {'limit': limit, 'offset': offset, 'filter': filter, 'labelName': label_name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_keywords(
         self,
         *,
         keywords: Sequence[str] | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> KeywordList:
         """Find keywords.
 
         ``GET /keywords`` (operationId ``findKeywords``, tag ``keywords``).
@@ -3921,9 +4108,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``KeywordList``.
         """
-        return await self._call('findKeywords', {'keywords': keywords}, body=None, files=None, project=False, validate=validate)
+        result: KeywordList = await self._call('findKeywords', {'keywords': keywords}, body=None, files=None, project=False, validate=validate)
+        return result
 
     async def find_media(
         self,
@@ -3934,7 +4122,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> MediaPage:
         """Find media.
 
         ``GET /media`` (operationId ``findMedia``, tag ``media``).
@@ -3949,9 +4137,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``MediaPage``.
         """
-        return await self._call('findMedia', {'limit': limit, 'offset': offset, 'filter': filter, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: MediaPage = await self._call('findMedia', {'limit': limit, 'offset': offset, 'filter': filter, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_number_lease_configs(
         self,
@@ -3968,7 +4157,7 @@ class AsyncOperations:
         rate_center: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberConfigPage:
         """Find number lease configs.
 
         ``GET /numbers/leases/configs`` (operationId ``findNumberLeaseConfigs``, tag ``numbers``).
@@ -3989,9 +4178,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberConfigPage``.
         """
-        return await self._call('findNumberLeaseConfigs', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'labelName': label_name, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        result: NumberConfigPage = await self._call('findNumberLeaseConfigs', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'labelName': label_name, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_number_leases(
         self,
@@ -4009,7 +4199,7 @@ class AsyncOperations:
         rate_center: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberLeasePage:
         """Find number leases.
 
         ``GET /numbers/leases`` (operationId ``findNumberLeases``, tag ``numbers``).
@@ -4031,9 +4221,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberLeasePage``.
         """
-        return await self._call('findNumberLeases', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'labelName': label_name, 'tollFree': toll_free, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        result: NumberLeasePage = await self._call('findNumberLeases', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'labelName': label_name, 'tollFree': toll_free, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_number_regions(
         self,
@@ -4049,7 +4240,7 @@ class AsyncOperations:
         rate_center: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> RegionPage:
         """Find number regions.
 
         ``GET /numbers/regions`` (operationId ``findNumberRegions``, tag ``numbers``).
@@ -4069,9 +4260,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``RegionPage``.
         """
-        return await self._call('findNumberRegions', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        result: RegionPage = await self._call('findNumberRegions', {'limit': limit, 'offset': offset, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_numbers_local(
         self,
@@ -4087,7 +4279,7 @@ class AsyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberList:
         """Find numbers local.
 
         ``GET /numbers/local`` (operationId ``findNumbersLocal``, tag ``numbers``).
@@ -4106,9 +4298,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberList``.
         """
-        return await self._call('findNumbersLocal', {'limit': limit, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: NumberList = await self._call('findNumbersLocal', {'limit': limit, 'prefix': prefix, 'city': city, 'state': state, 'zipcode': zipcode, 'fields': fields, 'lata': lata, 'rateCenter': rate_center, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_numbers_tollfree(
         self,
@@ -4118,7 +4311,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberList:
         """Find numbers tollfree.
 
         ``GET /numbers/tollfree`` (operationId ``findNumbersTollfree``, tag ``numbers``).
@@ -4131,9 +4324,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberList``.
         """
-        return await self._call('findNumbersTollfree', {'pattern': pattern, 'limit': limit, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: NumberList = await self._call('findNumbersTollfree', {'pattern': pattern, 'limit': limit, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_orders(
         self,
@@ -4146,7 +4340,7 @@ class AsyncOperations:
         interval_end: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> PageNumberOrder:
         """Find orders.
 
         ``GET /orders`` (operationId ``findOrders``, tag ``orders``).
@@ -4163,9 +4357,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``PageNumberOrder``.
         """
-        return await self._call('findOrders', {'limit': limit, 'offset': offset, 'fields': fields, 'status': status, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        result: PageNumberOrder = await self._call('findOrders', {'limit': limit, 'offset': offset, 'fields': fields, 'status': status, 'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_text_auto_replys(
         self,
@@ -4176,7 +4371,7 @@ class AsyncOperations:
         number: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextAutoReplyPage:
         """Find text auto replys.
 
         ``GET /texts/auto-replys`` (operationId ``findTextAutoReplys``, tag ``texts``).
@@ -4191,9 +4386,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextAutoReplyPage``.
         """
-        return await self._call('findTextAutoReplys', {'fields': fields, 'limit': limit, 'offset': offset, 'number': number}, body=None, files=None, project=project, validate=validate)
+        result: TextAutoReplyPage = await self._call('findTextAutoReplys', {'fields': fields, 'limit': limit, 'offset': offset, 'number': number}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_text_broadcasts(
         self,
@@ -4209,7 +4405,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextBroadcastPage:
         """Find text broadcasts.
 
         ``GET /texts/broadcasts`` (operationId ``findTextBroadcasts``, tag ``texts``).
@@ -4229,9 +4425,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextBroadcastPage``.
         """
-        return await self._call('findTextBroadcasts', {'name': name, 'label': label, 'running': running, 'scheduled': scheduled, 'intervalBegin': interval_begin, 'intervalEnd': interval_end, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: TextBroadcastPage = await self._call('findTextBroadcasts', {'name': name, 'label': label, 'running': running, 'scheduled': scheduled, 'intervalBegin': interval_begin, 'intervalEnd': interval_end, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_texts(
         self,
@@ -4252,7 +4449,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextPage:
         """Find texts.
 
         ``GET /texts`` (operationId ``findTexts``, tag ``texts``).
@@ -4277,9 +4474,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextPage``.
         """
-        return await self._call('findTexts', {'id': id, 'campaignId': campaign_id, 'batchId': batch_id, 'fromNumber': from_number, 'toNumber': to_number, 'label': label, 'states': states, 'results': results, 'inbound': inbound, 'intervalBegin': interval_begin, 'intervalEnd': interval_end, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: TextPage = await self._call('findTexts', {'id': id, 'campaignId': campaign_id, 'batchId': batch_id, 'fromNumber': from_number, 'toNumber': to_number, 'label': label, 'states': states, 'results': results, 'inbound': inbound, 'intervalBegin': interval_begin, 'intervalEnd': interval_end, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_webhook_resources(
         self,
@@ -4287,7 +4485,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ItemListWebhookResource:
         """Find webhook resources.
 
         ``GET /webhooks/resources`` (operationId ``findWebhookResources``, tag ``webhooks``).
@@ -4298,9 +4496,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ItemListWebhookResource``.
         """
-        return await self._call('findWebhookResources', {'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: ItemListWebhookResource = await self._call('findWebhookResources', {'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def find_webhooks(
         self,
@@ -4315,7 +4514,7 @@ class AsyncOperations:
         enabled: bool | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> WebhookPage:
         """Find webhooks.
 
         ``GET /webhooks`` (operationId ``findWebhooks``, tag ``webhooks``).
@@ -4334,24 +4533,26 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``WebhookPage``.
         """
-        return await self._call('findWebhooks', {'fields': fields, 'limit': limit, 'offset': offset, 'name': name, 'resource': resource, 'event': event, 'callback': callback, 'enabled': enabled}, body=None, files=None, project=project, validate=validate)
+        result: WebhookPage = await self._call('findWebhooks', {'fields': fields, 'limit': limit, 'offset': offset, 'name': name, 'resource': resource, 'event': event, 'callback': callback, 'enabled': enabled}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_account(
         self,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> Account:
         """Get account.
 
         ``GET /me/account`` (operationId ``getAccount``, tag ``me``).
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Account``.
         """
-        return await self._call('getAccount', {}, body=None, files=None, project=False, validate=validate)
+        result: Account = await self._call('getAccount', {}, body=None, files=None, project=False, validate=validate)
+        return result
 
     async def get_api_credential(
         self,
@@ -4360,7 +4561,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ApiCredential:
         """Get api credential.
 
         ``GET /me/api/credentials/{id}`` (operationId ``getApiCredential``, tag ``me``).
@@ -4372,24 +4573,26 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ApiCredential``.
         """
-        return await self._call('getApiCredential', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: ApiCredential = await self._call('getApiCredential', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_billing_plan_usage(
         self,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> BillingPlanUsage:
         """Get billing plan usage.
 
         ``GET /me/billing/plan-usage`` (operationId ``getBillingPlanUsage``, tag ``me``).
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``BillingPlanUsage``.
         """
-        return await self._call('getBillingPlanUsage', {}, body=None, files=None, project=False, validate=validate)
+        result: BillingPlanUsage = await self._call('getBillingPlanUsage', {}, body=None, files=None, project=False, validate=validate)
+        return result
 
     async def get_call(
         self,
@@ -4398,7 +4601,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Call:
         """Get call.
 
         ``GET /calls/{id}`` (operationId ``getCall``, tag ``calls``).
@@ -4410,9 +4613,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Call``.
         """
-        return await self._call('getCall', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Call = await self._call('getCall', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_call_broadcast(
         self,
@@ -4421,7 +4625,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallBroadcast:
         """Get call broadcast.
 
         ``GET /calls/broadcasts/{id}`` (operationId ``getCallBroadcast``, tag ``calls``).
@@ -4433,9 +4637,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallBroadcast``.
         """
-        return await self._call('getCallBroadcast', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CallBroadcast = await self._call('getCallBroadcast', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_call_broadcast_batches(
         self,
@@ -4446,7 +4651,7 @@ class AsyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> BatchPage:
         """Get call broadcast batches.
 
         ``GET /calls/broadcasts/{id}/batches`` (operationId ``getCallBroadcastBatches``, tag ``calls``).
@@ -4461,9 +4666,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``BatchPage``.
         """
-        return await self._call('getCallBroadcastBatches', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: BatchPage = await self._call('getCallBroadcastBatches', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_call_broadcast_calls(
         self,
@@ -4475,7 +4681,7 @@ class AsyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallPage:
         """Get call broadcast calls.
 
         ``GET /calls/broadcasts/{id}/calls`` (operationId ``getCallBroadcastCalls``, tag ``calls``).
@@ -4491,9 +4697,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallPage``.
         """
-        return await self._call('getCallBroadcastCalls', {'id': id, 'batchId': batch_id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: CallPage = await self._call('getCallBroadcastCalls', {'id': id, 'batchId': batch_id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_call_broadcast_stats(
         self,
@@ -4504,7 +4711,7 @@ class AsyncOperations:
         end: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallBroadcastStats:
         """Get call broadcast stats.
 
         ``GET /calls/broadcasts/{id}/stats`` (operationId ``getCallBroadcastStats``, tag ``calls``).
@@ -4518,9 +4725,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallBroadcastStats``.
         """
-        return await self._call('getCallBroadcastStats', {'id': id, 'fields': fields, 'begin': begin, 'end': end}, body=None, files=None, project=project, validate=validate)
+        result: CallBroadcastStats = await self._call('getCallBroadcastStats', {'id': id, 'fields': fields, 'begin': begin, 'end': end}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_call_recording(
         self,
@@ -4529,7 +4737,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallRecording:
         """Get call recording.
 
         ``GET /calls/recordings/{id}`` (operationId ``getCallRecording``, tag ``calls``).
@@ -4541,9 +4749,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallRecording``.
         """
-        return await self._call('getCallRecording', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CallRecording = await self._call('getCallRecording', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_call_recording_by_name(
         self,
@@ -4553,7 +4762,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallRecording:
         """Get call recording by name.
 
         ``GET /calls/{id}/recordings/{name}`` (operationId ``getCallRecordingByName``, tag ``calls``).
@@ -4566,9 +4775,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallRecording``.
         """
-        return await self._call('getCallRecordingByName', {'id': id, 'name': name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CallRecording = await self._call('getCallRecordingByName', {'id': id, 'name': name, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_call_recording_mp3(
         self,
@@ -4619,7 +4829,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallRecordingList:
         """Get call recordings.
 
         ``GET /calls/{id}/recordings`` (operationId ``getCallRecordings``, tag ``calls``).
@@ -4631,24 +4841,26 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallRecordingList``.
         """
-        return await self._call('getCallRecordings', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CallRecordingList = await self._call('getCallRecordings', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_caller_ids(
         self,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallerIdList:
         """Get caller ids.
 
         ``GET /me/callerids`` (operationId ``getCallerIds``, tag ``me``).
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallerIdList``.
         """
-        return await self._call('getCallerIds', {}, body=None, files=None, project=False, validate=validate)
+        result: CallerIdList = await self._call('getCallerIds', {}, body=None, files=None, project=False, validate=validate)
+        return result
 
     async def get_campaign_batch(
         self,
@@ -4657,7 +4869,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Batch:
         """Get campaign batch.
 
         ``GET /campaigns/batches/{id}`` (operationId ``getCampaignBatch``, tag ``campaigns``).
@@ -4669,9 +4881,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Batch``.
         """
-        return await self._call('getCampaignBatch', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Batch = await self._call('getCampaignBatch', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_campaign_sound(
         self,
@@ -4680,7 +4893,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CampaignSound:
         """Get campaign sound.
 
         ``GET /campaigns/sounds/{id}`` (operationId ``getCampaignSound``, tag ``campaigns``).
@@ -4692,9 +4905,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CampaignSound``.
         """
-        return await self._call('getCampaignSound', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: CampaignSound = await self._call('getCampaignSound', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_campaign_sound_data_mp3(
         self,
@@ -4743,7 +4957,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Contact:
         """Get contact.
 
         ``GET /contacts/{id}`` (operationId ``getContact``, tag ``contacts``).
@@ -4755,9 +4969,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Contact``.
         """
-        return await self._call('getContact', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Contact = await self._call('getContact', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_contact_history(
         self,
@@ -4768,7 +4983,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactHistory:
         """Get contact history.
 
         ``GET /contacts/{id}/history`` (operationId ``getContactHistory``, tag ``contacts``).
@@ -4782,9 +4997,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactHistory``.
         """
-        return await self._call('getContactHistory', {'id': id, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: ContactHistory = await self._call('getContactHistory', {'id': id, 'limit': limit, 'offset': offset, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_contact_list(
         self,
@@ -4793,7 +5009,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactList:
         """Get contact list.
 
         ``GET /contacts/lists/{id}`` (operationId ``getContactList``, tag ``contacts``).
@@ -4805,9 +5021,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactList``.
         """
-        return await self._call('getContactList', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: ContactList = await self._call('getContactList', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_contact_list_items(
         self,
@@ -4818,7 +5035,7 @@ class AsyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ContactPage:
         """Get contact list items.
 
         ``GET /contacts/lists/{id}/items`` (operationId ``getContactListItems``, tag ``contacts``).
@@ -4833,9 +5050,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ContactPage``.
         """
-        return await self._call('getContactListItems', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: ContactPage = await self._call('getContactListItems', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_credit_usage(
         self,
@@ -4843,7 +5061,7 @@ class AsyncOperations:
         interval_begin: int | None = None,
         interval_end: int | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> CreditUsage:
         """Get credit usage.
 
         ``GET /me/billing/credit-usage`` (operationId ``getCreditUsage``, tag ``me``).
@@ -4854,9 +5072,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CreditUsage``.
         """
-        return await self._call('getCreditUsage', {'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=False, validate=validate)
+        result: CreditUsage = await self._call('getCreditUsage', {'intervalBegin': interval_begin, 'intervalEnd': interval_end}, body=None, files=None, project=False, validate=validate)
+        return result
 
     async def get_delivery_reports(
         self,
@@ -4873,7 +5092,7 @@ class AsyncOperations:
         carrier: str | None = None,
         message_text: str | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> PageDeliveryReport:
         """Get delivery reports.
 
         ``GET /reports/delivery`` (operationId ``getDeliveryReports``, tag ``reports``).
@@ -4894,16 +5113,17 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``PageDeliveryReport``.
         """
-        return await self._call('getDeliveryReports', {'startDate': start_date, 'endDate': end_date, 'limit': limit, 'offset': offset, 'campaignId': campaign_id, 'fromNumber': from_number, 'toNumber': to_number, 'deliveryCategory': delivery_category, 'deliveryState': delivery_state, 'carrier': carrier, 'messageText': message_text}, body=None, files=None, project=False, validate=validate)
+        result: PageDeliveryReport = await self._call('getDeliveryReports', {'startDate': start_date, 'endDate': end_date, 'limit': limit, 'offset': offset, 'campaignId': campaign_id, 'fromNumber': from_number, 'toNumber': to_number, 'deliveryCategory': delivery_category, 'deliveryState': delivery_state, 'carrier': carrier, 'messageText': message_text}, body=None, files=None, project=False, validate=validate)
+        return result
 
     async def get_do_not_contact(
         self,
         number: str,
         *,
         validate: bool = True,
-    ) -> Any:
+    ) -> DoNotContact:
         """Get do not contact.
 
         ``GET /contacts/dncs/{number}`` (operationId ``getDoNotContact``, tag ``contacts``).
@@ -4913,9 +5133,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``DoNotContact``.
         """
-        return await self._call('getDoNotContact', {'number': number}, body=None, files=None, project=False, validate=validate)
+        result: DoNotContact = await self._call('getDoNotContact', {'number': number}, body=None, files=None, project=False, validate=validate)
+        return result
 
     async def get_keyword_lease(
         self,
@@ -4924,7 +5145,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> KeywordLease:
         """Get keyword lease.
 
         ``GET /keywords/leases/{keyword}`` (operationId ``getKeywordLease``, tag ``keywords``).
@@ -4936,9 +5157,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``KeywordLease``.
         """
-        return await self._call('getKeywordLease', {'keyword': keyword, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: KeywordLease = await self._call('getKeywordLease', {'keyword': keyword, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_keyword_lease_by_id(
         self,
@@ -4947,7 +5169,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> KeywordLease:
         """Get keyword lease by id.
 
         ``GET /keywords/leases/id/{id}`` (operationId ``getKeywordLeaseById``, tag ``keywords``).
@@ -4959,9 +5181,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``KeywordLease``.
         """
-        return await self._call('getKeywordLeaseById', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: KeywordLease = await self._call('getKeywordLeaseById', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_keyword_lease_config(
         self,
@@ -4970,7 +5193,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> KeywordConfig:
         """Get keyword lease config.
 
         ``GET /keywords/leases/configs/{keyword}`` (operationId ``getKeywordLeaseConfig``, tag ``keywords``).
@@ -4982,9 +5205,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``KeywordConfig``.
         """
-        return await self._call('getKeywordLeaseConfig', {'keyword': keyword, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: KeywordConfig = await self._call('getKeywordLeaseConfig', {'keyword': keyword, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_media(
         self,
@@ -4993,7 +5217,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Media:
         """Get media.
 
         ``GET /media/{id}`` (operationId ``getMedia``, tag ``media``).
@@ -5005,9 +5229,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Media``.
         """
-        return await self._call('getMedia', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Media = await self._call('getMedia', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_media_data(
         self,
@@ -5080,7 +5305,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberLease:
         """Get number lease.
 
         ``GET /numbers/leases/{number}`` (operationId ``getNumberLease``, tag ``numbers``).
@@ -5092,9 +5317,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberLease``.
         """
-        return await self._call('getNumberLease', {'number': number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: NumberLease = await self._call('getNumberLease', {'number': number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_number_lease_config(
         self,
@@ -5103,7 +5329,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberConfig:
         """Get number lease config.
 
         ``GET /numbers/leases/configs/{number}`` (operationId ``getNumberLeaseConfig``, tag ``numbers``).
@@ -5115,9 +5341,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberConfig``.
         """
-        return await self._call('getNumberLeaseConfig', {'number': number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: NumberConfig = await self._call('getNumberLeaseConfig', {'number': number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_order(
         self,
@@ -5126,7 +5353,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> NumberOrder:
         """Get order.
 
         ``GET /orders/{id}`` (operationId ``getOrder``, tag ``orders``).
@@ -5138,9 +5365,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``NumberOrder``.
         """
-        return await self._call('getOrder', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: NumberOrder = await self._call('getOrder', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_text(
         self,
@@ -5149,7 +5377,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Text:
         """Get text.
 
         ``GET /texts/{id}`` (operationId ``getText``, tag ``texts``).
@@ -5161,9 +5389,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Text``.
         """
-        return await self._call('getText', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Text = await self._call('getText', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_text_auto_reply(
         self,
@@ -5172,7 +5401,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextAutoReply:
         """Get text auto reply.
 
         ``GET /texts/auto-replys/{id}`` (operationId ``getTextAutoReply``, tag ``texts``).
@@ -5184,9 +5413,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextAutoReply``.
         """
-        return await self._call('getTextAutoReply', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: TextAutoReply = await self._call('getTextAutoReply', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_text_broadcast(
         self,
@@ -5195,7 +5425,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextBroadcast:
         """Get text broadcast.
 
         ``GET /texts/broadcasts/{id}`` (operationId ``getTextBroadcast``, tag ``texts``).
@@ -5207,9 +5437,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextBroadcast``.
         """
-        return await self._call('getTextBroadcast', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: TextBroadcast = await self._call('getTextBroadcast', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_text_broadcast_batches(
         self,
@@ -5220,7 +5451,7 @@ class AsyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> BatchPage:
         """Get text broadcast batches.
 
         ``GET /texts/broadcasts/{id}/batches`` (operationId ``getTextBroadcastBatches``, tag ``texts``).
@@ -5235,9 +5466,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``BatchPage``.
         """
-        return await self._call('getTextBroadcastBatches', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: BatchPage = await self._call('getTextBroadcastBatches', {'id': id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_text_broadcast_stats(
         self,
@@ -5248,7 +5480,7 @@ class AsyncOperations:
         end: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextBroadcastStatsDto:
         """Get text broadcast stats.
 
         ``GET /texts/broadcasts/{id}/stats`` (operationId ``getTextBroadcastStats``, tag ``texts``).
@@ -5262,9 +5494,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextBroadcastStatsDto``.
         """
-        return await self._call('getTextBroadcastStats', {'id': id, 'fields': fields, 'begin': begin, 'end': end}, body=None, files=None, project=project, validate=validate)
+        result: TextBroadcastStatsDto = await self._call('getTextBroadcastStats', {'id': id, 'fields': fields, 'begin': begin, 'end': end}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_text_broadcast_texts(
         self,
@@ -5276,7 +5509,7 @@ class AsyncOperations:
         offset: int | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextPage:
         """Get text broadcast texts.
 
         ``GET /texts/broadcasts/{id}/texts`` (operationId ``getTextBroadcastTexts``, tag ``texts``).
@@ -5292,9 +5525,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextPage``.
         """
-        return await self._call('getTextBroadcastTexts', {'id': id, 'batchId': batch_id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        result: TextPage = await self._call('getTextBroadcastTexts', {'id': id, 'batchId': batch_id, 'fields': fields, 'limit': limit, 'offset': offset}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_universal_do_not_contacts(
         self,
@@ -5304,7 +5538,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ItemListUniversalDoNotContact:
         """Get universal do not contacts.
 
         ``GET /contacts/dncs/universals/{toNumber}`` (operationId ``getUniversalDoNotContacts``, tag ``contacts``).
@@ -5317,9 +5551,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ItemListUniversalDoNotContact``.
         """
-        return await self._call('getUniversalDoNotContacts', {'toNumber': to_number, 'fromNumber': from_number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: ItemListUniversalDoNotContact = await self._call('getUniversalDoNotContacts', {'toNumber': to_number, 'fromNumber': from_number, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_webhook(
         self,
@@ -5328,7 +5563,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> Webhook:
         """Get webhook.
 
         ``GET /webhooks/{id}`` (operationId ``getWebhook``, tag ``webhooks``).
@@ -5340,9 +5575,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``Webhook``.
         """
-        return await self._call('getWebhook', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: Webhook = await self._call('getWebhook', {'id': id, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def get_webhook_resource(
         self,
@@ -5351,7 +5587,7 @@ class AsyncOperations:
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> WebhookResource:
         """Get webhook resource.
 
         ``GET /webhooks/resources/{resource}`` (operationId ``getWebhookResource``, tag ``webhooks``).
@@ -5363,9 +5599,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``WebhookResource``.
         """
-        return await self._call('getWebhookResource', {'resource': resource, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        result: WebhookResource = await self._call('getWebhookResource', {'resource': resource, 'fields': fields}, body=None, files=None, project=project, validate=validate)
+        return result
 
     async def is_keyword_available(
         self,
@@ -5389,12 +5626,12 @@ class AsyncOperations:
 
     async def order_keywords(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: KeywordPurchaseRequest | None = None,
         *,
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Order keywords.
 
         ``POST /orders/keywords`` (operationId ``orderKeywords``, tag ``orders``).
@@ -5406,18 +5643,19 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return await self._call('orderKeywords', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        result: ResourceId = await self._call('orderKeywords', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        return result
 
     async def order_numbers(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: NumberPurchaseRequest | None = None,
         *,
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> ResourceId:
         """Order numbers.
 
         ``POST /orders/numbers`` (operationId ``orderNumbers``, tag ``orders``).
@@ -5429,18 +5667,19 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``ResourceId``.
         """
-        return await self._call('orderNumbers', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        result: ResourceId = await self._call('orderNumbers', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        return result
 
     async def post_call_campaign_sound(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: CallCreateSound | None = None,
         *,
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CampaignSound:
         """Post call campaign sound.
 
         ``POST /campaigns/sounds/calls`` (operationId ``postCallCampaignSound``, tag ``campaigns``).
@@ -5452,9 +5691,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CampaignSound``.
         """
-        return await self._call('postCallCampaignSound', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        result: CampaignSound = await self._call('postCallCampaignSound', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        return result
 
     async def post_file_campaign_sound(
         self,
@@ -5464,7 +5704,7 @@ class AsyncOperations:
         name: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CampaignSound:
         """Post file campaign sound.
 
         ``POST /campaigns/sounds/files`` (operationId ``postFileCampaignSound``, tag ``campaigns``).
@@ -5477,18 +5717,19 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CampaignSound``.
         """
-        return await self._call('postFileCampaignSound', {'fields': fields, 'name': name}, body=None, files={'file': file}, project=project, validate=validate)
+        result: CampaignSound = await self._call('postFileCampaignSound', {'fields': fields, 'name': name}, body=None, files={'file': file}, project=project, validate=validate)
+        return result
 
     async def post_tts_campaign_sound(
         self,
-        body: Mapping[str, Any] | None = None,
+        body: TextToSpeech | None = None,
         *,
         fields: str | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CampaignSound:
         """Post tts campaign sound.
 
         ``POST /campaigns/sounds/tts`` (operationId ``postTTSCampaignSound``, tag ``campaigns``).
@@ -5500,9 +5741,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CampaignSound``.
         """
-        return await self._call('postTTSCampaignSound', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        result: CampaignSound = await self._call('postTTSCampaignSound', {'fields': fields}, body=body, files=None, project=project, validate=validate)
+        return result
 
     async def remove_contact_list_item(
         self,
@@ -5548,7 +5790,7 @@ class AsyncOperations:
 
     async def send_calls(
         self,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[CallRecipient] | None = None,
         *,
         fields: str | None = None,
         campaign_id: int | None = None,
@@ -5560,7 +5802,7 @@ class AsyncOperations:
         strict_validation: bool | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> CallList:
         """Send calls.
 
         ``POST /calls`` (operationId ``sendCalls``, tag ``calls``).
@@ -5579,13 +5821,14 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``CallList``.
         """
-        return await self._call('sendCalls', {'fields': fields, 'campaignId': campaign_id, 'defaultLiveMessage': default_live_message, 'defaultMachineMessage': default_machine_message, 'defaultLiveMessageSoundId': default_live_message_sound_id, 'defaultMachineMessageSoundId': default_machine_message_sound_id, 'defaultVoice': default_voice, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        result: CallList = await self._call('sendCalls', {'fields': fields, 'campaignId': campaign_id, 'defaultLiveMessage': default_live_message, 'defaultMachineMessage': default_machine_message, 'defaultLiveMessageSoundId': default_live_message_sound_id, 'defaultMachineMessageSoundId': default_machine_message_sound_id, 'defaultVoice': default_voice, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        return result
 
     async def send_texts(
         self,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[TextRecipient] | None = None,
         *,
         fields: str | None = None,
         campaign_id: int | None = None,
@@ -5593,7 +5836,7 @@ class AsyncOperations:
         strict_validation: bool | None = None,
         project: bool = False,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextList:
         """Send texts.
 
         ``POST /texts`` (operationId ``sendTexts``, tag ``texts``).
@@ -5608,9 +5851,10 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextList``.
         """
-        return await self._call('sendTexts', {'fields': fields, 'campaignId': campaign_id, 'defaultMessage': default_message, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        result: TextList = await self._call('sendTexts', {'fields': fields, 'campaignId': campaign_id, 'defaultMessage': default_message, 'strictValidation': strict_validation}, body=body, files=None, project=project, validate=validate)
+        return result
 
     async def send_verification_code_to_caller_id(
         self,
@@ -5710,7 +5954,7 @@ class AsyncOperations:
     async def toggle_call_broadcast_recipients_status(
         self,
         id: int,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[Recipient] | None = None,
         *,
         enable: bool | None = None,
         validate: bool = True,
@@ -5733,7 +5977,7 @@ class AsyncOperations:
     async def toggle_text_broadcast_recipients_status(
         self,
         id: int,
-        body: Sequence[Mapping[str, Any]] | None = None,
+        body: Sequence[Recipient] | None = None,
         *,
         enable: bool | None = None,
         validate: bool = True,
@@ -5756,7 +6000,7 @@ class AsyncOperations:
     async def update_call_broadcast(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: CallBroadcast | None = None,
         *,
         strict_validation: bool | None = None,
         validate: bool = True,
@@ -5779,7 +6023,7 @@ class AsyncOperations:
     async def update_campaign_batch(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: Batch | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -5800,7 +6044,7 @@ class AsyncOperations:
     async def update_contact(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: Contact | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -5821,7 +6065,7 @@ class AsyncOperations:
     async def update_contact_list(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: UpdateContactListRequest | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -5842,7 +6086,7 @@ class AsyncOperations:
     async def update_do_not_contact(
         self,
         number: str,
-        body: Mapping[str, Any] | None = None,
+        body: DoNotContact | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -5863,7 +6107,7 @@ class AsyncOperations:
     async def update_keyword_lease(
         self,
         keyword: str,
-        body: Mapping[str, Any] | None = None,
+        body: KeywordLease | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -5884,7 +6128,7 @@ class AsyncOperations:
     async def update_keyword_lease_config(
         self,
         keyword: str,
-        body: Mapping[str, Any] | None = None,
+        body: KeywordConfig | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -5905,7 +6149,7 @@ class AsyncOperations:
     async def update_number_lease(
         self,
         number: str,
-        body: Mapping[str, Any] | None = None,
+        body: NumberLease | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -5926,7 +6170,7 @@ class AsyncOperations:
     async def update_number_lease_config(
         self,
         number: str,
-        body: Mapping[str, Any] | None = None,
+        body: NumberConfig | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -5947,11 +6191,11 @@ class AsyncOperations:
     async def update_text_broadcast(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: TextBroadcast | None = None,
         *,
         strict_validation: bool | None = None,
         validate: bool = True,
-    ) -> Any:
+    ) -> TextBroadcastCreateResponse:
         """Update text broadcast.
 
         ``PUT /texts/broadcasts/{id}`` (operationId ``updateTextBroadcast``, tag ``texts``).
@@ -5963,14 +6207,15 @@ class AsyncOperations:
             validate: check the request before sending it (default).
 
         Returns:
-            The decoded JSON response (projected with ``fields`` when ``project`` is set).
+            The decoded JSON response (projected with ``fields`` when ``project`` is set): a ``TextBroadcastCreateResponse``.
         """
-        return await self._call('updateTextBroadcast', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        result: TextBroadcastCreateResponse = await self._call('updateTextBroadcast', {'id': id, 'strictValidation': strict_validation}, body=body, files=None, project=False, validate=validate)
+        return result
 
     async def update_webhook(
         self,
         id: int,
-        body: Mapping[str, Any] | None = None,
+        body: Webhook | None = None,
         *,
         validate: bool = True,
     ) -> None:
@@ -5991,7 +6236,7 @@ class AsyncOperations:
     async def verify_caller_id(
         self,
         callerid: str,
-        body: Mapping[str, Any] | None = None,
+        body: CallerIdVerificationRequest | None = None,
         *,
         validate: bool = True,
     ) -> bool:
@@ -6009,3 +6254,1147 @@ class AsyncOperations:
         """
         result: bool = await self._call('verifyCallerId', {'callerid': callerid}, body=body, files=None, project=False, validate=validate)
         return result
+
+
+class SyncPaginate(Protocol):
+    """``Client.paginate``, typed: the items of each paged operation by its model."""
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findApiCredentials'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[ApiCredential]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findCallBroadcasts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[CallBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findCalls'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Call]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findCampaignSounds'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[CampaignSound]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findContactLists'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[ContactList]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findContacts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Contact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findDoNotContacts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[DoNotContact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findKeywordLeases'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[KeywordLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findMedia'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Media]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findNumberLeaseConfigs'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[NumberConfig]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findNumberLeases'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[NumberLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findNumberRegions'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Region]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findOrders'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[NumberOrder]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findTextAutoReplys'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[TextAutoReply]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findTextBroadcasts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[TextBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findTexts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Text]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findWebhooks'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Webhook]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getCallBroadcastBatches'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Batch]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getCallBroadcastCalls'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Call]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getContactListItems'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Contact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getDeliveryReports'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[DeliveryReport]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getTextBroadcastBatches'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Batch]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getTextBroadcastTexts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Text]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., ApiCredentialPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[ApiCredential]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., BatchPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Batch]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., CallBroadcastPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[CallBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., CallPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Call]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., CampaignSoundPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[CampaignSound]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., ContactListPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[ContactList]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., ContactPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Contact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., DoNotContactPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[DoNotContact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., KeywordLeasePage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[KeywordLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., MediaPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Media]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., NumberConfigPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[NumberConfig]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., NumberLeasePage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[NumberLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., PageDeliveryReport],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[DeliveryReport]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., PageNumberOrder],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[NumberOrder]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., RegionPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Region]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., TextAutoReplyPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[TextAutoReply]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., TextBroadcastPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[TextBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., TextPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Text]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., WebhookPage],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Webhook]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: str | Callable[..., Any],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> Iterator[Any]: ...
+
+
+class _SyncPaginateAttribute(Protocol):
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> SyncPaginate: ...
+
+
+def sync_paginate(method: Callable[..., Iterator[Any]]) -> _SyncPaginateAttribute:
+    """Give ``Client.paginate`` the overloads of :class:`SyncPaginate` (the identity)."""
+    return method
+
+
+class AsyncPaginate(Protocol):
+    """``AsyncClient.paginate``, typed: the items of each paged operation by its model."""
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findApiCredentials'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[ApiCredential]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findCallBroadcasts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[CallBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findCalls'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Call]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findCampaignSounds'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[CampaignSound]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findContactLists'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[ContactList]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findContacts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Contact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findDoNotContacts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[DoNotContact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findKeywordLeases'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[KeywordLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findMedia'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Media]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findNumberLeaseConfigs'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[NumberConfig]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findNumberLeases'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[NumberLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findNumberRegions'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Region]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findOrders'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[NumberOrder]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findTextAutoReplys'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[TextAutoReply]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findTextBroadcasts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[TextBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findTexts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Text]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['findWebhooks'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Webhook]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getCallBroadcastBatches'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Batch]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getCallBroadcastCalls'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Call]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getContactListItems'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Contact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getDeliveryReports'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[DeliveryReport]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getTextBroadcastBatches'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Batch]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Literal['getTextBroadcastTexts'],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Text]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[ApiCredentialPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[ApiCredential]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[BatchPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Batch]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[CallBroadcastPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[CallBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[CallPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Call]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[CampaignSoundPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[CampaignSound]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[ContactListPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[ContactList]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[ContactPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Contact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[DoNotContactPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[DoNotContact]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[KeywordLeasePage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[KeywordLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[MediaPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Media]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[NumberConfigPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[NumberConfig]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[NumberLeasePage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[NumberLease]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[PageDeliveryReport]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[DeliveryReport]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[PageNumberOrder]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[NumberOrder]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[RegionPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Region]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[TextAutoReplyPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[TextAutoReply]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[TextBroadcastPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[TextBroadcast]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[TextPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Text]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: Callable[..., Awaitable[WebhookPage]],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Webhook]: ...
+
+    @overload
+    def __call__(
+        self,
+        operation: str | Callable[..., Any],
+        /,
+        *,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        project: bool = False,
+        validate: bool = True,
+        **params: Any,
+    ) -> AsyncIterator[Any]: ...
+
+
+class _AsyncPaginateAttribute(Protocol):
+    def __get__(self, instance: object, owner: type[Any] | None = None) -> AsyncPaginate: ...
+
+
+def async_paginate(method: Callable[..., AsyncIterator[Any]]) -> _AsyncPaginateAttribute:
+    """Give ``AsyncClient.paginate`` the overloads of :class:`AsyncPaginate` (the identity)."""
+    return method

@@ -20,12 +20,18 @@ Quick use::
     keep(page)
     fields.parse("items/id") == fields.parse("items(id)")  # True
 
-It does not validate names against the API schema (it has none): an unknown name
-selects nothing, as a misspelled optional field would.
+Projection does not validate names (an unknown name selects nothing, as a misspelled
+optional field would). :func:`check` does, against a shape given as a plain nested
+mapping: :mod:`cftools.spec` gives the shape of every operation's response, and the
+client checks ``fields`` with it before sending::
+
+    fields.check("items(toNumbr)", {"items": {"toNumber": None}})
+    # [UnknownName(path='items/toNumbr', name='toNumbr', suggestion='toNumber')]
 """
 
 from __future__ import annotations
 
+from cftools.fields._check import Shape, UnknownName, check
 from cftools.fields._errors import DocumentError, FieldsError, FieldsSyntaxError, FieldsTypeError
 from cftools.fields._parser import MAX_LENGTH, parse
 from cftools.fields._projector import CACHE_SIZE, Projector, compile, project
@@ -41,6 +47,9 @@ __all__ = [
     "FieldsTypeError",
     "Projector",
     "Selection",
+    "Shape",
+    "UnknownName",
+    "check",
     "compile",
     "parse",
     "project",

@@ -4,6 +4,10 @@
                                        for "-") and print the results as JSON
     cftools fields --check EXPR        only validate EXPR: print its canonical form, or
                                        explain the error with a caret under its position
+    cftools fields --check EXPR --operation OPID
+                                       also look up every name of EXPR in the response
+                                       of the API operation OPID (exit 1 on a name the
+                                       client would refuse, with a did-you-mean)
 
 Every input is read and projected before anything is printed, so a bad file produces
 no partial output. Errors are one line on standard error naming the input (or the
@@ -41,6 +45,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--check", action="store_true", help="only validate EXPR and explain any error"
     )
+    parser.add_argument(
+        "--operation",
+        metavar="OPID",
+        help="with --check: look up the names in the response of this API operation",
+    )
     layout = parser.add_mutually_exclusive_group()
     layout.add_argument(
         "--indent", type=_indent, default=2, metavar="N", help="indent the output by N (default 2)"
@@ -62,6 +71,8 @@ def _indent(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``cftools fields``; return the exit status."""
+    if args.operation is not None:
+        return _check_operation(args.expression, args.files, args.operation, args.check)
     if args.check:
         return _check(args.expression, args.files)
     try:
@@ -189,3 +200,31 @@ def _read_file(name: str) -> bytes:
 def _fail(message: str) -> int:
     print(f"cftools fields: {message}", file=sys.stderr)
     return 2
+
+
+def _check_operation(expression: str, files: list[str], operation_id: str, check: bool) -> int:
+    """``--check EXPR --operation OPID``: the syntax, then every name against the response."""
+    from cftools.fields._check import suggest
+    from cftools.spec._checks import check_fields_names
+    from cftools.spec._operations import OPERATIONS
+
+    if not check:
+        return _fail("--operation goes with --check")
+    operation = OPERATIONS.get(operation_id)
+    if operation is None:
+        close = suggest(operation_id, OPERATIONS)
+        hint = f"; did you mean {close!r}?" if close else ""
+        return _fail(f"unknown operation {operation_id!r}{hint}")
+    if operation.result is None:
+        return _fail(f"{operation_id} answers with no JSON object: nothing to select")
+    try:
+        problems = check_fields_names(operation, expression)
+    except FieldsSyntaxError:
+        return _check(expression, files)  # explains the error, with a caret
+    if files:
+        return _check(expression, files)
+    for problem in problems:
+        print(f"cftools fields: {problem.message}", file=sys.stderr)
+    if any(p.code == "field-name" for p in problems):
+        return 1
+    return _check(expression, files)  # valid: print the canonical form

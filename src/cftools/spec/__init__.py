@@ -11,11 +11,22 @@ of checks over it.
 - :func:`check_request`: every problem of a request at once, as a
   :class:`RequestValidationError` listing :class:`Problem` values; warnings returned.
 - :func:`method_name`: the snake_case Python name of an operationId.
+- :func:`response_shape` and :func:`check_fields_names`: the shape of an operation's
+  response, and the names of a ``fields`` expression that it lacks.
+- :mod:`cftools.spec.models`: a ``TypedDict`` per definition (imported on demand;
+  re-exported by :mod:`cftools.client.models`).
 """
 
 from __future__ import annotations
 
-from cftools.spec._checks import Problem, RequestValidationError, check_request, compile_fields
+from cftools.spec._checks import (
+    Problem,
+    RequestValidationError,
+    check_fields_names,
+    check_request,
+    compile_fields,
+    response_shape,
+)
 from cftools.spec._naming import method_name
 from cftools.spec._operation import Operation, Parameter
 from cftools.spec._operations import OPERATIONS
@@ -30,9 +41,11 @@ __all__ = [
     "Problem",
     "RequestValidationError",
     "Schema",
+    "check_fields_names",
     "check_request",
     "compile_fields",
     "method_name",
+    "response_shape",
 ]
 
 for _cls in (Operation, Parameter, Problem):

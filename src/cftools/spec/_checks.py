@@ -28,11 +28,17 @@ What is checked, all driven by the schemas of the table:
 * ``fields`` expressions, compiled with :func:`cftools.fields.compile`; a
   :class:`~cftools.fields.FieldsSyntaxError` becomes one problem of the request (at
   ``query.fields``), the original exception chained as the error's ``__cause__``;
+  then every name in it is looked up in the operation's response (see
+  :func:`response_shape`): a name that is not there but close to one that is
+  (``items(toNumbr)``) is a problem with a did-you-mean, a name close to nothing only a
+  warning (the specification can lag the server); ``*`` and the keys of free-form maps
+  are always accepted;
 * every ``dialplanXml``, validated with :func:`cftools.dialplan.validate`: its errors are
   problems at the property's location, its warnings are returned.
 
-Warnings (dialplan warnings, read-only properties the server ignores) never refuse a
-request; the client logs them on the ``cftools`` logger.
+Warnings (dialplan warnings, read-only properties the server ignores, ``fields`` names
+the specification does not know) never refuse a request; the client logs them on the
+``cftools`` logger.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ import functools
 import importlib
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +56,7 @@ from cftools._errors import CftoolsError
 
 from ._operation import Operation, Parameter
 from ._schemas import MODELS, Model, Schema
+from ._shapes import SHAPES
 
 if TYPE_CHECKING:
     from cftools.fields import Projector
@@ -57,9 +64,11 @@ if TYPE_CHECKING:
 __all__ = [
     "Problem",
     "RequestValidationError",
+    "check_fields_names",
     "check_request",
     "compile_fields",
     "find_unencodable",
+    "response_shape",
     "unencodable",
 ]
 
@@ -78,7 +87,8 @@ class Problem:
     ``query.limit``, ``files.file``, ``body``, ``body[3].phoneNumber``,
     ``body.sounds.liveSoundTextVoice``. ``code`` is one of ``missing``, ``unknown``,
     ``type``, ``range``, ``enum``, ``phone``, ``too-many``, ``recipient``, ``fields``,
-    ``dialplan``, ``read-only``, ``encoding`` (text UTF-8 cannot carry), ``conflict``.
+    ``field-name``, ``dialplan``, ``read-only``, ``encoding`` (text UTF-8 cannot carry),
+    ``conflict``; among warnings also ``field-unknown``.
     """
 
     location: str
@@ -602,6 +612,13 @@ def check_request(
             single(value, root, found)
         else:
             check(value, root, found)
+    expression = params.get("fields")
+    if type(expression) is str and not found.causes and operation.result is not None:
+        for problem in check_fields_names(operation, expression):
+            if problem.code == "field-name":
+                found.problems.append(problem)
+            else:
+                found.warnings.append(problem)
     if files:
         for name, value in files.items():
             if name not in plan.files and value is not None:
@@ -639,3 +656,79 @@ def _did_you_mean(name: str, known: Iterable[str]) -> str:
             return f"; did you mean {candidate!r}?"
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+# -- The names of ``fields`` against the response ------------------------------------------
+
+
+class _Shape(Mapping[str, "_Shape | None"]):
+    """The shape of a definition for :func:`cftools.fields.check`, resolved on access.
+
+    Definitions refer to each other (and to themselves), so the nested mapping is built
+    lazily from the flat table ``SHAPES``, one view per definition.
+    """
+
+    __slots__ = ("_properties",)
+
+    def __init__(self, properties: Mapping[str, str | None]) -> None:
+        self._properties = properties
+
+    def __getitem__(self, key: str) -> _Shape | None:
+        target = self._properties[key]
+        return None if target is None else _shape(target)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._properties)
+
+    def __len__(self) -> int:
+        return len(self._properties)
+
+
+_FREE: Mapping[str, str | None] = {"*": "*"}  # any key, and anything below it
+
+
+@functools.cache
+def _shape(name: str) -> _Shape:
+    return _Shape(_FREE if name == "*" else SHAPES[name])
+
+
+def response_shape(operation: Operation) -> Mapping[str, Any] | None:
+    """The shape of ``operation``'s JSON response for :func:`cftools.fields.check`.
+
+    ``None`` when the operation answers with no JSON object (empty, bytes, a boolean).
+    The mapping is read-only and resolved lazily (definitions refer to themselves).
+    """
+    return _shape(operation.result) if operation.result is not None else None
+
+
+def check_fields_names(operation: Operation, expression: str) -> tuple[Problem, ...]:
+    """The names of ``expression`` that ``operation``'s response lacks, as problems.
+
+    A name close to one the response has is a ``field-name`` problem with a
+    did-you-mean (a request with it is refused); a name close to nothing is a
+    ``field-unknown`` warning. Raises :class:`cftools.fields.FieldsSyntaxError` for a
+    malformed expression; returns nothing for an operation without a JSON response.
+    """
+    if operation.result is None:
+        return ()
+    return _names_problems(operation.result, expression)
+
+
+@functools.lru_cache(maxsize=512)
+def _names_problems(result: str, expression: str) -> tuple[Problem, ...]:
+    fields = importlib.import_module("cftools.fields")
+    found: list[Problem] = []
+    for unknown in fields.check(expression, _shape(result)):
+        if unknown.suggestion is not None:
+            message = (
+                f"unknown field {unknown.path!r} in the {result} response; "
+                f"did you mean {unknown.suggestion!r}?"
+            )
+            found.append(Problem("query.fields", message, "field-name"))
+        else:
+            message = (
+                f"unknown field {unknown.path!r} in the {result} response (sent anyway: "
+                "the specification may lag the server)"
+            )
+            found.append(Problem("query.fields", message, "field-unknown"))
+    return tuple(found)

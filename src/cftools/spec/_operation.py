@@ -51,7 +51,9 @@ class Operation:
     ``path`` is the template as the API writes it (``/calls/{id}``); ``success_status``
     is the documented status of a successful response (``None`` where the API documents
     none, i.e. any 2xx); ``paged`` marks list operations that accept ``limit`` and
-    ``offset`` and answer with a page (``items`` and ``totalCount``).
+    ``offset`` and answer with a page (``items`` and ``totalCount``). ``result`` names
+    the definition of a JSON response (``CallPage``): its TypedDict in
+    :mod:`cftools.spec.models`, its shape for ``fields`` checks.
     """
 
     operation_id: str
@@ -64,6 +66,7 @@ class Operation:
     consumes: tuple[str, ...] = ("application/json",)
     produces: tuple[str, ...] = ("application/json",)
     paged: bool = False
+    result: str | None = None
     summary: str = field(default="", compare=False)
 
     def parameter(self, name: str) -> Parameter | None:

@@ -96,6 +96,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="CallPage",
         summary="Find calls.",
     ),
     Operation(
@@ -120,6 +121,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="CallList",
         summary="Send calls.",
     ),
     Operation(
@@ -141,6 +143,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="CallBroadcastPage",
         summary="Find call broadcasts.",
     ),
     Operation(
@@ -155,6 +158,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=201,
+        result="ResourceId",
         summary="Create call broadcast.",
     ),
     Operation(
@@ -168,6 +172,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="CallBroadcast",
         summary="Get call broadcast.",
     ),
     Operation(
@@ -208,6 +213,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="BatchPage",
         summary="Get call broadcast batches.",
     ),
     Operation(
@@ -222,6 +228,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=201,
+        result="ResourceId",
         summary="Add call broadcast batch.",
     ),
     Operation(
@@ -239,6 +246,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="CallPage",
         summary="Get call broadcast calls.",
     ),
     Operation(
@@ -254,6 +262,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="CallList",
         summary="Add call broadcast recipients.",
     ),
     Operation(
@@ -279,6 +288,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="CallBroadcastStats",
         summary="Get call broadcast stats.",
     ),
     Operation(
@@ -316,6 +326,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="CallRecording",
         summary="Get call recording.",
     ),
     Operation(
@@ -339,6 +350,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="Call",
         summary="Get call.",
     ),
     Operation(
@@ -352,6 +364,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="CallRecordingList",
         summary="Get call recordings.",
     ),
     Operation(
@@ -366,6 +379,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="CallRecording",
         summary="Get call recording by name.",
     ),
     Operation(
@@ -393,6 +407,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="Batch",
         summary="Get campaign batch.",
     ),
     Operation(
@@ -425,6 +440,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="CampaignSoundPage",
         summary="Find campaign sounds.",
     ),
     Operation(
@@ -438,6 +454,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="CampaignSound",
         summary="Post call campaign sound.",
     ),
     Operation(
@@ -453,6 +470,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         consumes=("multipart/form-data",),
+        result="CampaignSound",
         summary="Post file campaign sound.",
     ),
     Operation(
@@ -466,6 +484,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="CampaignSound",
         summary="Post tts campaign sound.",
     ),
     Operation(
@@ -489,6 +508,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="CampaignSound",
         summary="Get campaign sound.",
     ),
     Operation(
@@ -535,6 +555,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="ContactPage",
         summary="Find contacts.",
     ),
     Operation(
@@ -545,6 +566,7 @@ _TABLE: tuple[Operation, ...] = (
         (Parameter("body", "body", schema=Schema("array", items=Schema(ref="Contact"))),),
         "json",
         success_status=200,
+        result="ResourceIdList",
         summary="Create contacts.",
     ),
     Operation(
@@ -570,6 +592,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="DoNotContactPage",
         summary="Find do not contacts.",
     ),
     Operation(
@@ -604,6 +627,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="ItemListUniversalDoNotContact",
         summary="Get universal do not contacts.",
     ),
     Operation(
@@ -628,6 +652,7 @@ _TABLE: tuple[Operation, ...] = (
         (Parameter("number", "path", required=True, schema=PHONE),),
         "json",
         success_status=200,
+        result="DoNotContact",
         summary="Get do not contact.",
     ),
     Operation(
@@ -659,6 +684,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="ContactListPage",
         summary="Find contact lists.",
     ),
     Operation(
@@ -672,6 +698,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="ContactList",
         summary="Create contact list.",
     ),
     Operation(
@@ -687,6 +714,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         consumes=("multipart/form-data",),
+        result="ResourceId",
         summary="Create contact list from file.",
     ),
     Operation(
@@ -710,6 +738,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="ContactList",
         summary="Get contact list.",
     ),
     Operation(
@@ -754,6 +783,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="ContactPage",
         summary="Get contact list items.",
     ),
     Operation(
@@ -803,6 +833,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="Contact",
         summary="Get contact.",
     ),
     Operation(
@@ -831,6 +862,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="ContactHistory",
         summary="Get contact history.",
     ),
     Operation(
@@ -845,6 +877,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="KeywordList",
         summary="Find keywords.",
     ),
     Operation(
@@ -862,6 +895,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="KeywordLeasePage",
         summary="Find keyword leases.",
     ),
     Operation(
@@ -879,6 +913,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="Page",
         summary="Find keyword lease configs.",
     ),
     Operation(
@@ -892,6 +927,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="KeywordConfig",
         summary="Get keyword lease config.",
     ),
     Operation(
@@ -918,6 +954,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="KeywordLease",
         summary="Get keyword lease by id.",
     ),
     Operation(
@@ -931,6 +968,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="KeywordLease",
         summary="Get keyword lease.",
     ),
     Operation(
@@ -964,6 +1002,7 @@ _TABLE: tuple[Operation, ...] = (
         (),
         "json",
         success_status=200,
+        result="Account",
         summary="Get account.",
     ),
     Operation(
@@ -980,6 +1019,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="ApiCredentialPage",
         summary="Find api credentials.",
     ),
     Operation(
@@ -990,6 +1030,7 @@ _TABLE: tuple[Operation, ...] = (
         (Parameter("body", "body", schema=Schema(ref="ApiCredential")),),
         "json",
         success_status=200,
+        result="ApiCredential",
         summary="Create api credential.",
     ),
     Operation(
@@ -1013,6 +1054,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="ApiCredential",
         summary="Get api credential.",
     ),
     Operation(
@@ -1046,6 +1088,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="CreditUsage",
         summary="Get credit usage.",
     ),
     Operation(
@@ -1056,6 +1099,7 @@ _TABLE: tuple[Operation, ...] = (
         (),
         "json",
         success_status=200,
+        result="BillingPlanUsage",
         summary="Get billing plan usage.",
     ),
     Operation(
@@ -1066,6 +1110,7 @@ _TABLE: tuple[Operation, ...] = (
         (),
         "json",
         success_status=200,
+        result="CallerIdList",
         summary="Get caller ids.",
     ),
     Operation(
@@ -1105,6 +1150,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="MediaPage",
         summary="Find media.",
     ),
     Operation(
@@ -1119,6 +1165,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         consumes=("multipart/form-data",),
+        result="ResourceId",
         summary="Create media.",
     ),
     Operation(
@@ -1156,6 +1203,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="Media",
         summary="Get media.",
     ),
     Operation(
@@ -1214,6 +1262,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="NumberLeasePage",
         summary="Find number leases.",
     ),
     Operation(
@@ -1236,6 +1285,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="NumberConfigPage",
         summary="Find number lease configs.",
     ),
     Operation(
@@ -1249,6 +1299,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="NumberConfig",
         summary="Get number lease config.",
     ),
     Operation(
@@ -1275,6 +1326,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="NumberLease",
         summary="Get number lease.",
     ),
     Operation(
@@ -1308,6 +1360,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="NumberList",
         summary="Find numbers local.",
     ),
     Operation(
@@ -1329,6 +1382,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="RegionPage",
         summary="Find number regions.",
     ),
     Operation(
@@ -1343,6 +1397,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="NumberList",
         summary="Find numbers tollfree.",
     ),
     Operation(
@@ -1384,6 +1439,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="PageNumberOrder",
         summary="Find orders.",
     ),
     Operation(
@@ -1397,6 +1453,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=201,
+        result="ResourceId",
         summary="Order keywords.",
     ),
     Operation(
@@ -1410,6 +1467,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=201,
+        result="ResourceId",
         summary="Order numbers.",
     ),
     Operation(
@@ -1423,6 +1481,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="NumberOrder",
         summary="Get order.",
     ),
     Operation(
@@ -1491,6 +1550,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="PageDeliveryReport",
         summary="Get delivery reports.",
     ),
     Operation(
@@ -1556,6 +1616,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="TextPage",
         summary="Find texts.",
     ),
     Operation(
@@ -1572,6 +1633,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="TextList",
         summary="Send texts.",
     ),
     Operation(
@@ -1588,6 +1650,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="TextAutoReplyPage",
         summary="Find text auto replys.",
     ),
     Operation(
@@ -1598,6 +1661,7 @@ _TABLE: tuple[Operation, ...] = (
         (Parameter("body", "body", schema=Schema(ref="TextAutoReply")),),
         "json",
         success_status=201,
+        result="ResourceId",
         summary="Create text auto reply.",
     ),
     Operation(
@@ -1621,6 +1685,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="TextAutoReply",
         summary="Get text auto reply.",
     ),
     Operation(
@@ -1642,6 +1707,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="TextBroadcastPage",
         summary="Find text broadcasts.",
     ),
     Operation(
@@ -1656,6 +1722,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=201,
+        result="ResourceId",
         summary="Create text broadcast.",
     ),
     Operation(
@@ -1669,6 +1736,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="TextBroadcast",
         summary="Get text broadcast.",
     ),
     Operation(
@@ -1683,6 +1751,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="TextBroadcastCreateResponse",
         summary="Update text broadcast.",
     ),
     Operation(
@@ -1709,6 +1778,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="BatchPage",
         summary="Get text broadcast batches.",
     ),
     Operation(
@@ -1723,6 +1793,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=201,
+        result="ResourceId",
         summary="Add text broadcast batch.",
     ),
     Operation(
@@ -1738,6 +1809,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="TextList",
         summary="Add text broadcast recipients.",
     ),
     Operation(
@@ -1763,6 +1835,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="TextBroadcastStatsDto",
         summary="Get text broadcast stats.",
     ),
     Operation(
@@ -1790,6 +1863,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="TextPage",
         summary="Get text broadcast texts.",
     ),
     Operation(
@@ -1817,6 +1891,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="Text",
         summary="Get text.",
     ),
     Operation(
@@ -1837,6 +1912,7 @@ _TABLE: tuple[Operation, ...] = (
         "json",
         success_status=200,
         paged=True,
+        result="WebhookPage",
         summary="Find webhooks.",
     ),
     Operation(
@@ -1847,6 +1923,7 @@ _TABLE: tuple[Operation, ...] = (
         (Parameter("body", "body", schema=Schema(ref="Webhook")),),
         "json",
         success_status=201,
+        result="ResourceId",
         summary="Create webhook.",
     ),
     Operation(
@@ -1857,6 +1934,7 @@ _TABLE: tuple[Operation, ...] = (
         (Parameter("fields", "query", schema=FIELDS),),
         "json",
         success_status=200,
+        result="ItemListWebhookResource",
         summary="Find webhook resources.",
     ),
     Operation(
@@ -1870,6 +1948,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="WebhookResource",
         summary="Get webhook resource.",
     ),
     Operation(
@@ -1893,6 +1972,7 @@ _TABLE: tuple[Operation, ...] = (
         ),
         "json",
         success_status=200,
+        result="Webhook",
         summary="Get webhook.",
     ),
     Operation(
