@@ -24,13 +24,10 @@ import enum
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import Generic, Literal, TypeVar
 
 from cftools.dialplan._findings import DialplanError, Finding
 from cftools.dialplan._tags import TAGS, AttrSpec
-
-if TYPE_CHECKING:
-    from cftools.dialplan._model import Element
 
 __all__ = ["BUILDER_METHODS", "Builder", "encode_attrs"]
 
@@ -139,19 +136,25 @@ def encode_attrs(tag: str, extra_attrs: Extra = None, **kwargs: Value) -> dict[s
     return attrs
 
 
-class Builder:
-    """Mixin giving :class:`~cftools.dialplan.Element` one method per tag."""
+#: The type of the children a builder makes (:class:`~cftools.dialplan.Element`); a type
+#: parameter, so that this module sits below the model and never imports it.
+Child = TypeVar("Child")
+
+
+class Builder(Generic[Child]):
+    """Mixin giving :class:`~cftools.dialplan.Element` one method per tag.
+
+    ``Element`` derives from ``Builder["Element"]`` and supplies :meth:`_make_child`; the
+    builder only encodes and checks values against the table."""
 
     __slots__ = ()
 
     tag: str
 
-    def _make_child(self, tag: str, attrs: dict[str, str], text: str) -> Element:
+    def _make_child(self, tag: str, attrs: dict[str, str], text: str) -> Child:
         raise NotImplementedError  # provided by Element
 
-    def _add(
-        self, tag: str, text: Value = "", extra_attrs: Extra = None, **kwargs: Value
-    ) -> Element:
+    def _add(self, tag: str, text: Value = "", extra_attrs: Extra = None, **kwargs: Value) -> Child:
         parent = TAGS.get(self.tag)
         if parent is None or tag not in parent.allowed:
             where = "at the top of the dialplan" if self.tag == "dialplan" else f"in <{self.tag}>"
@@ -170,7 +173,7 @@ class Builder:
         timeout: int | None = None,
         max_digits: int | None = None,
         extra_attrs: Extra = None,
-    ) -> Element:
+    ) -> Child:
         """Add ``<menu>``: prompts (``play``) and branches (``keypress``).
 
         ``timeout`` over 1000 is milliseconds, otherwise seconds (CallFire's rule).
@@ -179,7 +182,7 @@ class Builder:
 
     def keypress(
         self, pressed: str | int, *, name: str | None = None, extra_attrs: Extra = None
-    ) -> Element:
+    ) -> Child:
         """Add ``<keypress>``: ``pressed`` is a key (``"1"``, ``"#"``), a number, a range
         ``"4-6"``, ``"default"`` or ``"timeout"``."""
         return self._add("keypress", "", extra_attrs, name=name, pressed=pressed)
@@ -193,16 +196,16 @@ class Builder:
         cache: bool | None = None,
         name: str | None = None,
         extra_attrs: Extra = None,
-    ) -> Element:
+    ) -> Child:
         """Add ``<play>``: text to speak (``type="tts"``), a sound id (``"callfireid"``)
         or a sound URL (``"url"``)."""
         return self._add("play", text, extra_attrs, name=name, type=type, voice=voice, cache=cache)
 
-    def goto(self, target: str, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+    def goto(self, target: str, *, name: str | None = None, extra_attrs: Extra = None) -> Child:
         """Add ``<goto>``: jump to the tag named ``target``."""
         return self._add("goto", target, extra_attrs, name=name)
 
-    def hangup(self, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+    def hangup(self, *, name: str | None = None, extra_attrs: Extra = None) -> Child:
         """Add ``<hangup/>``: end the call."""
         return self._add("hangup", "", extra_attrs, name=name)
 
@@ -219,7 +222,7 @@ class Builder:
         whisper_tts: str | None = None,
         name: str | None = None,
         extra_attrs: Extra = None,
-    ) -> Element:
+    ) -> Child:
         """Add ``<transfer>`` to one number or several (joined with commas)."""
         if isinstance(numbers, (str, int)) or not isinstance(numbers, Sequence):
             value: Value = numbers
@@ -243,13 +246,13 @@ class Builder:
 
     def setvar(
         self, varname: str, value: Value = "", *, name: str | None = None, extra_attrs: Extra = None
-    ) -> Element:
+    ) -> Child:
         """Add ``<setvar>``: set ``${varname}`` to a literal or expression."""
         return self._add("setvar", value, extra_attrs, name=name, varname=varname)
 
     def stash(
         self, varname: str, value: Value = "", *, name: str | None = None, extra_attrs: Extra = None
-    ) -> Element:
+    ) -> Child:
         """Add ``<stash>``: save ``value`` in the call report under ``varname``."""
         return self._add("stash", value, extra_attrs, name=name, varname=varname)
 
@@ -261,7 +264,7 @@ class Builder:
         background: bool | None = None,
         timeout: int | None = None,
         extra_attrs: Extra = None,
-    ) -> Element:
+    ) -> Child:
         """Add ``<record/>``; ``varname`` receives the recording's URL."""
         return self._add(
             "record", "", extra_attrs,
@@ -271,48 +274,48 @@ class Builder:
     def get(
         self, url: str, *, varname: str | None = None, name: str | None = None,
         extra_attrs: Extra = None,
-    ) -> Element:  # fmt: skip
+    ) -> Child:  # fmt: skip
         """Add ``<get>``: HTTP GET ``url``; ``varname`` receives the response."""
         return self._add("get", url, extra_attrs, name=name, varname=varname)
 
     def post(
         self, url: str, *, varname: str | None = None, name: str | None = None,
         extra_attrs: Extra = None,
-    ) -> Element:  # fmt: skip
+    ) -> Child:  # fmt: skip
         """Add ``<post>``: HTTP POST to ``url``; ``varname`` receives the response."""
         return self._add("post", url, extra_attrs, name=name, varname=varname)
 
     # -- conditions, detection, events -----------------------------------------------
 
-    def if_(self, expr: str, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+    def if_(self, expr: str, *, name: str | None = None, extra_attrs: Extra = None) -> Child:
         """Add ``<if expr=...>``; quote string operands: ``"'${x}' == 'yes'"``."""
         return self._add("if", "", extra_attrs, name=name, expr=expr)
 
-    def else_(self, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+    def else_(self, *, name: str | None = None, extra_attrs: Extra = None) -> Child:
         """Add ``<else>`` to an ``<if>``."""
         return self._add("else", "", extra_attrs, name=name)
 
     def equal(
         self, var: str, expr: str, *, name: str | None = None, extra_attrs: Extra = None
-    ) -> Element:
+    ) -> Child:
         """Add ``<equal var=... expr=...>``."""
         return self._add("equal", "", extra_attrs, name=name, var=var, expr=expr)
 
     def not_equal(
         self, var: str, expr: str, *, name: str | None = None, extra_attrs: Extra = None
-    ) -> Element:
+    ) -> Child:
         """Add ``<notEqual var=... expr=...>`` (known only from the PHP SDK)."""
         return self._add("notEqual", "", extra_attrs, name=name, var=var, expr=expr)
 
-    def amd(self, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+    def amd(self, *, name: str | None = None, extra_attrs: Extra = None) -> Child:
         """Add ``<amd>`` (outbound calls); give it one ``live()`` and one ``machine()``."""
         return self._add("amd", "", extra_attrs, name=name)
 
-    def live(self, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+    def live(self, *, name: str | None = None, extra_attrs: Extra = None) -> Child:
         """Add ``<live>`` to an ``<amd>``: what to do when a person answers."""
         return self._add("live", "", extra_attrs, name=name)
 
-    def machine(self, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+    def machine(self, *, name: str | None = None, extra_attrs: Extra = None) -> Child:
         """Add ``<machine>`` to an ``<amd>``: what to do for an answering machine."""
         return self._add("machine", "", extra_attrs, name=name)
 
@@ -324,13 +327,13 @@ class Builder:
         value: str | int | None = None,
         name: str | None = None,
         extra_attrs: Extra = None,
-    ) -> Element:
+    ) -> Child:
         """Add ``<catch>``: jump to ``goto`` on hang-up or when key ``value`` is pressed."""
         return self._add("catch", "", extra_attrs, name=name, type=type, value=value, goto=goto)
 
     def wait(
         self, seconds: int | float | str, *, name: str | None = None, extra_attrs: Extra = None
-    ) -> Element:
+    ) -> Child:
         """Add ``<wait>``: a pause of ``seconds``."""
         return self._add("wait", seconds, extra_attrs, name=name)
 
@@ -339,29 +342,29 @@ class Builder:
     def dnc(
         self, number: str = "", *, logging_enabled: bool | None = None,
         name: str | None = None, extra_attrs: Extra = None,
-    ) -> Element:  # fmt: skip
+    ) -> Child:  # fmt: skip
         """Add ``<dnc/>``: put the current number on the Do-Not-Call list."""
         return self._add("dnc", number, extra_attrs, name=name, logging_enabled=logging_enabled)
 
     def sms(
         self, message: str, *, to: str | None = None, name: str | None = None,
         extra_attrs: Extra = None,
-    ) -> Element:  # fmt: skip
+    ) -> Child:  # fmt: skip
         """Add ``<sms to=...>``: send ``message`` as a text during the call."""
         return self._add("sms", message, extra_attrs, name=name, to=to)
 
     def text_message(
         self, message: str, *, to: str | None = None, name: str | None = None,
         extra_attrs: Extra = None,
-    ) -> Element:  # fmt: skip
+    ) -> Child:  # fmt: skip
         """Add ``<text to=...>``, the PHP SDK's spelling of ``<sms>`` (prefer :meth:`sms`)."""
         return self._add("text", message, extra_attrs, name=name, to=to)
 
-    def dtmf(self, digits: str, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+    def dtmf(self, digits: str, *, name: str | None = None, extra_attrs: Extra = None) -> Child:
         """Add ``<dtmf>``: send touch-tones (SDK only)."""
         return self._add("dtmf", digits, extra_attrs, name=name)
 
-    def goto_xml(self, url: str, *, name: str | None = None, extra_attrs: Extra = None) -> Element:
+    def goto_xml(self, url: str, *, name: str | None = None, extra_attrs: Extra = None) -> Child:
         """Add ``<gotoXML>``: continue with the dialplan at ``url`` (SDK only)."""
         return self._add("gotoXML", url, extra_attrs, name=name)
 
@@ -376,7 +379,7 @@ class Builder:
         value: str | None = None,
         name: str | None = None,
         extra_attrs: Extra = None,
-    ) -> Element:
+    ) -> Child:
         """Add ``<analytics>``: a Google Analytics event (SDK only)."""
         return self._add(
             "analytics", "", extra_attrs, name=name, account=account, domain=domain,
@@ -392,7 +395,7 @@ class Builder:
         to: str | None = None,
         name: str | None = None,
         extra_attrs: Extra = None,
-    ) -> Element:
+    ) -> Child:
         """Add ``<gtalk>`` (SDK only; the service is gone). The password is never shown
         in reprs."""
         return self._add(

@@ -15,23 +15,43 @@ are described in :mod:`cftools.dialplan._graph`; this module is about doing it c
   anything to compute are left empty (the lint rules never read them).
 * The reachability sets the rules need are computed once per flow and kept.
 
-:meth:`Flow.graph` turns a flow into the public :class:`~cftools.dialplan.Graph`,
-mapping index ``i`` to node id ``n<i>``.
+:mod:`cftools.dialplan._graph` turns a flow into the public
+:class:`~cftools.dialplan.Graph`, mapping index ``i`` to node id ``n<i>``; this module
+never imports it (the diagram labels, which the flow needs for labelled edges, live
+here).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import Literal
 
 from cftools.dialplan._model import Element, document_order
 from cftools.dialplan._tags import TAGS
 from cftools.dialplan._values import keyword
 
-if TYPE_CHECKING:
-    from cftools.dialplan._graph import EdgeKind, Graph, NodeKind
+__all__ = [
+    "BRANCHES",
+    "EdgeKind",
+    "Flow",
+    "FlowEdge",
+    "NodeKind",
+    "canonical_tag",
+    "canonical_wire",
+    "label",
+    "short",
+]
 
-__all__ = ["BRANCHES", "Flow", "FlowEdge", "canonical_tag", "canonical_wire"]
+NodeKind = Literal[
+    "start", "end", "prompt", "menu", "condition", "amd", "catch", "transfer", "record",
+    "http", "hangup", "set", "message", "action", "goto",
+]  # fmt: skip
+EdgeKind = Literal[
+    "next", "key", "fallback", "true", "false", "live", "machine", "catch", "hangup",
+    "answered", "unanswered", "end",
+]  # fmt: skip
+
+_LABEL_WIDTH = 48
 
 #: Containers entered only through a decision (a key, a condition, the detection): they
 #: are edge labels in the graph, and the simulator pushes them without running their parent.
@@ -309,13 +329,13 @@ class Flow:
             self._edge(i, (self.stop, False), "end", "gotoXML")
             self._edge(i, self._after(i), "next")
         elif tag == "if":
-            expr = _short(element.attribute("expr") or "") if labels else ""
+            expr = short(element.attribute("expr") or "") if labels else ""
             self._edge(i, self._inside(i), "true", expr)
             otherwise = self._child(i, "else")
             target = self._inside(otherwise) if otherwise is not None else self._after(i)
             self._edge(i, target, "false", "else")
         elif tag == "equal" or tag == "notEqual":
-            self._edge(i, self._inside(i), "true", edge_label(element) if labels else "")
+            self._edge(i, self._inside(i), "true", label(element) if labels else "")
             self._edge(i, self._after(i), "false", "otherwise")
         elif tag == "amd":
             for branch_tag in ("live", "machine"):
@@ -328,8 +348,8 @@ class Flow:
             digit = keyword(element.attribute("type")) == "digit"
             if caught is not None and not (digit and self._holds_menu(element)):
                 # menus carry digit catches
-                label = edge_label(element).removeprefix("catch ") if labels else ""
-                self._edge(i, self._entry(caught), "catch" if digit else "hangup", label)
+                text = label(element).removeprefix("catch ") if labels else ""
+                self._edge(i, self._entry(caught), "catch" if digit else "hangup", text)
         elif tag == "transfer":
             stays = keyword(element.attribute("continue-after")) == "true"
             if stays:
@@ -361,9 +381,9 @@ class Flow:
             self._edge(i, self._inside(branch), "key", pressed)
         if len(keywords) < 2:
             missing = {"default", "timeout"} - keywords
-            label = "timeout" if missing == {"timeout"} else "no match"
-            label = "other keys" if missing == {"default"} else label
-            self._edge(i, self._after(i), "fallback", label)
+            text = "timeout" if missing == {"timeout"} else "no match"
+            text = "other keys" if missing == {"default"} else text
+            self._edge(i, self._after(i), "fallback", text)
         ancestor = self.parents[i]
         while ancestor >= 0:
             catch = self.elements[ancestor]
@@ -417,36 +437,13 @@ class Flow:
             return "start"
         return _KIND_OF_TAG.get(self.tags[node], "action")
 
-    # -- the public graph --------------------------------------------------------------
+    # -- node ids of the public graph (built by cftools.dialplan._graph) ----------------
 
     def node_id(self, node: int) -> str:
         """The public id of ``node``: ``start``, ``stop`` or ``n<index>``."""
         if node == self.stop:
             return "stop"
         return f"n{node}" if node else "start"
-
-    def graph(self, label: Callable[[Element], str]) -> Graph:
-        """The public :class:`~cftools.dialplan.Graph`; ``label`` writes node labels."""
-        from cftools.dialplan._graph import Edge, Graph, GraphNode
-
-        elements = self.elements
-        nodes = [GraphNode("start", "start", "call starts")]
-        for i in self.members:
-            tag = self.tags[i]
-            kind = _KIND_OF_TAG.get(tag, "action")
-            nodes.append(GraphNode(f"n{i}", kind, label(elements[i]), elements[i]))
-        for i in self.spinning:
-            nodes.append(GraphNode(f"n{i}", "goto", label(elements[i]), elements[i]))
-        if self.has_end:
-            nodes.append(GraphNode("stop", "end", "call ends"))
-        ident = self.node_id
-        # Control never comes back to ``start``: an edge into node 0 (a root that is not a
-        # <dialplan> but a menu, whose prompts lead to its decision) names the root itself.
-        edges = [
-            Edge(ident(source), ident(target) if target else "n0", kind, text, jump)
-            for source, target, kind, text, jump in self.edges
-        ]
-        return Graph(tuple(nodes), tuple(edges), self.dynamic)
 
 
 def _closure(out: Mapping[int, list[int]], start: int) -> set[int]:
@@ -463,14 +460,49 @@ def _closure(out: Mapping[int, list[int]], start: int) -> set[int]:
     return seen
 
 
-def _short(text: str) -> str:
-    from cftools.dialplan._graph import _short as short
-
-    return short(text)
+# -- diagram labels (built only for a flow made with labels=True) ------------------------
 
 
-def edge_label(element: Element) -> str:
-    """The diagram label of ``element`` (shared with the node labels)."""
-    from cftools.dialplan._graph import _label
+def short(text: str, width: int = _LABEL_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
-    return _label(element)
+
+def label(element: Element) -> str:
+    tag = canonical_tag(element)
+    attr = element.attribute
+    name = element.name
+    if tag == "play":
+        kind = (attr("type") or "tts").lower()
+        body = short(element.value)
+        return body if kind == "tts" else f"play {kind} {body}"
+    if tag == "menu":
+        return short(f"menu {name}" if name else "menu")
+    if tag == "if":
+        return short(attr("expr") or "")
+    if tag in ("equal", "notEqual"):
+        operator = "==" if tag == "equal" else "!="
+        return short(f"{attr('var') or ''} {operator} {attr('expr') or ''}")
+    if tag == "amd":
+        return "human or machine?"
+    if tag == "catch":
+        event = keyword(attr("type")) or "?"
+        return short(f"catch key {attr('value') or '?'}" if event == "digit" else f"catch {event}")
+    if tag == "transfer":
+        return short(f"transfer {element.value}")
+    if tag == "record":
+        target = attr("varname") or name
+        return short(f"record {target}" if target else "record")
+    if tag in ("get", "post", "gotoXML"):
+        method = {"get": "GET", "post": "POST", "gotoXML": "gotoXML"}[tag]
+        return short(f"{method} {element.value}")
+    if tag in ("setvar", "stash"):
+        verb = "" if tag == "setvar" else "stash "
+        return short(f"{verb}{attr('varname') or '?'} = {element.value}")
+    if tag in ("sms", "text"):
+        return short(f"sms {attr('to') or 'caller'}: {element.value}")
+    if tag == "goto":
+        return short(f"goto {element.value}")
+    if tag == "hangup":
+        return "hang up"
+    return short(f"{tag} {element.value}".strip())

@@ -40,10 +40,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from cftools.dialplan._context import Context, rule
 from cftools.dialplan._findings import Finding
 from cftools.dialplan._flow import Flow
 from cftools.dialplan._model import Element
-from cftools.dialplan._validate import Context, rule
 
 __all__ = ["endless_loops", "unfinished_branches", "unreachable"]
 

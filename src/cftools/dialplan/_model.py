@@ -28,17 +28,31 @@ the language never needs) is kept as one trimmed string.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Literal, Protocol, TypeVar
 
 from cftools.dialplan._builder import Builder, encode_attrs
-from cftools.dialplan._findings import DialplanTypeError
+from cftools.dialplan._findings import DialplanTypeError, Report
 from cftools.dialplan._tags import TAGS, TagSpec
 
-if TYPE_CHECKING:
-    from cftools.dialplan._findings import Report
+__all__ = [
+    "MAX_DEPTH",
+    "TOO_DEEP",
+    "Comment",
+    "Dialplan",
+    "Element",
+    "Node",
+    "attach",
+    "document_order",
+    "malformed",
+    "path_of",
+]
 
-__all__ = ["Comment", "Dialplan", "Element", "Node", "document_order", "malformed", "path_of"]
+#: The deepest nesting of elements (the root is level 1) that libxml2 reads without
+#: ``huge_tree``: the parser's limit, and the serializer refuses to write deeper trees,
+#: which could not be read back.
+MAX_DEPTH = 256
+TOO_DEEP = f"elements nested more than {MAX_DEPTH} deep, which no dialplan needs"
 
 _E = TypeVar("_E", bound="Element")
 _N = TypeVar("_N", bound="Element | Comment")
@@ -116,7 +130,7 @@ class Comment(_Positioned):
         return f"Comment({self.text!r})"
 
 
-class Element(_Positioned, Builder):
+class Element(_Positioned, Builder["Element"]):
     """One tag of a dialplan. See the module docstring for the shape of the model.
 
     Build children with the tag methods (``menu()``, ``play()``, ...), which check the
@@ -396,21 +410,43 @@ class Dialplan(Element):
     def to_xml(self, pretty: bool = True, *, xml_declaration: bool = False) -> str:
         """Serialize in canonical form: table attribute order, two-space indentation
         when ``pretty``, comments kept, text and attributes escaped by lxml."""
-        from cftools.dialplan._serialize import to_xml
-
-        return to_xml(self, pretty=pretty, xml_declaration=xml_declaration)
+        return _attached.to_xml(self, pretty, xml_declaration)
 
     def validate(self, *, context: Literal["inbound", "outbound"] | None = None) -> Report:
         """Validate this dialplan; shorthand for :func:`cftools.dialplan.validate`."""
-        from cftools.dialplan._validate import validate
-
-        return validate(self, context=context)
+        return _attached.validate(self, context)
 
     def find(self, name: str) -> Element | None:
         """Return the first element whose ``name`` attribute is ``name``, if any; blanks
         around either are ignored, as the validator does when it resolves a goto."""
         name = name.strip()
         return next((e for e in self.iter() if e.name is not None and e.name.strip() == name), None)
+
+
+# The whole-document operations behind Dialplan.to_xml() and Dialplan.validate() live in
+# modules above the model (the serializer, the validator), which import it. The model
+# imports neither: the package's __init__ attaches them when it is imported, which
+# always happens first (importing any cftools.dialplan module imports the package).
+_ToXml = Callable[[Element, bool, bool], str]
+_Validate = Callable[[Element, Literal["inbound", "outbound"] | None], Report]
+
+
+class _Attached:
+    __slots__ = ("to_xml", "validate")
+
+    to_xml: _ToXml
+    validate: _Validate
+
+
+_attached = _Attached()
+
+
+def attach(*, to_xml: _ToXml, validate: _Validate) -> None:
+    """Install the functions behind :meth:`Dialplan.to_xml` (called as
+    ``to_xml(root, pretty, xml_declaration)``) and :meth:`Dialplan.validate`
+    (``validate(root, context)``)."""
+    _attached.to_xml = to_xml
+    _attached.validate = validate
 
 
 for _cls in (Comment, Element, Dialplan):

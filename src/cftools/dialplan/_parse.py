@@ -32,7 +32,15 @@ from typing import TypeVar, cast
 from lxml import etree
 
 from cftools.dialplan._findings import DialplanParseError, DialplanTypeError, Finding
-from cftools.dialplan._model import Comment, Dialplan, Element, document_order, malformed
+from cftools.dialplan._model import (
+    MAX_DEPTH,
+    TOO_DEEP,
+    Comment,
+    Dialplan,
+    Element,
+    document_order,
+    malformed,
+)
 
 __all__ = [
     "MAX_DEPTH",
@@ -49,10 +57,6 @@ __all__ = [
 #: The largest document accepted, in bytes (or characters for ``str`` input). Real
 #: dialplans are a few kilobytes; this bounds memory and time on hostile input.
 MAX_SIZE = 1_000_000
-#: The deepest nesting of elements (the root is level 1) that libxml2 reads without
-#: ``huge_tree``; the serializer refuses to write deeper trees, which could not be read.
-MAX_DEPTH = 256
-TOO_DEEP = f"elements nested more than {MAX_DEPTH} deep, which no dialplan needs"
 
 
 _local = threading.local()

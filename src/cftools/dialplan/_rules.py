@@ -1,6 +1,6 @@
 """The built-in validation rules.
 
-Each ``@rule`` function walks the :class:`~cftools.dialplan._validate.Context` and
+Each ``@rule`` function walks the :class:`~cftools.dialplan._context.Context` and
 yields findings; the codes and their severities live in
 :data:`cftools.dialplan.CODES`. Checks follow the language table: where the table marks
 a fact as documented (``DOC``/``EX``) a violation is an error, where it rests on the SDK
@@ -15,10 +15,10 @@ import difflib
 import re
 from collections.abc import Iterator
 
+from cftools.dialplan._context import Context, rule, spec_for_tag
 from cftools.dialplan._findings import Finding
 from cftools.dialplan._model import Element
 from cftools.dialplan._tags import BOOLEAN, TAGS, TOLERATED_ATTRS, AttrSpec, TagSpec, parents_of
-from cftools.dialplan._validate import Context, rule, spec_for_tag
 from cftools.dialplan._values import (
     PressedPattern,
     is_digits,
