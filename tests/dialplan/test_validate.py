@@ -174,9 +174,7 @@ def test_only_a_near_miss_of_a_documented_attribute_is_an_error(xml: str, code: 
 
 def test_real_transfer_attributes_give_no_error() -> None:
     # A real dialplan had 12 false errors for these.
-    xml = wrap(
-        '<transfer screen="true" whisper-tts="Press 1 to accept">15551234567</transfer>'
-    )
+    xml = wrap('<transfer screen="true" whisper-tts="Press 1 to accept">15551234567</transfer>')
     report = validate(xml)
     assert report.ok, [f.format() for f in report]
     [screen] = report.findings
@@ -522,3 +520,14 @@ def test_an_empty_value_message_ends_with_what_to_write() -> None:
         "<transfer> is empty; between <transfer> and </transfer>, write the phone "
         "number(s) to dial, comma separated"
     )
+
+
+def test_str_of_a_finding_is_one_line_with_its_position() -> None:
+    report = validate(wrap("\n  <goto>nowhere</goto>"))
+    [finding] = report.errors
+    assert str(finding) == f"2:3: error CF400: {finding.message}"
+    assert repr(finding).startswith("Finding(code='CF400'")
+    built = Dialplan(name="Root")
+    built.goto("nowhere")
+    [finding] = validate(built).errors
+    assert str(finding) == f"/dialplan/goto[1]: error CF400: {finding.message}"

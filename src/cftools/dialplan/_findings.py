@@ -157,6 +157,15 @@ class Finding:
         """The code's readable name, e.g. ``unknown-tag``."""
         return CODES[self.code].slug
 
+    def __str__(self) -> str:
+        """``line:col: severity CODE: message``; without a position (a dialplan built in
+        Python), the path stands in its place: ``/dialplan/menu[1]: error CF213: ...``."""
+        if self.line is not None:
+            where = f"{self.line}:{self.column if self.column is not None else 0}: "
+        else:
+            where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.severity} {self.code}: {self.message}"
+
     def format(self, filename: str = "<dialplan>") -> str:
         """Return ``file:line:col: severity CODE: message`` (the CLI's text format)."""
         line = self.line if self.line is not None else 0

@@ -13,11 +13,12 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from cftools.dialplan._context import Context, rule, spec_for_tag
 from cftools.dialplan._findings import Finding
 from cftools.dialplan._model import Element
+from cftools.dialplan._spelling import closest
 from cftools.dialplan._tags import (
     BOOLEAN,
     STATEMENTS,
@@ -254,7 +255,7 @@ def _unknown_tag(tag: str) -> tuple[str, str]:
     hint = _UNKNOWN_TAG_HINTS.get(tag.lower())
     if hint is not None:
         return "CF200", f"<{tag}> is not a CallFire XML tag; {hint}"
-    close = _closest(tag, TAGS)
+    close = closest(tag, TAGS)
     if close is not None:
         return "CF200", f"<{tag}> is not a CallFire XML tag; did you mean <{close}>?"
     return "CF218", (
@@ -347,49 +348,11 @@ def _unknown_attribute(ctx: Context, element: Element, spec: TagSpec, wire: str)
 
 
 def _near_miss(wire: str, attrs: tuple[AttrSpec, ...]) -> AttrSpec | None:
-    """The attribute ``wire`` is most likely a misspelling of, if any (see :func:`_closest`)."""
+    """The attribute ``wire`` is most likely a misspelling of, if any (see
+    :func:`~cftools.dialplan._spelling.closest`)."""
     spellings = {spelling: attr for attr in attrs for spelling in (attr.wire, *attr.aliases)}
-    close = _closest(wire, spellings)
+    close = closest(wire, spellings)
     return spellings[close] if close is not None else None
-
-
-def _closest(name: str, candidates: Iterable[str]) -> str | None:
-    """The candidate ``name`` is most likely a misspelling of: the same but for case, ``-``
-    and ``_`` (``continue_after``), or one or two typing slips away (``voise``,
-    ``maxdigit``, ``tiemout``), the allowance growing with the length."""
-    folded = _fold(name)
-    best: tuple[int, str] | None = None
-    for candidate in candidates:
-        other = _fold(candidate)
-        limit = 0 if min(len(folded), len(other)) < 3 else max(1, len(other) // 4)
-        distance = _distance(folded, other, limit)
-        if distance <= limit and (best is None or distance < best[0]):
-            best = (distance, candidate)
-    return best[1] if best is not None else None
-
-
-def _fold(name: str) -> str:
-    return name.lower().replace("-", "").replace("_", "")
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """The optimal-string-alignment distance of ``a`` and ``b`` (a transposition counts
-    as one edit), or ``limit + 1`` once it is known to exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def _attribute_text(wire: str, value: str) -> str:
