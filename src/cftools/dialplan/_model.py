@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from typing import Literal, Protocol, TypeVar
 
 from cftools.dialplan._builder import Builder, encode_attrs
-from cftools.dialplan._findings import DialplanTypeError, Report
+from cftools.dialplan._findings import DialplanError, DialplanTypeError, Finding, Report
 from cftools.dialplan._tags import TAGS, TagSpec
 
 __all__ = [
@@ -171,14 +171,34 @@ class Element(_Positioned, Builder["Element"]):
     def append(self, child: _N) -> _N:
         """Add ``child`` (an element or comment) as the last child and return it.
 
-        Only the child's kind is checked (anything else raises
-        :class:`~cftools.dialplan.DialplanTypeError`); the tag methods are the checked
-        way to build.
+        A child that already has a parent is moved (taken out of its parent's children),
+        so a node is never in two places. Only the child's kind is checked (anything else
+        raises :class:`~cftools.dialplan.DialplanTypeError`) and that the tree stays a
+        tree: appending an element to itself or to one of its descendants raises
+        :class:`~cftools.dialplan.DialplanError`. The tag methods are the checked way to
+        build.
         """
         if not isinstance(child, (Element, Comment)):
             raise DialplanTypeError(
                 f"append() takes an Element or a Comment, not {type(child).__name__}"
             )
+        if isinstance(child, Element):
+            for node in _chain(self):
+                if node is child:
+                    raise DialplanError(
+                        (
+                            Finding(
+                                "CF100",
+                                f"cannot append <{child.tag}> inside itself: it is "
+                                + ("the element" if node is self else "an ancestor of the element")
+                                + " it would be appended to, which would make the dialplan endless",
+                                path=path_of(self),
+                            ),
+                        )
+                    )
+        old = child.parent
+        if old is not None:
+            _detach(old, child)
         child.parent = self
         self.children.append(child)
         return child
@@ -193,11 +213,11 @@ class Element(_Positioned, Builder["Element"]):
         return iter(document_order(self))
 
     def ancestors(self) -> Iterator[Element]:
-        """Yield the parent, its parent, and so on up to the root."""
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
+        """Yield the parent, its parent, and so on up to the root (raises
+        :class:`~cftools.dialplan.DialplanTypeError` if parents edited by hand loop)."""
+        chain = _chain(self)
+        next(chain)
+        yield from chain
 
     # -- convenient views ------------------------------------------------------------
 
@@ -247,10 +267,17 @@ class Element(_Positioned, Builder["Element"]):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Element):
             return NotImplemented
-        # Pairs still to compare, walked without recursion (built trees may be deep).
+        # Pairs still to compare, walked without recursion (built trees may be deep). A
+        # pair met again (a model edited by hand into a loop) is not compared twice, so
+        # the walk ends; the trees are equal when no pair differs.
         pairs: list[tuple[Element, Element]] = [(self, other)]
+        compared: set[tuple[int, int]] = set()
         while pairs:
             left, right = pairs.pop()
+            key = (id(left), id(right))
+            if key in compared:
+                continue
+            compared.add(key)
             if (
                 left.tag != right.tag
                 or left.attrs != right.attrs
@@ -288,7 +315,13 @@ def path_of(element: Element, memo: dict[int, int] | None = None) -> str:
     them at once, so paths for many siblings cost one pass over them, not one each."""
     steps: list[str] = []
     node = element
+    seen: set[int] | None = None
     while node.parent is not None:
+        if len(steps) >= MAX_DEPTH:  # deeper than any parsed tree: check for a loop
+            seen = seen if seen is not None else set()
+            if id(node) in seen:
+                raise DialplanTypeError(_LOOP, "")
+            seen.add(id(node))
         parent = node.parent
         index = memo.get(id(node)) if memo is not None else None
         if index is None:
@@ -309,17 +342,54 @@ def path_of(element: Element, memo: dict[int, int] | None = None) -> str:
 
 
 def document_order(root: Element) -> list[Element]:
-    """Return ``root`` and all its descendant elements in document order (no recursion)."""
+    """Return ``root`` and all its descendant elements in document order (no recursion).
+
+    Raises :class:`~cftools.dialplan.DialplanTypeError` when an element turns up twice
+    (a child list edited by hand to hold an ancestor, or one element in two places),
+    rather than walking forever."""
     order: list[Element] = []
     stack: list[Element] = [root]
-    pop, push, add = stack.pop, stack.extend, order.append
+    seen: set[int] = set()
+    pop, push, add, mark = stack.pop, stack.extend, order.append, seen.add
     while stack:
         element = pop()
+        key = id(element)
+        if key in seen:
+            raise DialplanTypeError(_LOOP, path_of(element))
+        mark(key)
         add(element)
         children = element.children
         if children:
             push([c for c in reversed(children) if type(c) is not Comment])  # type: ignore[misc]
     return order
+
+
+_LOOP = (
+    "the model is no tree: an element is its own ancestor or stands in two places (a "
+    "children list or a parent edited by hand); rebuild that part with append()"
+)
+
+
+def _chain(element: Element) -> Iterator[Element]:
+    """``element``, its parent, and so on up to the root; raises
+    :class:`~cftools.dialplan.DialplanTypeError` if the parents loop."""
+    seen: set[int] = set()
+    node: Element | None = element
+    while node is not None:
+        if id(node) in seen:
+            raise DialplanTypeError(_LOOP)
+        seen.add(id(node))
+        yield node
+        node = node.parent
+
+
+def _detach(parent: Element, child: Node) -> None:
+    """Take ``child`` out of ``parent``'s children (by identity: ``==`` is structural)."""
+    children = parent.children
+    for index in range(len(children) - 1, -1, -1):
+        if children[index] is child:
+            del children[index]
+            return
 
 
 def malformed(root: Element) -> tuple[str, str] | None:
@@ -337,8 +407,12 @@ def _ill_typed(root: Element) -> tuple[str, str] | None:
     if isinstance(root, Dialplan):
         outside = [*root.comments_before, *root.comments_after]
         stack.extend((comment, "") for comment in outside)
+    seen: set[int] = set()
     while stack:
         node, where = stack.pop()
+        if id(node) in seen:
+            return where or "/", _LOOP
+        seen.add(id(node))
         if isinstance(node, Comment):
             if not isinstance(node.text, str):
                 return where or "/", f"a comment's text is a {type(node.text).__name__}, not a str"
@@ -392,7 +466,7 @@ class Dialplan(Element):
         plan = cls()
         plan.tag, plan.attrs, plan.text = root.tag, root.attrs, root.text
         plan._line, plan._column, plan._locator = root._line, root._column, root._locator
-        for child in root.children:
+        for child in list(root.children):  # append() moves each out of root.children
             plan.append(child)
         return plan
 
