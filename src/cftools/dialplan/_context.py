@@ -162,7 +162,7 @@ class Context:
             for tag, group in self.by_tag.items():
                 spec = spec_for_tag(tag)
                 key = spec.wire if spec is not None else tag
-                self._by_wire[key] = self._by_wire.get(key, []) + group
+                self._by_wire.setdefault(key, []).extend(group)
         return self._by_wire.get(wire, [])
 
     def spec(self, element: Element) -> TagSpec | None:

@@ -124,9 +124,10 @@ class Flow:
     """
 
     __slots__ = (
-        "_after_cache", "_reached", "bodies", "children", "dynamic", "edges", "elements",
-        "following", "hangup_jumps", "has_end", "labels", "members", "names", "nodes", "out",
-        "parents", "plan", "spinning", "stop", "stop_edges", "tags",
+        "_after_cache", "_goto_cache", "_reached", "_resolving", "bodies", "children",
+        "dynamic", "edges", "elements", "following", "hangup_jumps", "has_end", "labels",
+        "members", "names", "nodes", "out", "parents", "plan", "spinning", "stop",
+        "stop_edges", "tags",
     )  # fmt: skip
 
     def __init__(
@@ -187,6 +188,8 @@ class Flow:
         self.has_end = False
         self.spinning: dict[int, None] = {}  # gotos on a cycle that runs no other tag
         self._after_cache: dict[int, _Entry] = {}
+        self._goto_cache: dict[int, _Entry] = {}
+        self._resolving: set[int] = set()  # gotos whose chain is being followed
         self.edges: list[FlowEdge] = []
         #: Successors of each node that has any, in edge order.
         self.out: dict[int, list[int]] = {}
@@ -222,48 +225,79 @@ class Flow:
 
     # -- where control goes ------------------------------------------------------------
 
-    def _entry(self, i: int, seen: frozenset[int] = frozenset()) -> _Entry:
+    def _entry(self, i: int) -> _Entry:
         """The node that runs first when control reaches element ``i``, and whether a
         goto was followed to get there."""
         tag = self.tags[i]
         if tag == "goto":
-            target = self._goto_target(i)
-            if target is None:
-                return i, False
-            if i in seen:  # gotos that only lead back to themselves
-                self.spinning.setdefault(i)
-                return i, False
-            return self._entry(target, seen | {i})[0], True
+            return self._goto_entry(i)
         if tag == "menu":
             prompts = self.bodies.get(i)
-            return self._first(prompts, i, seen) if prompts else (i, False)
+            return self._first(prompts, i) if prompts else (i, False)
         if tag in BRANCHES or tag == "dialplan":
-            return self._first(self.bodies.get(i), i, seen)
+            return self._first(self.bodies.get(i), i)
         return i, False
 
-    def _first(self, body: list[int] | None, container: int, seen: frozenset[int]) -> _Entry:
+    def _goto_entry(self, i: int) -> _Entry:
+        """The entry of goto ``i``: where its chain of gotos ends. A chain is followed in
+        a loop, not by recursion, and every goto on it keeps its answer, so each goto is
+        resolved once whatever the number of ways into it (a chain of n gotos costs n,
+        not n squared). A chain that comes back to a goto still being resolved (gotos
+        that run no other tag) ends at that goto, which becomes a spinning node."""
+        cache, resolving, tags = self._goto_cache, self._resolving, self.tags
+        path: list[int] = []
+        node = i
+        while True:
+            cached = cache.get(node)
+            if cached is not None:
+                end = cached[0]
+                break
+            target = self._goto_target(node)
+            if target is None or node in resolving:
+                if target is not None:  # a loop of gotos
+                    self.spinning.setdefault(node)
+                end = node
+                if not path:
+                    return node, False
+                break
+            path.append(node)
+            resolving.add(node)
+            if tags[target] == "goto":
+                node = target
+                continue
+            try:
+                end = self._entry(target)[0]
+            finally:
+                resolving.difference_update(path)
+            break
+        resolving.difference_update(path)
+        for goto in path:
+            cache[goto] = (end, True)
+        return end, True
+
+    def _first(self, body: list[int] | None, container: int) -> _Entry:
         """Entry of the first element of ``body``, or what follows ``container``."""
         if body:
-            return self._entry(body[0], seen)
-        return self._after(container, seen)
+            return self._entry(body[0])
+        return self._after(container)
 
-    def _after(self, i: int, seen: frozenset[int] = frozenset()) -> _Entry:
+    def _after(self, i: int) -> _Entry:
         """The node that runs once element ``i`` has finished normally."""
-        if seen:  # resolving a chain of gotos: no caching, the cycle check needs ``seen``
-            return self._resolve_after(i, seen)
+        if self._resolving:  # inside a chain of gotos: the answer may depend on it
+            return self._resolve_after(i)
         cached = self._after_cache.get(i)
         if cached is None:
-            cached = self._after_cache[i] = self._resolve_after(i, seen)
+            cached = self._after_cache[i] = self._resolve_after(i)
         return cached
 
-    def _resolve_after(self, i: int, seen: frozenset[int]) -> _Entry:
+    def _resolve_after(self, i: int) -> _Entry:
         parent = self.parents[i]
         if parent < 0:
             self.has_end = True
             return self.stop, False
         nxt = self.following.get(i)
         if nxt is not None:
-            return self._entry(nxt, seen)
+            return self._entry(nxt)
         ptag = self.tags[parent]
         if ptag == "menu" and self.tags[i] != "keypress":
             return parent, False  # the prompts are done: the decision
@@ -272,12 +306,12 @@ class Flow:
             return self.stop, False
         if ptag in BRANCHES:
             grand = self.parents[parent]
-            return self._after(grand if grand >= 0 else parent, seen)
-        return self._after(parent, seen)
+            return self._after(grand if grand >= 0 else parent)
+        return self._after(parent)
 
     def _inside(self, i: int) -> _Entry:
         """Entry of container ``i``'s body, or what follows it when the body is empty."""
-        return self._first(self.bodies.get(i), i, frozenset())
+        return self._first(self.bodies.get(i), i)
 
     # -- edges -------------------------------------------------------------------------
 

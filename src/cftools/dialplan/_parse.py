@@ -346,9 +346,11 @@ class _Locator:
         for place, comment in self.comments:  # in increasing order of place
             sequence.insert(place, comment)
         nodes = iter(sequence)
-        # Lines are counted between consecutive tags, in C, rather than indexed up front.
+        # Lines are counted between consecutive tags, in C, rather than indexed up front;
+        # the start of the line is looked for only between the two tags, so a document on
+        # one line costs no more than one on many.
         count, rfind = text.count, text.rfind
-        line, previous = 1, 0
+        line, previous, line_end = 1, 0, -1  # line_end: offset of the last "\n" passed
         for match in _MARKUP.finditer(text):
             if match.lastindex is None:  # a closing tag, CDATA, PI or DOCTYPE
                 continue
@@ -356,9 +358,12 @@ class _Locator:
             if node is None:
                 break
             offset = match.start()
-            line += count("\n", previous, offset)
+            newlines = count("\n", previous, offset)
+            if newlines:
+                line += newlines
+                line_end = rfind("\n", previous, offset)
             previous = offset
-            node._line, node._column = line, offset - rfind("\n", 0, offset)
+            node._line, node._column = line, offset - line_end
             node._locator = None
         for node in nodes:  # only if the scan and the tree disagree: leave them unknown
             node._line = node._column = None

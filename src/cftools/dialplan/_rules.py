@@ -694,7 +694,72 @@ class _Claimed:
         self.highs[first:last] = [high]
 
 
+class _Earlier:
+    """Finds an earlier branch that overlaps a pattern, for CF309's message, in
+    logarithmic time (a search through every earlier branch made a menu of n
+    overlapping branches cost n squared).
+
+    Inputs matched as written (``#``, ``default``) are looked up in a dict. For numbers,
+    an earlier pattern ``[a, b]`` overlaps ``[low, high]`` when ``a <= high`` and
+    ``b >= low``: a Fenwick tree over the lower bounds (every ``low`` of the menu's
+    patterns, known up front) keeps the largest ``b`` among the earlier patterns with
+    ``a`` up to a point, so one prefix query answers.
+    """
+
+    __slots__ = ("best", "by_input", "lows", "owner")
+
+    def __init__(self, menu: Element, seen: list[PressedPattern]) -> None:
+        lows: set[int] = set()
+        for keypress in menu.children:
+            raw = keypress.attrs.get("pressed") if type(keypress) is Element else None
+            pattern = _pattern(raw) if raw is not None and raw.strip() else None
+            if isinstance(pattern, PressedPattern) and pattern.low <= pattern.high:
+                lows.add(pattern.low)
+        self.lows = sorted(lows)
+        self.best = [-1] * (len(self.lows) + 1)
+        self.owner: list[PressedPattern | None] = [None] * (len(self.lows) + 1)
+        self.by_input: dict[str, PressedPattern] = {}
+        for pattern in seen:
+            self.add(pattern)
+
+    def add(self, pattern: PressedPattern) -> None:
+        for text in pattern.inputs:
+            self.by_input.setdefault(text, pattern)
+        if pattern.low > pattern.high:
+            return
+        at = bisect.bisect_left(self.lows, pattern.low)
+        position = at + 1  # every pattern's low is in self.lows
+        while position < len(self.best):
+            if pattern.high > self.best[position]:
+                self.best[position], self.owner[position] = pattern.high, pattern
+            position += position & -position
+
+    def find(self, pattern: PressedPattern) -> PressedPattern:
+        for text in pattern.inputs:
+            if text in self.by_input:
+                return self.by_input[text]
+        position = bisect.bisect_right(self.lows, pattern.high)
+        high, owner = -1, None
+        while position > 0:
+            if self.best[position] > high:
+                high, owner = self.best[position], self.owner[position]
+            position -= position & -position
+        if owner is None or high < pattern.low:  # pragma: no cover - an overlap exists
+            raise AssertionError("no earlier branch overlaps")
+        return owner
+
+
 _PRESSED_CACHE: dict[str, PressedPattern | str] = {}
+
+
+def _pattern(raw: str) -> PressedPattern | str:
+    """:func:`parse_pressed`, remembered for the most common patterns (bounded)."""
+    pattern = _PRESSED_CACHE.get(raw)
+    if pattern is None:
+        pattern = parse_pressed(raw)
+        if len(_PRESSED_CACHE) < 1024:
+            _PRESSED_CACHE[raw] = pattern
+    return pattern
 
 
 @rule
@@ -710,6 +775,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
     max_digits = whole_number(attrs.get("maxDigits") or attrs.get("maxdigits") or "")
     limit = max_digits if max_digits is not None else 1
     seen: list[PressedPattern] = []
+    earlier_of: _Earlier | None = None  # built on the first overlap
     claimed = _Claimed()
     fallback = False
     for keypress in menu.children:
@@ -719,13 +785,9 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
         if tag != "keypress" and (spec_for_tag(tag) or _NO_SPEC).wire != "keypress":
             continue
         raw = keypress.attrs.get("pressed")
-        pattern = _PRESSED_CACHE.get(raw) if raw is not None else None
-        if pattern is None:
-            if raw is None or not raw.strip():
-                continue  # reported as a missing attribute
-            pattern = parse_pressed(raw)
-            if len(_PRESSED_CACHE) < 1024:
-                _PRESSED_CACHE[raw] = pattern
+        if raw is None or not raw.strip():
+            continue  # reported as a missing attribute
+        pattern = _pattern(raw)
         if isinstance(pattern, str):
             code = "CF303" if pattern.startswith("range") else "CF302"
             yield ctx.finding(code, keypress, pattern)
@@ -762,7 +824,9 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
                 f'maxDigits="{pattern.width}" (or more) on the <menu>',
             )
         if claimed.overlaps(pattern):
-            earlier = next(p for p in seen if p.overlaps(pattern))
+            if earlier_of is None:
+                earlier_of = _Earlier(menu, seen)
+            earlier = earlier_of.find(pattern)
             yield ctx.finding(
                 "CF309",
                 keypress,
@@ -771,6 +835,8 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
             )
         claimed.add(pattern)
         seen.append(pattern)
+        if earlier_of is not None:
+            earlier_of.add(pattern)
     if seen and not fallback:
         yield ctx.finding(
             "CF310",
