@@ -199,8 +199,7 @@ def read(xml: str | bytes) -> Dialplan:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
         message = _POSITION_SUFFIX.sub("", str(exc.msg or exc)).strip()
-        declares = b"<!ENTITY" in xml if isinstance(xml, bytes) else "<!ENTITY" in xml
-        if declares:
+        if _contains(xml, "<!ENTITY"):
             # libxml2 stopped an entity bomb or unresolvable entity: say why we refuse.
             raise _error("CF101", f"{_ENTITIES_REFUSED} ({message})", line, column) from None
         if message.startswith("Excessive depth"):  # libxml2's limit names an lxml option
@@ -261,7 +260,47 @@ def _strip_namespace(root: etree._Element, namespace: str | None) -> None:
 
 def _has_doctype(xml: str | bytes) -> bool:
     # A DOCTYPE is not a sibling node in lxml; look for it in the prolog text.
-    return b"<!DOCTYPE" in xml if isinstance(xml, bytes) else "<!DOCTYPE" in xml
+    return _contains(xml, "<!DOCTYPE")
+
+
+def _contains(xml: str | bytes, keyword: str) -> bool:
+    """Whether the text of ``xml`` holds ``keyword`` (ASCII markup such as ``<!ENTITY``),
+    decided on the decoded text, whatever encoding lxml read it in: bytes in UTF-16 or
+    UTF-32, with or without a byte-order mark, are decoded first (in them the keyword's
+    bytes differ); in the ASCII-compatible encodings (UTF-8, Latin-1, Windows-125x...)
+    the keyword's bytes are its ASCII bytes, so the bytes are searched as they are."""
+    if isinstance(xml, str):
+        return keyword in xml
+    codec = _wide_codec(xml)
+    if codec is None:
+        return keyword.encode("ascii") in xml
+    return keyword in xml.decode(codec, "replace")
+
+
+def _wide_codec(data: bytes) -> str | None:
+    """The codec of bytes in a two- or four-byte encoding, told by the byte-order mark
+    or, without one, by where the zero bytes of the first characters fall (as XML's
+    appendix F describes); ``None`` for an ASCII-compatible encoding."""
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            return codec
+    head = data[:4]
+    if len(head) < 4 or 0 not in head:
+        return None
+    if head[0] == 0 and head[1] == 0:
+        return "utf-32-be"
+    if head[0] != 0 and head[1] == 0 and head[2] == 0 and head[3] == 0:
+        return "utf-32-le"
+    return "utf-16-be" if head[0] == 0 else "utf-16-le"
+
+
+# UTF-32's marks before UTF-16's: the little-endian UTF-16 mark begins UTF-32's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def parsed_elements(plan: Dialplan) -> list[Element]:
@@ -412,6 +451,13 @@ def _fill(
     for child in node:
         if type(child) is _COMMENT:
             children.append(_comment(child, element, locator))
+        elif type(child) is _ENTITY:  # never unless a DOCTYPE slipped past the checks
+            raise _error(
+                "CF101",
+                f"the document uses the entity {child.text}, declared in an external DTD "
+                "that is never read (entities enable entity-expansion and external-entity "
+                "attacks); remove the DOCTYPE and write the text itself",
+            )
         else:
             sub: Element = _new(Element)
             _fill(sub, child, element, index, locator)
@@ -423,3 +469,4 @@ def _fill(
 
 
 _COMMENT = etree._Comment
+_ENTITY = etree._Entity
