@@ -281,11 +281,13 @@ def _wide_codec(data: bytes) -> str | None:
     """The codec of bytes in a two- or four-byte encoding, told by the byte-order mark
     or, without one, by where the zero bytes of the first characters fall (as XML's
     appendix F describes); ``None`` for an ASCII-compatible encoding."""
+    head = data[:4]
+    if 0 not in head and head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        return None  # the usual case: no zero byte, no two-byte mark
     for bom, codec in _WIDE_BOMS:
         if data.startswith(bom):
             return codec
-    head = data[:4]
-    if len(head) < 4 or 0 not in head:
+    if len(head) < 4:
         return None
     if head[0] == 0 and head[1] == 0:
         return "utf-32-be"
