@@ -134,6 +134,7 @@ def test_an_attribute_of_another_tag_says_where_it_belongs() -> None:
 _FIX_WORDS = (
     "add", "write", "remove", "move", "use", "set", "rename", "change", "merge", "close",
     "make sure", "put", "give", "end", "correct", "check", "declare", "save", "test", "keep",
+    "close", "starts with",
 )  # fmt: skip
 
 
@@ -153,6 +154,10 @@ _FIX_WORDS = (
         wrap("<goto>${x}</goto>"),
         wrap('<play name="a" type="tts">a</play><play name="a" type="tts">b</play>'),
         wrap('<play type="tts">${a b}</play>'),
+        wrap('<catch type="digit" value="12" goto="Root"><hangup/></catch>'),
+        "<dialplan><play>Hi</dialplan>",
+        "<dialplan><play>Hi",
+        "hello",
     ],
 )
 def test_every_message_says_how_to_fix_it(xml: str) -> None:

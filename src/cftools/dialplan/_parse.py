@@ -136,6 +136,12 @@ _SYNTAX_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"AttValue: \" or ' expected", 'put the attribute value in quotes (type="tts")'),
         (r"Double hyphen within comment", "'--' is not allowed inside a comment"),
         (
+            r"Opening and ending tag mismatch|Premature end of data|EndTag: '</' not found",
+            "close every tag with its end tag (</play>) or write it as <hangup/>, innermost first",
+        ),
+        (r"Start tag expected", 'a dialplan starts with <dialplan name="Root">'),
+        (r"Document is empty", 'write the dialplan: <dialplan name="Root">...</dialplan>'),
+        (
             r"Extra content at the end of the document",
             "a dialplan is one <dialplan> element: nothing but comments may follow it",
         ),

@@ -554,7 +554,7 @@ def _attribute_value(
                 "CF304", element, f"{where}: CallFire documents 0-9 and * only; use one of those"
             )
         else:
-            yield ctx.finding("CF312", element, f"{where} must be one key: 0-9 or *")
+            yield ctx.finding("CF312", element, f"{where} is not one key; write one of 0-9 or *")
 
 
 _NOT_IN_VARNAME = re.compile(r"[^A-Za-z0-9_]")
