@@ -137,7 +137,8 @@ _SYNTAX_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Double hyphen within comment", "'--' is not allowed inside a comment"),
         (
             r"Opening and ending tag mismatch|Premature end of data|EndTag: '</' not found",
-            "close every tag with its end tag (</play>) or write it as <hangup/>, innermost first",
+            "close every tag with its end tag (<play>...</play>), innermost first, or "
+            "write an empty one as <hangup/>",
         ),
         (r"Start tag expected", 'a dialplan starts with <dialplan name="Root">'),
         (r"Document is empty", 'write the dialplan: <dialplan name="Root">...</dialplan>'),
