@@ -112,3 +112,19 @@ def test_the_same_element_in_two_places_is_reported() -> None:
     assert not validate(plan).ok
     with pytest.raises(DialplanTypeError):
         list(plan.iter())
+
+
+def test_a_model_nested_deeper_than_xml_can_be_read_is_reported_once() -> None:
+    # Every finding's path in such a model is as long as the nesting: validating a
+    # model 4000 deep built 4000 paths of 4000 steps. No parser reads it back and
+    # to_xml() refuses to write it, so validate() reports that, once.
+    plan = Dialplan(name="Root")
+    node: Element = plan
+    for _ in range(4000):
+        node = node.if_("1")
+        node.play("x", extra_attrs={"colour": "red"})
+    report = validate(plan)
+    assert [f.code for f in report] == ["CF100"]
+    assert "nested more than 256 deep" in report.findings[0].message
+    with pytest.raises(DialplanTypeError):
+        build_graph(plan)

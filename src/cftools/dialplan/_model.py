@@ -395,42 +395,60 @@ def _detach(parent: Element, child: Node) -> None:
 def malformed(root: Element) -> tuple[str, str] | None:
     """``(path, "path: problem")`` for the first node of ``root``'s tree that breaks the model's
     types (a child that is no element or comment, a tag, attribute or text that is no
-    string), as code that edits the model directly may leave it; ``None`` when sound.
+    string), that is no tree (a loop, a node in two places) or that is nested deeper than
+    :data:`MAX_DEPTH`, as code that edits the model directly (or builds that deep) may
+    leave it; ``None`` when sound.
     Parsed and built trees always are; this guards what the functions taking a model
     do with it."""
     found = _ill_typed(root)
     return None if found is None else (found[0], f"{found[0]}: {found[1]}")
 
 
+# Where a node sits, as a linked list of the tags above it: (tag, depth, parent place);
+# the path string is only built for the node reported.
+_Place = tuple[str, int, "_Place | None"] | None
+
+
+def _where(place: _Place) -> str:
+    tags: list[str] = []
+    while place is not None:
+        tags.append(place[0])
+        place = place[2]
+    return "/" + "/".join(reversed(tags)) if tags else "/"
+
+
 def _ill_typed(root: Element) -> tuple[str, str] | None:
-    stack: list[tuple[object, str]] = [(root, "")]
+    stack: list[tuple[object, _Place]] = [(root, None)]
     if isinstance(root, Dialplan):
         outside = [*root.comments_before, *root.comments_after]
-        stack.extend((comment, "") for comment in outside)
+        stack.extend((comment, None) for comment in outside)
     seen: set[int] = set()
     while stack:
-        node, where = stack.pop()
+        node, place = stack.pop()
         if id(node) in seen:
-            return where or "/", _LOOP
+            return _where(place), _LOOP
         seen.add(id(node))
         if isinstance(node, Comment):
             if not isinstance(node.text, str):
-                return where or "/", f"a comment's text is a {type(node.text).__name__}, not a str"
+                return _where(place), f"a comment's text is a {type(node.text).__name__}, not a str"
             continue
         if not isinstance(node, Element):
-            return where or "/", f"a child is a {type(node).__name__}, not an Element or Comment"
+            return _where(place), f"a child is a {type(node).__name__}, not an Element or Comment"
         if not isinstance(node.tag, str):
-            return where or "/", f"a tag is a {type(node.tag).__name__}, not a str"
-        here = f"{where}/{node.tag}"
+            return _where(place), f"a tag is a {type(node.tag).__name__}, not a str"
+        depth = place[1] + 1 if place is not None else 1
+        here: _Place = (node.tag, depth, place)
+        if depth > MAX_DEPTH:  # what no parser reads back, nor to_xml() writes
+            return _where(here), TOO_DEEP
         attrs = node.attrs
         if not isinstance(attrs, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in attrs.items()
         ):
-            return here, "attributes must be a dict of str names to str values"
+            return _where(here), "attributes must be a dict of str names to str values"
         if not isinstance(node.text, str):
-            return here, f"the text is a {type(node.text).__name__}, not a str"
+            return _where(here), f"the text is a {type(node.text).__name__}, not a str"
         if not isinstance(node.children, list):
-            return here, f"children is a {type(node.children).__name__}, not a list"
+            return _where(here), f"children is a {type(node.children).__name__}, not a list"
         stack.extend((child, here) for child in reversed(node.children))
     return None
 
