@@ -182,20 +182,13 @@ class Element(_Positioned, Builder["Element"]):
             raise DialplanTypeError(
                 f"append() takes an Element or a Comment, not {type(child).__name__}"
             )
-        if isinstance(child, Element):
-            for node in _chain(self):
-                if node is child:
-                    raise DialplanError(
-                        (
-                            Finding(
-                                "CF100",
-                                f"cannot append <{child.tag}> inside itself: it is "
-                                + ("the element" if node is self else "an ancestor of the element")
-                                + " it would be appended to, which would make the dialplan endless",
-                                path=path_of(self),
-                            ),
-                        )
-                    )
+        if isinstance(child, Element) and any(node is child for node in _chain(self)):
+            which = "the element" if child is self else "an ancestor of the element"
+            message = (
+                f"cannot append <{child.tag}> inside itself: it is {which} it would be "
+                "appended to, which would make the dialplan endless; append a new element"
+            )
+            raise DialplanError((Finding("CF100", message, path=path_of(self)),))
         old = child.parent
         if old is not None:
             _detach(old, child)
