@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
+from pathlib import Path
 
 import pytest
 
+import cftools.dialplan
 from cftools import CftoolsError
 from cftools.dialplan import Dialplan, DialplanError, DialplanTypeError, Element, parse, validate
 
@@ -220,3 +222,100 @@ def test_only_elements_and_comments_can_be_children(build: object) -> None:
     # A regression: AttributeError "'str' object has no attribute 'parent'".
     with pytest.raises(DialplanTypeError, match=r"append\(\) takes an Element or a Comment"):
         build()  # type: ignore[operator]
+
+
+# -- Issues 9 and 10: the builder checks every value the table constrains ----------------
+
+
+@pytest.mark.parametrize(
+    ("build", "code"),
+    [
+        (lambda p: p.menu(timeout="soon"), "CF301"),
+        (lambda p: p.menu(max_digits="one"), "CF301"),
+        (lambda p: p.menu(max_digits=1.5), "CF301"),
+        (lambda p: p.transfer("15550001111", timeout="later"), "CF301"),
+        (lambda p: p.play("x", cache="yes"), "CF300"),  # type: ignore[arg-type]
+        (lambda p: p.transfer("15550001111", mode="all"), "CF300"),  # type: ignore[arg-type]
+        (lambda p: p.menu().keypress("abc"), "CF302"),
+        (lambda p: p.menu().keypress("6-4"), "CF303"),
+        (lambda p: p.menu().keypress(""), "CF208"),
+        (lambda p: p.catch("digit", "x", value="12"), "CF312"),
+        (lambda p: p.stash("", "v"), "CF208"),
+        (lambda p: p.if_(""), "CF208"),
+        (lambda p: p.play(""), "CF209"),
+        (lambda p: p.goto(""), "CF209"),
+        (lambda p: p.wait("soon"), "CF301"),
+        (lambda p: p.play("hello.wav", type="callfireid"), "CF314"),
+    ],
+)
+def test_the_builder_refuses_values_the_table_forbids(build: object, code: str) -> None:
+    plan = Dialplan(name="Root")
+    with pytest.raises(DialplanError) as info:
+        build(plan)  # type: ignore[operator]
+    assert [f.code for f in info.value.findings] == [code]
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda p: p.menu().keypress(None),  # type: ignore[arg-type]
+        lambda p: p.setvar(None, "1"),  # type: ignore[arg-type]
+        lambda p: p.stash(None, "v"),  # type: ignore[arg-type]
+        lambda p: p.catch(type=None, goto=None),  # type: ignore[arg-type]
+        lambda p: p.catch("hangup", None),  # type: ignore[arg-type]
+        lambda p: p.catch("digit", "x"),
+        lambda p: p.play("x", type=None),  # type: ignore[arg-type]
+        lambda p: p.equal(None, "1"),  # type: ignore[arg-type]
+        lambda p: p.goto(None),  # type: ignore[arg-type]
+    ],
+)
+def test_the_builder_refuses_a_missing_required_value(build: object) -> None:
+    plan = Dialplan(name="Root")
+    with pytest.raises(DialplanTypeError):
+        build(plan)  # type: ignore[operator]
+    assert {e.tag for e in plan.iter()} <= {"dialplan", "menu"}  # nothing half-built
+
+
+def test_the_builder_still_takes_variables_and_documented_spellings() -> None:
+    plan = Dialplan(name="Root")
+    with plan.menu(timeout="${t}", max_digits="${n}") as menu:
+        menu.play("Hi", type="URL")  # type: ignore[arg-type]
+        menu.keypress("Default").hangup()
+        menu.keypress("${key}").hangup()
+    plan.wait("1.5")
+    plan.catch("digit", "x", value="#").hangup()
+    plan.play("${sound}", type="callfireid")
+    assert plan.elements[0].attrs == {"timeout": "${t}", "maxDigits": "${n}"}
+
+
+def test_a_misspelt_keyword_gets_did_you_mean() -> None:
+    plan = Dialplan(name="Root")
+    with pytest.raises(DialplanTypeError, match=r"'maxdigits'; did you mean max_digits="):
+        plan.menu(maxdigits=1)  # type: ignore[arg-type]
+    with pytest.raises(DialplanTypeError, match=r"did you mean continue_after="):
+        plan.transfer("15550001111", continue_afer=True)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"'colour'; it takes: name, type, voice, cache"):
+        plan.play("x", colour="red")  # type: ignore[arg-type]
+    assert plan.children == []
+
+
+@pytest.mark.slow
+def test_a_misspelt_keyword_stays_an_error_for_mypy(tmp_path: Path) -> None:
+    api = pytest.importorskip("mypy.api")
+    code = (
+        "from cftools.dialplan import Dialplan\n"
+        'Dialplan(name="Root").menu(maxdigits=1)\n'
+        'Dialplan(name="Root").menu(max_digits=1).keypress("1").hangup()\n'
+    )
+    src = Path(cftools.dialplan.__file__).parents[2]
+    env = {"MYPYPATH": str(src)}
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in env.items():
+            patch.setenv(key, value)
+        patch.chdir(tmp_path)  # away from the project's [tool.mypy] files setting
+        out, _err, status = api.run(
+            ["--strict", "--follow-imports=silent", "--cache-dir", str(tmp_path / "cache"),
+             "--config-file", "", "-c", code]
+        )  # fmt: skip
+    assert status == 1, out
+    assert out.count("error:") == 1 and '"maxdigits" to "menu"' in out, out

@@ -113,7 +113,7 @@ def test_schema_rejects_what_the_validator_rejects() -> None:
         "<dialplan><play>x</play></dialplan>",
         "<dialplan><say>x</say></dialplan>",
         '<dialplan><menu timeout="five"/></dialplan>',
-        '<dialplan><play type="tts" colour="red">x</play></dialplan>',
+        '<dialplan><play type="tts" voise="male1">x</play></dialplan>',
     ):
         assert not schema.validate(etree.fromstring(bad)), bad
         assert not validate(bad).ok, bad

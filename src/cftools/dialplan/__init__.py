@@ -30,6 +30,7 @@ before sending a ``dialplanXml``.
 
 from __future__ import annotations
 
+from cftools.dialplan import _model, _serialize
 from cftools.dialplan._findings import (
     CODES,
     CodeInfo,
@@ -64,6 +65,15 @@ from cftools.dialplan._transcript import (
     Wait,
 )  # fmt: skip
 from cftools.dialplan._validate import RULE_MODULES, CallContext, Context, Rule, rule, validate
+
+# Dialplan.to_xml() and Dialplan.validate() run the serializer and the validator, which
+# sit above the model; the model takes them from here rather than importing them.
+_model.attach(
+    to_xml=lambda root, pretty, declaration: _serialize.to_xml(
+        root, pretty=pretty, xml_declaration=declaration
+    ),
+    validate=lambda root, context: validate(root, context=context),
+)
 
 __all__ = [
     "CODES",

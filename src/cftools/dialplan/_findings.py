@@ -13,9 +13,12 @@ CF5xx  variables: ``${...}`` syntax and use
 CF6xx  reserved for graph-based rules (reachability, loops, endings)
 ====== ===================================================================
 
-A code's severity never changes. Where the reference is unsure of a fact, the check has
-its own warning code (e.g. CF304 beside the CF300/CF301 errors) rather than a variable
-severity.
+Each code has one severity. An error rests on something CallFire documents (an
+attribute table, an enumeration, a documented sentence) or on something that certainly
+breaks the call (malformed XML, a goto to nowhere); anything inferred is a warning.
+Where one check can rest on either, it has two codes (e.g. CF304 beside the CF300/CF301
+errors, CF217 beside CF205). ``docs/dialplan-severities.md`` gives the fact behind
+every error code.
 
 Exceptions::
 
@@ -64,12 +67,16 @@ CODES: Mapping[str, CodeInfo] = {
     "CF102": CodeInfo("error", "wrong-root", "the root element is not <dialplan>"),
     "CF103": CodeInfo("warning", "empty-dialplan", "the dialplan holds no tags"),
     "CF104": CodeInfo("warning", "xml-namespace", "the dialplan uses an XML namespace"),
-    "CF200": CodeInfo("error", "unknown-tag", "a tag CallFire does not define"),
+    "CF200": CodeInfo(
+        "error", "unknown-tag", "a misspelt tag, or a name CallFire is known not to have (<say>)"
+    ),
     "CF201": CodeInfo("warning", "tag-case", "a known tag written in the wrong case"),
     "CF202": CodeInfo("error", "misplaced-tag", "a tag its parent does not allow"),
     "CF203": CodeInfo("warning", "unusual-child", "a tag its parent accepts but no example shows"),
     "CF204": CodeInfo("warning", "legacy-tag", "a tag known only from CallFire's PHP SDK"),
-    "CF205": CodeInfo("error", "unknown-attribute", "an attribute the tag does not define"),
+    "CF205": CodeInfo(
+        "error", "unknown-attribute", "a misspelling of an attribute the tag documents (voise)"
+    ),
     "CF206": CodeInfo("warning", "attribute-spelling", "a variant spelling of a known attribute"),
     "CF207": CodeInfo("warning", "ignored-attribute", "an attribute CallFire documents by mistake"),
     "CF208": CodeInfo("error", "missing-attribute", "a required attribute is absent or empty"),
@@ -79,19 +86,20 @@ CODES: Mapping[str, CodeInfo] = {
         "warning", "uncertain-requirement", "an attribute or value is probably needed"
     ),
     "CF212": CodeInfo("error", "menu-without-prompt", "a <menu> with no <play>"),
-    "CF213": CodeInfo("error", "menu-without-keypress", "a <menu> with no <keypress>"),
+    "CF213": CodeInfo("warning", "menu-without-keypress", "a <menu> with no <keypress>"),
     "CF214": CodeInfo("error", "amd-branches", "an <amd> without exactly one <live> and <machine>"),
     "CF215": CodeInfo("warning", "else-placement", "more than one <else>, or an <else> not last"),
     "CF216": CodeInfo("warning", "amd-inbound", "answering-machine detection on an inbound number"),
     "CF217": CodeInfo(
-        "warning", "undocumented-attribute", "an unknown attribute on a tag with no attribute table"
+        "warning", "undocumented-attribute", "an attribute CallFire documents nowhere for the tag"
     ),
+    "CF218": CodeInfo("warning", "undocumented-tag", "a tag CallFire documents nowhere"),
     "CF300": CodeInfo("error", "bad-enum", "a value outside the attribute's enumeration"),
     "CF301": CodeInfo("error", "bad-number", "a value that must be a number is not"),
     "CF302": CodeInfo(
         "error", "bad-pressed", "a keypress pattern that is not a key, range or keyword"
     ),
-    "CF303": CodeInfo("error", "bad-range", "a keypress range A-B with A > B"),
+    "CF303": CodeInfo("warning", "bad-range", "a keypress range A-B with A > B"),
     "CF304": CodeInfo("warning", "doubtful-value", "a value the docs do not confirm"),
     "CF305": CodeInfo("warning", "value-spelling", "an enumerated value in another case or padded"),
     "CF306": CodeInfo("warning", "pressed-too-long", "a keypress longer than the menu's maxDigits"),
@@ -112,7 +120,7 @@ CODES: Mapping[str, CodeInfo] = {
     "CF402": CodeInfo("warning", "duplicate-name", "several tags share a name no goto targets"),
     "CF403": CodeInfo("warning", "dead-code", "tags after <hangup> or <goto> that cannot run"),
     "CF404": CodeInfo("warning", "dynamic-target", "a goto target built from a variable"),
-    "CF500": CodeInfo("error", "unbalanced-variable", "a '${' without its closing '}'"),
+    "CF500": CodeInfo("warning", "unbalanced-variable", "a '${' without its closing '}'"),
     "CF501": CodeInfo("warning", "unset-variable", "a variable read but never set"),
     "CF502": CodeInfo("warning", "bad-variable-name", "a variable name outside [A-Za-z0-9_.]"),
     "CF600": CodeInfo("warning", "unreachable", "an element no path from the start reaches"),
@@ -148,6 +156,15 @@ class Finding:
     def slug(self) -> str:
         """The code's readable name, e.g. ``unknown-tag``."""
         return CODES[self.code].slug
+
+    def __str__(self) -> str:
+        """``line:col: severity CODE: message``; without a position (a dialplan built in
+        Python), the path stands in its place: ``/dialplan/menu[1]: error CF213: ...``."""
+        if self.line is not None:
+            where = f"{self.line}:{self.column if self.column is not None else 0}: "
+        else:
+            where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.severity} {self.code}: {self.message}"
 
     def format(self, filename: str = "<dialplan>") -> str:
         """Return ``file:line:col: severity CODE: message`` (the CLI's text format)."""

@@ -15,23 +15,43 @@ are described in :mod:`cftools.dialplan._graph`; this module is about doing it c
   anything to compute are left empty (the lint rules never read them).
 * The reachability sets the rules need are computed once per flow and kept.
 
-:meth:`Flow.graph` turns a flow into the public :class:`~cftools.dialplan.Graph`,
-mapping index ``i`` to node id ``n<i>``.
+:mod:`cftools.dialplan._graph` turns a flow into the public
+:class:`~cftools.dialplan.Graph`, mapping index ``i`` to node id ``n<i>``; this module
+never imports it (the diagram labels, which the flow needs for labelled edges, live
+here).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import Literal
 
 from cftools.dialplan._model import Element, document_order
 from cftools.dialplan._tags import TAGS
 from cftools.dialplan._values import keyword
 
-if TYPE_CHECKING:
-    from cftools.dialplan._graph import EdgeKind, Graph, NodeKind
+__all__ = [
+    "BRANCHES",
+    "EdgeKind",
+    "Flow",
+    "FlowEdge",
+    "NodeKind",
+    "canonical_tag",
+    "canonical_wire",
+    "label",
+    "short",
+]
 
-__all__ = ["BRANCHES", "Flow", "FlowEdge", "canonical_tag", "canonical_wire"]
+NodeKind = Literal[
+    "start", "end", "prompt", "menu", "condition", "amd", "catch", "transfer", "record",
+    "http", "hangup", "set", "message", "action", "goto",
+]  # fmt: skip
+EdgeKind = Literal[
+    "next", "key", "fallback", "true", "false", "live", "machine", "catch", "hangup",
+    "answered", "unanswered", "end",
+]  # fmt: skip
+
+_LABEL_WIDTH = 48
 
 #: Containers entered only through a decision (a key, a condition, the detection): they
 #: are edge labels in the graph, and the simulator pushes them without running their parent.
@@ -104,9 +124,10 @@ class Flow:
     """
 
     __slots__ = (
-        "_after_cache", "_reached", "bodies", "children", "dynamic", "edges", "elements",
-        "following", "hangup_jumps", "has_end", "labels", "members", "names", "nodes", "out",
-        "parents", "plan", "spinning", "stop", "stop_edges", "tags",
+        "_after_cache", "_goto_cache", "_reached", "_resolving", "bodies", "children",
+        "dynamic", "edges", "elements", "following", "hangup_jumps", "has_end", "labels",
+        "members", "names", "nodes", "out", "parents", "plan", "spinning", "stop",
+        "stop_edges", "tags",
     )  # fmt: skip
 
     def __init__(
@@ -167,6 +188,8 @@ class Flow:
         self.has_end = False
         self.spinning: dict[int, None] = {}  # gotos on a cycle that runs no other tag
         self._after_cache: dict[int, _Entry] = {}
+        self._goto_cache: dict[int, _Entry] = {}
+        self._resolving: set[int] = set()  # gotos whose chain is being followed
         self.edges: list[FlowEdge] = []
         #: Successors of each node that has any, in edge order.
         self.out: dict[int, list[int]] = {}
@@ -202,48 +225,79 @@ class Flow:
 
     # -- where control goes ------------------------------------------------------------
 
-    def _entry(self, i: int, seen: frozenset[int] = frozenset()) -> _Entry:
+    def _entry(self, i: int) -> _Entry:
         """The node that runs first when control reaches element ``i``, and whether a
         goto was followed to get there."""
         tag = self.tags[i]
         if tag == "goto":
-            target = self._goto_target(i)
-            if target is None:
-                return i, False
-            if i in seen:  # gotos that only lead back to themselves
-                self.spinning.setdefault(i)
-                return i, False
-            return self._entry(target, seen | {i})[0], True
+            return self._goto_entry(i)
         if tag == "menu":
             prompts = self.bodies.get(i)
-            return self._first(prompts, i, seen) if prompts else (i, False)
+            return self._first(prompts, i) if prompts else (i, False)
         if tag in BRANCHES or tag == "dialplan":
-            return self._first(self.bodies.get(i), i, seen)
+            return self._first(self.bodies.get(i), i)
         return i, False
 
-    def _first(self, body: list[int] | None, container: int, seen: frozenset[int]) -> _Entry:
+    def _goto_entry(self, i: int) -> _Entry:
+        """The entry of goto ``i``: where its chain of gotos ends. A chain is followed in
+        a loop, not by recursion, and every goto on it keeps its answer, so each goto is
+        resolved once whatever the number of ways into it (a chain of n gotos costs n,
+        not n squared). A chain that comes back to a goto still being resolved (gotos
+        that run no other tag) ends at that goto, which becomes a spinning node."""
+        cache, resolving, tags = self._goto_cache, self._resolving, self.tags
+        path: list[int] = []
+        node = i
+        while True:
+            cached = cache.get(node)
+            if cached is not None:
+                end = cached[0]
+                break
+            target = self._goto_target(node)
+            if target is None or node in resolving:
+                if target is not None:  # a loop of gotos
+                    self.spinning.setdefault(node)
+                end = node
+                if not path:
+                    return node, False
+                break
+            path.append(node)
+            resolving.add(node)
+            if tags[target] == "goto":
+                node = target
+                continue
+            try:
+                end = self._entry(target)[0]
+            finally:
+                resolving.difference_update(path)
+            break
+        resolving.difference_update(path)
+        for goto in path:
+            cache[goto] = (end, True)
+        return end, True
+
+    def _first(self, body: list[int] | None, container: int) -> _Entry:
         """Entry of the first element of ``body``, or what follows ``container``."""
         if body:
-            return self._entry(body[0], seen)
-        return self._after(container, seen)
+            return self._entry(body[0])
+        return self._after(container)
 
-    def _after(self, i: int, seen: frozenset[int] = frozenset()) -> _Entry:
+    def _after(self, i: int) -> _Entry:
         """The node that runs once element ``i`` has finished normally."""
-        if seen:  # resolving a chain of gotos: no caching, the cycle check needs ``seen``
-            return self._resolve_after(i, seen)
+        if self._resolving:  # inside a chain of gotos: the answer may depend on it
+            return self._resolve_after(i)
         cached = self._after_cache.get(i)
         if cached is None:
-            cached = self._after_cache[i] = self._resolve_after(i, seen)
+            cached = self._after_cache[i] = self._resolve_after(i)
         return cached
 
-    def _resolve_after(self, i: int, seen: frozenset[int]) -> _Entry:
+    def _resolve_after(self, i: int) -> _Entry:
         parent = self.parents[i]
         if parent < 0:
             self.has_end = True
             return self.stop, False
         nxt = self.following.get(i)
         if nxt is not None:
-            return self._entry(nxt, seen)
+            return self._entry(nxt)
         ptag = self.tags[parent]
         if ptag == "menu" and self.tags[i] != "keypress":
             return parent, False  # the prompts are done: the decision
@@ -252,12 +306,12 @@ class Flow:
             return self.stop, False
         if ptag in BRANCHES:
             grand = self.parents[parent]
-            return self._after(grand if grand >= 0 else parent, seen)
-        return self._after(parent, seen)
+            return self._after(grand if grand >= 0 else parent)
+        return self._after(parent)
 
     def _inside(self, i: int) -> _Entry:
         """Entry of container ``i``'s body, or what follows it when the body is empty."""
-        return self._first(self.bodies.get(i), i, frozenset())
+        return self._first(self.bodies.get(i), i)
 
     # -- edges -------------------------------------------------------------------------
 
@@ -309,13 +363,13 @@ class Flow:
             self._edge(i, (self.stop, False), "end", "gotoXML")
             self._edge(i, self._after(i), "next")
         elif tag == "if":
-            expr = _short(element.attribute("expr") or "") if labels else ""
+            expr = short(element.attribute("expr") or "") if labels else ""
             self._edge(i, self._inside(i), "true", expr)
             otherwise = self._child(i, "else")
             target = self._inside(otherwise) if otherwise is not None else self._after(i)
             self._edge(i, target, "false", "else")
         elif tag == "equal" or tag == "notEqual":
-            self._edge(i, self._inside(i), "true", edge_label(element) if labels else "")
+            self._edge(i, self._inside(i), "true", label(element) if labels else "")
             self._edge(i, self._after(i), "false", "otherwise")
         elif tag == "amd":
             for branch_tag in ("live", "machine"):
@@ -328,8 +382,8 @@ class Flow:
             digit = keyword(element.attribute("type")) == "digit"
             if caught is not None and not (digit and self._holds_menu(element)):
                 # menus carry digit catches
-                label = edge_label(element).removeprefix("catch ") if labels else ""
-                self._edge(i, self._entry(caught), "catch" if digit else "hangup", label)
+                text = label(element).removeprefix("catch ") if labels else ""
+                self._edge(i, self._entry(caught), "catch" if digit else "hangup", text)
         elif tag == "transfer":
             stays = keyword(element.attribute("continue-after")) == "true"
             if stays:
@@ -361,9 +415,9 @@ class Flow:
             self._edge(i, self._inside(branch), "key", pressed)
         if len(keywords) < 2:
             missing = {"default", "timeout"} - keywords
-            label = "timeout" if missing == {"timeout"} else "no match"
-            label = "other keys" if missing == {"default"} else label
-            self._edge(i, self._after(i), "fallback", label)
+            text = "timeout" if missing == {"timeout"} else "no match"
+            text = "other keys" if missing == {"default"} else text
+            self._edge(i, self._after(i), "fallback", text)
         ancestor = self.parents[i]
         while ancestor >= 0:
             catch = self.elements[ancestor]
@@ -417,36 +471,13 @@ class Flow:
             return "start"
         return _KIND_OF_TAG.get(self.tags[node], "action")
 
-    # -- the public graph --------------------------------------------------------------
+    # -- node ids of the public graph (built by cftools.dialplan._graph) ----------------
 
     def node_id(self, node: int) -> str:
         """The public id of ``node``: ``start``, ``stop`` or ``n<index>``."""
         if node == self.stop:
             return "stop"
         return f"n{node}" if node else "start"
-
-    def graph(self, label: Callable[[Element], str]) -> Graph:
-        """The public :class:`~cftools.dialplan.Graph`; ``label`` writes node labels."""
-        from cftools.dialplan._graph import Edge, Graph, GraphNode
-
-        elements = self.elements
-        nodes = [GraphNode("start", "start", "call starts")]
-        for i in self.members:
-            tag = self.tags[i]
-            kind = _KIND_OF_TAG.get(tag, "action")
-            nodes.append(GraphNode(f"n{i}", kind, label(elements[i]), elements[i]))
-        for i in self.spinning:
-            nodes.append(GraphNode(f"n{i}", "goto", label(elements[i]), elements[i]))
-        if self.has_end:
-            nodes.append(GraphNode("stop", "end", "call ends"))
-        ident = self.node_id
-        # Control never comes back to ``start``: an edge into node 0 (a root that is not a
-        # <dialplan> but a menu, whose prompts lead to its decision) names the root itself.
-        edges = [
-            Edge(ident(source), ident(target) if target else "n0", kind, text, jump)
-            for source, target, kind, text, jump in self.edges
-        ]
-        return Graph(tuple(nodes), tuple(edges), self.dynamic)
 
 
 def _closure(out: Mapping[int, list[int]], start: int) -> set[int]:
@@ -463,14 +494,49 @@ def _closure(out: Mapping[int, list[int]], start: int) -> set[int]:
     return seen
 
 
-def _short(text: str) -> str:
-    from cftools.dialplan._graph import _short as short
-
-    return short(text)
+# -- diagram labels (built only for a flow made with labels=True) ------------------------
 
 
-def edge_label(element: Element) -> str:
-    """The diagram label of ``element`` (shared with the node labels)."""
-    from cftools.dialplan._graph import _label
+def short(text: str, width: int = _LABEL_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
-    return _label(element)
+
+def label(element: Element) -> str:
+    tag = canonical_tag(element)
+    attr = element.attribute
+    name = element.name
+    if tag == "play":
+        kind = (attr("type") or "tts").lower()
+        body = short(element.value)
+        return body if kind == "tts" else f"play {kind} {body}"
+    if tag == "menu":
+        return short(f"menu {name}" if name else "menu")
+    if tag == "if":
+        return short(attr("expr") or "")
+    if tag in ("equal", "notEqual"):
+        operator = "==" if tag == "equal" else "!="
+        return short(f"{attr('var') or ''} {operator} {attr('expr') or ''}")
+    if tag == "amd":
+        return "human or machine?"
+    if tag == "catch":
+        event = keyword(attr("type")) or "?"
+        return short(f"catch key {attr('value') or '?'}" if event == "digit" else f"catch {event}")
+    if tag == "transfer":
+        return short(f"transfer {element.value}")
+    if tag == "record":
+        target = attr("varname") or name
+        return short(f"record {target}" if target else "record")
+    if tag in ("get", "post", "gotoXML"):
+        method = {"get": "GET", "post": "POST", "gotoXML": "gotoXML"}[tag]
+        return short(f"{method} {element.value}")
+    if tag in ("setvar", "stash"):
+        verb = "" if tag == "setvar" else "stash "
+        return short(f"{verb}{attr('varname') or '?'} = {element.value}")
+    if tag in ("sms", "text"):
+        return short(f"sms {attr('to') or 'caller'}: {element.value}")
+    if tag == "goto":
+        return short(f"goto {element.value}")
+    if tag == "hangup":
+        return "hang up"
+    return short(f"{tag} {element.value}".strip())

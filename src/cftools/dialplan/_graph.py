@@ -41,17 +41,15 @@ import shutil
 import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
 
 from cftools._errors import CftoolsError
-from cftools.dialplan._flow import _SKIPPED_CHILD, Flow
+from cftools.dialplan._flow import _KIND_OF_TAG, _SKIPPED_CHILD, EdgeKind, Flow, NodeKind, label
 
 # Re-exported: the simulator reads them from here.
 from cftools.dialplan._flow import BRANCHES as BRANCHES
 from cftools.dialplan._flow import canonical_tag as canonical_tag
 from cftools.dialplan._model import Dialplan, Element
 from cftools.dialplan._parse import load
-from cftools.dialplan._values import keyword
 
 __all__ = [
     "Edge",
@@ -64,17 +62,6 @@ __all__ = [
     "to_mermaid",
     "to_svg",
 ]
-
-NodeKind = Literal[
-    "start", "end", "prompt", "menu", "condition", "amd", "catch", "transfer", "record",
-    "http", "hangup", "set", "message", "action", "goto",
-]  # fmt: skip
-EdgeKind = Literal[
-    "next", "key", "fallback", "true", "false", "live", "machine", "catch", "hangup",
-    "answered", "unanswered", "end",
-]  # fmt: skip
-
-_LABEL_WIDTH = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,51 +157,6 @@ def body_of(element: Element, tag_of: Callable[[Element], str] = canonical_tag) 
     return [e for e in element.elements if skip is None or tag_of(e) != skip]
 
 
-def _short(text: str, width: int = _LABEL_WIDTH) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _label(element: Element) -> str:
-    tag = canonical_tag(element)
-    attr = element.attribute
-    name = element.name
-    if tag == "play":
-        kind = (attr("type") or "tts").lower()
-        body = _short(element.value)
-        return body if kind == "tts" else f"play {kind} {body}"
-    if tag == "menu":
-        return _short(f"menu {name}" if name else "menu")
-    if tag == "if":
-        return _short(attr("expr") or "")
-    if tag in ("equal", "notEqual"):
-        operator = "==" if tag == "equal" else "!="
-        return _short(f"{attr('var') or ''} {operator} {attr('expr') or ''}")
-    if tag == "amd":
-        return "human or machine?"
-    if tag == "catch":
-        event = keyword(attr("type")) or "?"
-        return _short(f"catch key {attr('value') or '?'}" if event == "digit" else f"catch {event}")
-    if tag == "transfer":
-        return _short(f"transfer {element.value}")
-    if tag == "record":
-        target = attr("varname") or name
-        return _short(f"record {target}" if target else "record")
-    if tag in ("get", "post", "gotoXML"):
-        method = {"get": "GET", "post": "POST", "gotoXML": "gotoXML"}[tag]
-        return _short(f"{method} {element.value}")
-    if tag in ("setvar", "stash"):
-        verb = "" if tag == "setvar" else "stash "
-        return _short(f"{verb}{attr('varname') or '?'} = {element.value}")
-    if tag in ("sms", "text"):
-        return _short(f"sms {attr('to') or 'caller'}: {element.value}")
-    if tag == "goto":
-        return _short(f"goto {element.value}")
-    if tag == "hangup":
-        return "hang up"
-    return _short(f"{tag} {element.value}".strip())
-
-
 def build_graph(dialplan: Dialplan | Element | str | bytes) -> Graph:
     """Return the control-flow graph of ``dialplan`` (a model, or XML text or bytes)."""
     return _graph_of(dialplan, "build_graph")
@@ -226,7 +168,28 @@ def _graph_of(dialplan: Dialplan | Element | str | bytes | Graph, function: str)
     plan = load(
         dialplan, Element, function, "a Dialplan, an Element, a Graph or XML (str or bytes)"
     )
-    return Flow(plan, labels=True).graph(_label)
+    return _public_graph(Flow(plan, labels=True))
+
+
+def _public_graph(flow: Flow) -> Graph:
+    """The public :class:`Graph` of a flow: index ``i`` becomes node id ``n<i>``."""
+    elements = flow.elements
+    nodes = [GraphNode("start", "start", "call starts")]
+    for i in flow.members:
+        kind = _KIND_OF_TAG.get(flow.tags[i], "action")
+        nodes.append(GraphNode(f"n{i}", kind, label(elements[i]), elements[i]))
+    for i in flow.spinning:
+        nodes.append(GraphNode(f"n{i}", "goto", label(elements[i]), elements[i]))
+    if flow.has_end:
+        nodes.append(GraphNode("stop", "end", "call ends"))
+    ident = flow.node_id
+    # Control never comes back to ``start``: an edge into node 0 (a root that is not a
+    # <dialplan> but a menu, whose prompts lead to its decision) names the root itself.
+    edges = [
+        Edge(ident(source), ident(target) if target else "n0", kind, text, jump)
+        for source, target, kind, text, jump in flow.edges
+    ]
+    return Graph(tuple(nodes), tuple(edges), flow.dynamic)
 
 
 # Fill colours by kind, shared by both formats: decisions blue, conditions yellow,

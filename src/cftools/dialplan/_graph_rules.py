@@ -40,10 +40,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from cftools.dialplan._context import Context, rule
 from cftools.dialplan._findings import Finding
 from cftools.dialplan._flow import Flow
 from cftools.dialplan._model import Element
-from cftools.dialplan._validate import Context, rule
 
 __all__ = ["endless_loops", "unfinished_branches", "unreachable"]
 
@@ -78,7 +78,7 @@ def unreachable(ctx: Context) -> Iterator[Finding]:
     if not dead:
         return
     dead_set = set(dead)
-    parents, tags = flow.parents, flow.tags
+    tags = flow.tags
     # Each element's previous sibling, found in one pass (not a search per dead node,
     # which made a long run of unreachable siblings quadratic).
     previous_of = {
@@ -86,11 +86,9 @@ def unreachable(ctx: Context) -> Iterator[Finding]:
         for siblings in flow.children.values()
         for before, after in itertools.pairwise(siblings)
     }
+    inside_dead = _inside(flow, dead_set)
     for node in dead:
-        ancestor = parents[node]
-        while ancestor >= 0 and ancestor not in dead_set:
-            ancestor = parents[ancestor]
-        if ancestor >= 0:
+        if inside_dead[node]:
             continue  # inside an unreachable container: the container is reported
         previous = previous_of.get(node)
         if previous is not None and (previous in dead_set or tags[previous] in ("hangup", "goto")):
@@ -102,6 +100,18 @@ def unreachable(ctx: Context) -> Iterator[Finding]:
             f"{_describe(element)} can never run: no path from the start of the call reaches "
             "it; remove it, or give it a name and jump to it with <goto>",
         )
+
+
+def _inside(flow: Flow, containers: set[int] | frozenset[int]) -> list[bool]:
+    """For each element, whether one of its ancestors is in ``containers``: one pass in
+    document order (a parent comes before its children), not a walk up per element."""
+    parents = flow.parents
+    inside = [False] * len(flow.elements)
+    for node in range(1, len(inside)):
+        parent = parents[node]
+        if parent >= 0:
+            inside[node] = inside[parent] or parent in containers
+    return inside
 
 
 def _endings(flow: Flow) -> list[int]:
@@ -167,6 +177,9 @@ def _cycles(flow: Flow, within: set[int]) -> list[set[int]]:
     stack: list[int] = []
     found: list[set[int]] = []
     counter = 0
+    # Each node's successors inside ``within``, listed once (not once per step of the
+    # walk, which made a menu of n branches cost n squared).
+    successors_of: dict[int, list[int]] = {}
     for root in sorted(within):
         if root in index:
             continue
@@ -178,7 +191,9 @@ def _cycles(flow: Flow, within: set[int]) -> list[set[int]]:
                 counter += 1
                 stack.append(node)
                 on_stack.add(node)
-            successors = [target for target in out.get(node, ()) if target in within]
+            successors = successors_of.get(node)
+            if successors is None:
+                successors = successors_of[node] = [t for t in out.get(node, ()) if t in within]
             if position < len(successors):
                 work.append((node, position + 1))
                 nxt = successors[position]
@@ -219,19 +234,20 @@ def unfinished_branches(ctx: Context) -> Iterator[Finding]:
     # Every ending that runs off the end (main line and implicit ones included), and
     # among them the written branches, which are what this rule reports.
     elements = flow.elements
-    endings: list[int] = []
+    endings: dict[int, None] = {}  # in edge order; a dict, so membership is O(1)
     for source, kind in flow.stop_edges:
         if kind in ("answered", "unanswered", "fallback"):
             continue
         if source == 0 or source not in live or source in endings:
             continue
         if elements[source].tag != "gotoXML":
-            endings.append(source)
+            endings[source] = None
     # Only when running off the end is the exception: fewer such endings than explicit ones.
     if len(endings) >= explicit:
         return
+    in_branch = _inside(flow, _branches(flow))
     for node in endings:
-        if flow.kind(node) in _NOT_BRANCH_ENDS or not _in_branch(flow, node):
+        if flow.kind(node) in _NOT_BRANCH_ENDS or not in_branch[node]:
             continue
         element = elements[node]
         yield ctx.finding(
@@ -249,12 +265,7 @@ _NOT_BRANCH_ENDS = frozenset({"condition", "amd", "menu", "transfer", "catch"})
 _BRANCH_TAGS = frozenset({"keypress", "else", "live", "machine", "if", "equal", "notEqual"})
 
 
-def _in_branch(flow: Flow, node: int) -> bool:
-    """Whether element ``node`` sits in a written branch (not the dialplan's main line)."""
-    parents, tags = flow.parents, flow.tags
-    ancestor = parents[node]
-    while ancestor >= 0:
-        if tags[ancestor] in _BRANCH_TAGS:
-            return True
-        ancestor = parents[ancestor]
-    return False
+def _branches(flow: Flow) -> frozenset[int]:
+    """The written branches: elements inside one are not on the dialplan's main line."""
+    tags = flow.tags
+    return frozenset(i for i in range(1, len(tags)) if tags[i] in _BRANCH_TAGS)

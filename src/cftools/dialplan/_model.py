@@ -28,17 +28,31 @@ the language never needs) is kept as one trimmed string.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Literal, Protocol, TypeVar
 
 from cftools.dialplan._builder import Builder, encode_attrs
-from cftools.dialplan._findings import DialplanTypeError
+from cftools.dialplan._findings import DialplanError, DialplanTypeError, Finding, Report
 from cftools.dialplan._tags import TAGS, TagSpec
 
-if TYPE_CHECKING:
-    from cftools.dialplan._findings import Report
+__all__ = [
+    "MAX_DEPTH",
+    "TOO_DEEP",
+    "Comment",
+    "Dialplan",
+    "Element",
+    "Node",
+    "attach",
+    "document_order",
+    "malformed",
+    "path_of",
+]
 
-__all__ = ["Comment", "Dialplan", "Element", "Node", "document_order", "malformed", "path_of"]
+#: The deepest nesting of elements (the root is level 1) that libxml2 reads without
+#: ``huge_tree``: the parser's limit, and the serializer refuses to write deeper trees,
+#: which could not be read back.
+MAX_DEPTH = 256
+TOO_DEEP = f"elements nested more than {MAX_DEPTH} deep, which no dialplan needs"
 
 _E = TypeVar("_E", bound="Element")
 _N = TypeVar("_N", bound="Element | Comment")
@@ -116,7 +130,7 @@ class Comment(_Positioned):
         return f"Comment({self.text!r})"
 
 
-class Element(_Positioned, Builder):
+class Element(_Positioned, Builder["Element"]):
     """One tag of a dialplan. See the module docstring for the shape of the model.
 
     Build children with the tag methods (``menu()``, ``play()``, ...), which check the
@@ -157,14 +171,27 @@ class Element(_Positioned, Builder):
     def append(self, child: _N) -> _N:
         """Add ``child`` (an element or comment) as the last child and return it.
 
-        Only the child's kind is checked (anything else raises
-        :class:`~cftools.dialplan.DialplanTypeError`); the tag methods are the checked
-        way to build.
+        A child that already has a parent is moved (taken out of its parent's children),
+        so a node is never in two places. Only the child's kind is checked (anything else
+        raises :class:`~cftools.dialplan.DialplanTypeError`) and that the tree stays a
+        tree: appending an element to itself or to one of its descendants raises
+        :class:`~cftools.dialplan.DialplanError`. The tag methods are the checked way to
+        build.
         """
         if not isinstance(child, (Element, Comment)):
             raise DialplanTypeError(
                 f"append() takes an Element or a Comment, not {type(child).__name__}"
             )
+        if isinstance(child, Element) and any(node is child for node in _chain(self)):
+            which = "the element" if child is self else "an ancestor of the element"
+            message = (
+                f"cannot append <{child.tag}> inside itself: it is {which} it would be "
+                "appended to, which would make the dialplan endless; append a new element"
+            )
+            raise DialplanError((Finding("CF100", message, path=path_of(self)),))
+        old = child.parent
+        if old is not None:
+            _detach(old, child)
         child.parent = self
         self.children.append(child)
         return child
@@ -179,11 +206,11 @@ class Element(_Positioned, Builder):
         return iter(document_order(self))
 
     def ancestors(self) -> Iterator[Element]:
-        """Yield the parent, its parent, and so on up to the root."""
-        node = self.parent
-        while node is not None:
-            yield node
-            node = node.parent
+        """Yield the parent, its parent, and so on up to the root (raises
+        :class:`~cftools.dialplan.DialplanTypeError` if parents edited by hand loop)."""
+        chain = _chain(self)
+        next(chain)
+        yield from chain
 
     # -- convenient views ------------------------------------------------------------
 
@@ -233,10 +260,17 @@ class Element(_Positioned, Builder):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Element):
             return NotImplemented
-        # Pairs still to compare, walked without recursion (built trees may be deep).
+        # Pairs still to compare, walked without recursion (built trees may be deep). A
+        # pair met again (a model edited by hand into a loop) is not compared twice, so
+        # the walk ends; the trees are equal when no pair differs.
         pairs: list[tuple[Element, Element]] = [(self, other)]
+        compared: set[tuple[int, int]] = set()
         while pairs:
             left, right = pairs.pop()
+            key = (id(left), id(right))
+            if key in compared:
+                continue
+            compared.add(key)
             if (
                 left.tag != right.tag
                 or left.attrs != right.attrs
@@ -274,7 +308,13 @@ def path_of(element: Element, memo: dict[int, int] | None = None) -> str:
     them at once, so paths for many siblings cost one pass over them, not one each."""
     steps: list[str] = []
     node = element
+    seen: set[int] | None = None
     while node.parent is not None:
+        if len(steps) >= MAX_DEPTH:  # deeper than any parsed tree: check for a loop
+            seen = seen if seen is not None else set()
+            if id(node) in seen:
+                raise DialplanTypeError(_LOOP, "")
+            seen.add(id(node))
         parent = node.parent
         index = memo.get(id(node)) if memo is not None else None
         if index is None:
@@ -295,12 +335,21 @@ def path_of(element: Element, memo: dict[int, int] | None = None) -> str:
 
 
 def document_order(root: Element) -> list[Element]:
-    """Return ``root`` and all its descendant elements in document order (no recursion)."""
+    """Return ``root`` and all its descendant elements in document order (no recursion).
+
+    Raises :class:`~cftools.dialplan.DialplanTypeError` when an element turns up twice
+    (a child list edited by hand to hold an ancestor, or one element in two places),
+    rather than walking forever."""
     order: list[Element] = []
     stack: list[Element] = [root]
-    pop, push, add = stack.pop, stack.extend, order.append
+    seen: set[int] = set()
+    pop, push, add, mark = stack.pop, stack.extend, order.append, seen.add
     while stack:
         element = pop()
+        key = id(element)
+        if key in seen:
+            raise DialplanTypeError(_LOOP, path_of(element))
+        mark(key)
         add(element)
         children = element.children
         if children:
@@ -308,41 +357,91 @@ def document_order(root: Element) -> list[Element]:
     return order
 
 
+_LOOP = (
+    "the model is no tree: an element is its own ancestor or stands in two places (a "
+    "children list or a parent edited by hand); rebuild that part with append()"
+)
+
+
+def _chain(element: Element) -> Iterator[Element]:
+    """``element``, its parent, and so on up to the root; raises
+    :class:`~cftools.dialplan.DialplanTypeError` if the parents loop."""
+    seen: set[int] = set()
+    node: Element | None = element
+    while node is not None:
+        if id(node) in seen:
+            raise DialplanTypeError(_LOOP)
+        seen.add(id(node))
+        yield node
+        node = node.parent
+
+
+def _detach(parent: Element, child: Node) -> None:
+    """Take ``child`` out of ``parent``'s children (by identity: ``==`` is structural)."""
+    children = parent.children
+    for index in range(len(children) - 1, -1, -1):
+        if children[index] is child:
+            del children[index]
+            return
+
+
 def malformed(root: Element) -> tuple[str, str] | None:
     """``(path, "path: problem")`` for the first node of ``root``'s tree that breaks the model's
     types (a child that is no element or comment, a tag, attribute or text that is no
-    string), as code that edits the model directly may leave it; ``None`` when sound.
+    string), that is no tree (a loop, a node in two places) or that is nested deeper than
+    :data:`MAX_DEPTH`, as code that edits the model directly (or builds that deep) may
+    leave it; ``None`` when sound.
     Parsed and built trees always are; this guards what the functions taking a model
     do with it."""
     found = _ill_typed(root)
     return None if found is None else (found[0], f"{found[0]}: {found[1]}")
 
 
+# Where a node sits, as a linked list of the tags above it: (tag, depth, parent place);
+# the path string is only built for the node reported.
+_Place = tuple[str, int, "_Place | None"] | None
+
+
+def _where(place: _Place) -> str:
+    tags: list[str] = []
+    while place is not None:
+        tags.append(place[0])
+        place = place[2]
+    return "/" + "/".join(reversed(tags)) if tags else "/"
+
+
 def _ill_typed(root: Element) -> tuple[str, str] | None:
-    stack: list[tuple[object, str]] = [(root, "")]
+    stack: list[tuple[object, _Place]] = [(root, None)]
     if isinstance(root, Dialplan):
         outside = [*root.comments_before, *root.comments_after]
-        stack.extend((comment, "") for comment in outside)
+        stack.extend((comment, None) for comment in outside)
+    seen: set[int] = set()
     while stack:
-        node, where = stack.pop()
+        node, place = stack.pop()
+        if id(node) in seen:
+            return _where(place), _LOOP
+        seen.add(id(node))
         if isinstance(node, Comment):
             if not isinstance(node.text, str):
-                return where or "/", f"a comment's text is a {type(node.text).__name__}, not a str"
+                return _where(place), f"a comment's text is a {type(node.text).__name__}, not a str"
             continue
         if not isinstance(node, Element):
-            return where or "/", f"a child is a {type(node).__name__}, not an Element or Comment"
+            return _where(place), f"a child is a {type(node).__name__}, not an Element or Comment"
         if not isinstance(node.tag, str):
-            return where or "/", f"a tag is a {type(node.tag).__name__}, not a str"
-        here = f"{where}/{node.tag}"
+            return _where(place), f"a tag is a {type(node.tag).__name__}, not a str"
+        depth = place[1] + 1 if place is not None else 1
+        here: _Place = (node.tag, depth, place)
+        if depth > MAX_DEPTH:  # what no parser reads back, nor to_xml() writes
+            return _where(here), TOO_DEEP
         attrs = node.attrs
         if not isinstance(attrs, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in attrs.items()
         ):
-            return here, "attributes must be a dict of str names to str values"
+            return _where(here), "attributes must be a dict of str names to str values"
         if not isinstance(node.text, str):
-            return here, f"the text is a {type(node.text).__name__}, not a str"
+            return _where(here), f"the text is a {type(node.text).__name__}, not a str"
         if not isinstance(node.children, list):
-            return here, f"children is a {type(node.children).__name__}, not a list"
+            return _where(here), f"children is a {type(node.children).__name__}, not a list"
         stack.extend((child, here) for child in reversed(node.children))
     return None
 
@@ -378,7 +477,7 @@ class Dialplan(Element):
         plan = cls()
         plan.tag, plan.attrs, plan.text = root.tag, root.attrs, root.text
         plan._line, plan._column, plan._locator = root._line, root._column, root._locator
-        for child in root.children:
+        for child in list(root.children):  # append() moves each out of root.children
             plan.append(child)
         return plan
 
@@ -396,21 +495,43 @@ class Dialplan(Element):
     def to_xml(self, pretty: bool = True, *, xml_declaration: bool = False) -> str:
         """Serialize in canonical form: table attribute order, two-space indentation
         when ``pretty``, comments kept, text and attributes escaped by lxml."""
-        from cftools.dialplan._serialize import to_xml
-
-        return to_xml(self, pretty=pretty, xml_declaration=xml_declaration)
+        return _attached.to_xml(self, pretty, xml_declaration)
 
     def validate(self, *, context: Literal["inbound", "outbound"] | None = None) -> Report:
         """Validate this dialplan; shorthand for :func:`cftools.dialplan.validate`."""
-        from cftools.dialplan._validate import validate
-
-        return validate(self, context=context)
+        return _attached.validate(self, context)
 
     def find(self, name: str) -> Element | None:
         """Return the first element whose ``name`` attribute is ``name``, if any; blanks
         around either are ignored, as the validator does when it resolves a goto."""
         name = name.strip()
         return next((e for e in self.iter() if e.name is not None and e.name.strip() == name), None)
+
+
+# The whole-document operations behind Dialplan.to_xml() and Dialplan.validate() live in
+# modules above the model (the serializer, the validator), which import it. The model
+# imports neither: the package's __init__ attaches them when it is imported, which
+# always happens first (importing any cftools.dialplan module imports the package).
+_ToXml = Callable[[Element, bool, bool], str]
+_Validate = Callable[[Element, Literal["inbound", "outbound"] | None], Report]
+
+
+class _Attached:
+    __slots__ = ("to_xml", "validate")
+
+    to_xml: _ToXml
+    validate: _Validate
+
+
+_attached = _Attached()
+
+
+def attach(*, to_xml: _ToXml, validate: _Validate) -> None:
+    """Install the functions behind :meth:`Dialplan.to_xml` (called as
+    ``to_xml(root, pretty, xml_declaration)``) and :meth:`Dialplan.validate`
+    (``validate(root, context)``)."""
+    _attached.to_xml = to_xml
+    _attached.validate = validate
 
 
 for _cls in (Comment, Element, Dialplan):

@@ -32,7 +32,15 @@ from typing import TypeVar, cast
 from lxml import etree
 
 from cftools.dialplan._findings import DialplanParseError, DialplanTypeError, Finding
-from cftools.dialplan._model import Comment, Dialplan, Element, document_order, malformed
+from cftools.dialplan._model import (
+    MAX_DEPTH,
+    TOO_DEEP,
+    Comment,
+    Dialplan,
+    Element,
+    document_order,
+    malformed,
+)
 
 __all__ = [
     "MAX_DEPTH",
@@ -49,10 +57,6 @@ __all__ = [
 #: The largest document accepted, in bytes (or characters for ``str`` input). Real
 #: dialplans are a few kilobytes; this bounds memory and time on hostile input.
 MAX_SIZE = 1_000_000
-#: The deepest nesting of elements (the root is level 1) that libxml2 reads without
-#: ``huge_tree``; the serializer refuses to write deeper trees, which could not be read.
-MAX_DEPTH = 256
-TOO_DEEP = f"elements nested more than {MAX_DEPTH} deep, which no dialplan needs"
 
 
 _local = threading.local()
@@ -132,6 +136,13 @@ _SYNTAX_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"AttValue: \" or ' expected", 'put the attribute value in quotes (type="tts")'),
         (r"Double hyphen within comment", "'--' is not allowed inside a comment"),
         (
+            r"Opening and ending tag mismatch|Premature end of data|EndTag: '</' not found",
+            "close every tag with its end tag (<play>...</play>), innermost first, or "
+            "write an empty one as <hangup/>",
+        ),
+        (r"Start tag expected", 'a dialplan starts with <dialplan name="Root">'),
+        (r"Document is empty", 'write the dialplan: <dialplan name="Root">...</dialplan>'),
+        (
             r"Extra content at the end of the document",
             "a dialplan is one <dialplan> element: nothing but comments may follow it",
         ),
@@ -195,8 +206,7 @@ def read(xml: str | bytes) -> Dialplan:
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
         message = _POSITION_SUFFIX.sub("", str(exc.msg or exc)).strip()
-        declares = b"<!ENTITY" in xml if isinstance(xml, bytes) else "<!ENTITY" in xml
-        if declares:
+        if _contains(xml, "<!ENTITY"):
             # libxml2 stopped an entity bomb or unresolvable entity: say why we refuse.
             raise _error("CF101", f"{_ENTITIES_REFUSED} ({message})", line, column) from None
         if message.startswith("Excessive depth"):  # libxml2's limit names an lxml option
@@ -257,7 +267,49 @@ def _strip_namespace(root: etree._Element, namespace: str | None) -> None:
 
 def _has_doctype(xml: str | bytes) -> bool:
     # A DOCTYPE is not a sibling node in lxml; look for it in the prolog text.
-    return b"<!DOCTYPE" in xml if isinstance(xml, bytes) else "<!DOCTYPE" in xml
+    return _contains(xml, "<!DOCTYPE")
+
+
+def _contains(xml: str | bytes, keyword: str) -> bool:
+    """Whether the text of ``xml`` holds ``keyword`` (ASCII markup such as ``<!ENTITY``),
+    decided on the decoded text, whatever encoding lxml read it in: bytes in UTF-16 or
+    UTF-32, with or without a byte-order mark, are decoded first (in them the keyword's
+    bytes differ); in the ASCII-compatible encodings (UTF-8, Latin-1, Windows-125x...)
+    the keyword's bytes are its ASCII bytes, so the bytes are searched as they are."""
+    if isinstance(xml, str):
+        return keyword in xml
+    codec = _wide_codec(xml)
+    if codec is None:
+        return keyword.encode("ascii") in xml
+    return keyword in xml.decode(codec, "replace")
+
+
+def _wide_codec(data: bytes) -> str | None:
+    """The codec of bytes in a two- or four-byte encoding, told by the byte-order mark
+    or, without one, by where the zero bytes of the first characters fall (as XML's
+    appendix F describes); ``None`` for an ASCII-compatible encoding."""
+    head = data[:4]
+    if 0 not in head and head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        return None  # the usual case: no zero byte, no two-byte mark
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            return codec
+    if len(head) < 4:
+        return None
+    if head[0] == 0 and head[1] == 0:
+        return "utf-32-be"
+    if head[0] != 0 and head[1] == 0 and head[2] == 0 and head[3] == 0:
+        return "utf-32-le"
+    return "utf-16-be" if head[0] == 0 else "utf-16-le"
+
+
+# UTF-32's marks before UTF-16's: the little-endian UTF-16 mark begins UTF-32's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def parsed_elements(plan: Dialplan) -> list[Element]:
@@ -342,9 +394,11 @@ class _Locator:
         for place, comment in self.comments:  # in increasing order of place
             sequence.insert(place, comment)
         nodes = iter(sequence)
-        # Lines are counted between consecutive tags, in C, rather than indexed up front.
+        # Lines are counted between consecutive tags, in C, rather than indexed up front;
+        # the start of the line is looked for only between the two tags, so a document on
+        # one line costs no more than one on many.
         count, rfind = text.count, text.rfind
-        line, previous = 1, 0
+        line, previous, line_end = 1, 0, -1  # line_end: offset of the last "\n" passed
         for match in _MARKUP.finditer(text):
             if match.lastindex is None:  # a closing tag, CDATA, PI or DOCTYPE
                 continue
@@ -352,9 +406,12 @@ class _Locator:
             if node is None:
                 break
             offset = match.start()
-            line += count("\n", previous, offset)
+            newlines = count("\n", previous, offset)
+            if newlines:
+                line += newlines
+                line_end = rfind("\n", previous, offset)
             previous = offset
-            node._line, node._column = line, offset - rfind("\n", 0, offset)
+            node._line, node._column = line, offset - line_end
             node._locator = None
         for node in nodes:  # only if the scan and the tree disagree: leave them unknown
             node._line = node._column = None
@@ -403,6 +460,13 @@ def _fill(
     for child in node:
         if type(child) is _COMMENT:
             children.append(_comment(child, element, locator))
+        elif type(child) is _ENTITY:  # never unless a DOCTYPE slipped past the checks
+            raise _error(
+                "CF101",
+                f"the document uses the entity {child.text}, declared in an external DTD "
+                "that is never read (entities enable entity-expansion and external-entity "
+                "attacks); remove the DOCTYPE and write the text itself",
+            )
         else:
             sub: Element = _new(Element)
             _fill(sub, child, element, index, locator)
@@ -414,3 +478,4 @@ def _fill(
 
 
 _COMMENT = etree._Comment
+_ENTITY = etree._Entity

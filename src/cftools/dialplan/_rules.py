@@ -1,6 +1,6 @@
 """The built-in validation rules.
 
-Each ``@rule`` function walks the :class:`~cftools.dialplan._validate.Context` and
+Each ``@rule`` function walks the :class:`~cftools.dialplan._context.Context` and
 yields findings; the codes and their severities live in
 :data:`cftools.dialplan.CODES`. Checks follow the language table: where the table marks
 a fact as documented (``DOC``/``EX``) a violation is an error, where it rests on the SDK
@@ -15,10 +15,19 @@ import difflib
 import re
 from collections.abc import Iterator
 
+from cftools.dialplan._context import Context, rule, spec_for_tag
 from cftools.dialplan._findings import Finding
 from cftools.dialplan._model import Element
-from cftools.dialplan._tags import BOOLEAN, TAGS, TOLERATED_ATTRS, AttrSpec, TagSpec, parents_of
-from cftools.dialplan._validate import Context, rule, spec_for_tag
+from cftools.dialplan._spelling import closest
+from cftools.dialplan._tags import (
+    BOOLEAN,
+    STATEMENTS,
+    TAGS,
+    TOLERATED_ATTRS,
+    AttrSpec,
+    TagSpec,
+    parents_of,
+)
 from cftools.dialplan._values import (
     PressedPattern,
     is_digits,
@@ -140,9 +149,9 @@ def check_elements(ctx: Context) -> Iterator[Finding]:
     for tag, group in ctx.by_tag.items():
         spec = spec_for_tag(tag)
         if spec is None:
-            message = _unknown_tag_message(tag)
+            code, message = _unknown_tag(tag)
             for element in group:
-                yield ctx.finding("CF200", element, message)
+                yield ctx.finding(code, element, message)
             continue
         wire = spec.wire
         if wire != tag:
@@ -152,7 +161,7 @@ def check_elements(ctx: Context) -> Iterator[Finding]:
                 )
         if spec.legacy:
             for element in group:
-                yield ctx.finding("CF204", element, f"{spec.legacy}; CallFire may not run it")
+                yield ctx.finding("CF204", element, _legacy_message(spec.legacy))
         parents = _PARENTS[wire]
         canonical = _CANONICAL_ATTRS[wire]
         required = _REQUIRED[wire]
@@ -193,6 +202,12 @@ def check_elements(ctx: Context) -> Iterator[Finding]:
                 yield from _required_children(ctx, element, spec)
 
 
+def _legacy_message(legacy: str) -> str:
+    if "prefer" in legacy or "write" in legacy:
+        return f"{legacy}, which CallFire documents"
+    return f"{legacy}, so CallFire may not run it; test it on a real call or remove it"
+
+
 def _plainly_valid(kind: str, value: str) -> bool:
     """Cheap acceptance of the common valid values, before the full check."""
     if kind == "int":
@@ -210,25 +225,43 @@ def _placement(ctx: Context, element: Element, spec: TagSpec, parent: Element) -
         yield ctx.finding(
             "CF203",
             element,
-            f"<{spec.wire}> directly inside <{parent_spec.wire}> appears in no CallFire "
-            f"example; put it inside a <keypress> branch unless you mean it as a prompt",
+            f"<{spec.wire}> directly inside <{parent_spec.wire}> runs with the menu's prompts, "
+            "before any key is read; if it should run after a key, move it into a <keypress> "
+            "branch",
+        )
+    elif parent_spec.wire == "amd" and spec.wire in STATEMENTS:
+        # CallFire documents what <amd> must hold (one <live>, one <machine>), not that
+        # nothing else may stand beside them.
+        yield ctx.finding(
+            "CF203",
+            element,
+            f"<{spec.wire}> directly inside <amd> runs in neither branch as far as CallFire "
+            "documents; move it into <live> or <machine>",
         )
     else:
         yield ctx.finding("CF202", element, _misplaced_message(spec, parent_spec))
 
 
-def _unknown_tag_message(tag: str) -> str:
+def _unknown_tag(tag: str) -> tuple[str, str]:
+    """CF200 (an error) for a tag that is surely a mistake: a near miss of a CallFire tag,
+    or a name people expect that CallFire is known not to have (``<say>``); CF218 (a
+    warning) for any other tag, whose fate CallFire does not document."""
     if tag.startswith("{"):  # lxml's {namespace}local form
         namespace, local = tag[1:].split("}", 1)
-        return (
-            f"<{local}> in the XML namespace {namespace!r} is not a CallFire XML tag; "
-            "CallFire's dialplans use no namespaces, so remove its xmlns"
+        return "CF218", (
+            f"<{local}> is in the XML namespace {namespace!r}, which CallFire's dialplans do "
+            "not use; remove its xmlns (or the tag)"
         )
     hint = _UNKNOWN_TAG_HINTS.get(tag.lower())
-    if hint is None:
-        close = difflib.get_close_matches(tag, list(TAGS), n=1, cutoff=0.6)
-        hint = f"did you mean <{close[0]}>?" if close else "remove it"
-    return f"<{tag}> is not a CallFire XML tag; {hint}"
+    if hint is not None:
+        return "CF200", f"<{tag}> is not a CallFire XML tag; {hint}"
+    close = closest(tag, TAGS)
+    if close is not None:
+        return "CF200", f"<{tag}> is not a CallFire XML tag; did you mean <{close}>?"
+    return "CF218", (
+        f"<{tag}> is not a tag CallFire documents, so CallFire will probably ignore or refuse "
+        "it; remove it, or check the tag list in the README"
+    )
 
 
 def _misplaced_message(spec: TagSpec, parent: TagSpec) -> str:
@@ -241,8 +274,11 @@ def _misplaced_message(spec: TagSpec, parent: TagSpec) -> str:
         return "<dialplan> must be the root element only; remove the nested one"
     if len(parents) <= 2:
         where = " or ".join(f"<{p}>" for p in parents)
-        return f"<{spec.wire}> is only allowed inside {where}, not inside <{parent.wire}>"
-    return f"<{spec.wire}> is not allowed inside <{parent.wire}>"
+        return (
+            f"<{spec.wire}> is only allowed inside {where}, not inside <{parent.wire}>; "
+            f"move it into {where}"
+        )
+    return f"<{spec.wire}> is not allowed inside <{parent.wire}>; move it out of <{parent.wire}>"
 
 
 def _odd_attributes(
@@ -264,8 +300,9 @@ def _odd_attributes(
             yield ctx.finding(
                 "CF207",
                 element,
-                f"{spec.wire}/@{wire} appears in CallFire's attribute tables by mistake and "
-                "has no documented effect; remove it",
+                f"{spec.wire}/@{wire} has no documented effect here (CallFire's pages list it "
+                "on <keypress> and <if> by mistake, and only the PHP SDK gives it to <dnc>); "
+                "remove it unless you know CallFire reads it",
             )
         elif close := next((a for a in spec.attrs if a.wire.lower() == wire.lower()), None):
             yield ctx.finding(
@@ -282,19 +319,40 @@ def _odd_attributes(
                 f"{spec.wire}/@{local} is in the XML namespace {namespace!r}, not a CallFire "
                 "attribute; CallFire's dialplans use no namespaces, so remove it",
             )
-        elif spec.evidence == "DOC":
-            known = ", ".join(a.wire for a in spec.attrs)
-            yield ctx.finding(
-                "CF205", element, f"<{spec.wire}> has no attribute {wire!r}; it takes: {known}"
-            )
-        else:  # no CallFire page lists this tag's attributes: the list may be incomplete
-            known = ", ".join(a.wire for a in spec.attrs)
-            yield ctx.finding(
-                "CF217",
-                element,
-                f"<{spec.wire}> has no known attribute {wire!r} (known: {known}); CallFire "
-                "publishes no attribute list for this tag, so check the spelling",
-            )
+        else:
+            yield _unknown_attribute(ctx, element, spec, wire)
+
+
+def _unknown_attribute(ctx: Context, element: Element, spec: TagSpec, wire: str) -> Finding:
+    """CF205 for a near miss of an attribute the tag documents (CallFire would silently
+    ignore the misspelt one), CF217 for anything else: CallFire's attribute lists are
+    not known to be complete (real dialplans carry ``screen`` on a transfer)."""
+    close = _near_miss(wire, spec.attrs)
+    if close is not None:
+        code = "CF205" if close.strict else "CF217"
+        return ctx.finding(
+            code,
+            element,
+            f"<{spec.wire}> has no attribute {wire!r}; did you mean {close.wire!r}? CallFire "
+            "would ignore the misspelt one, so write "
+            + _attribute_text(close.wire, element.attrs[wire]),
+        )
+    elsewhere = sorted(t.wire for t in TAGS.values() if t.attr(wire) is not None)
+    where = f" (it belongs to <{'>, <'.join(elsewhere)}>)" if elsewhere else ""
+    return ctx.finding(
+        "CF217",
+        element,
+        f"<{spec.wire}> has no documented attribute {wire!r}{where}; CallFire probably ignores "
+        "it, so remove it unless you know CallFire reads it",
+    )
+
+
+def _near_miss(wire: str, attrs: tuple[AttrSpec, ...]) -> AttrSpec | None:
+    """The attribute ``wire`` is most likely a misspelling of, if any (see
+    :func:`~cftools.dialplan._spelling.closest`)."""
+    spellings = {spelling: attr for attr in attrs for spelling in (attr.wire, *attr.aliases)}
+    close = closest(wire, spellings)
+    return spellings[close] if close is not None else None
 
 
 def _attribute_text(wire: str, value: str) -> str:
@@ -316,9 +374,30 @@ def _missing_attributes(
         when = (
             f" when {attr.required_when[0]}={attr.required_when[1]!r}" if attr.required_when else ""
         )
-        hint = f" ({attr.doc.rstrip('.')})" if attr.doc else ""
-        message = f"<{spec.wire}> needs a non-empty {attr.wire} attribute{when}{hint}"
-        yield ctx.finding("CF208" if attr.strict else "CF211", element, message)
+        code = "CF208" if attr.strict else "CF211"
+        yield ctx.finding(code, element, _missing_attribute_message(spec, attr, when))
+
+
+# What to write for a missing attribute, where the table's description does not say it.
+_ATTRIBUTE_EXAMPLES = {
+    ("keypress", "pressed"): 'pressed="1" (a key, a range such as "4-6", "default" or "timeout")',
+    ("catch", "value"): 'value="0" (the key to catch: 0-9 or *)',
+    ("catch", "goto"): 'goto="..." naming the tag to jump to',
+    ("if", "expr"): "expr=\"'${x}' == 'yes'\" (a JavaScript condition)",
+    ("equal", "expr"): "expr=\"'yes'\" (the value to compare with)",
+    ("notEqual", "expr"): "expr=\"'yes'\" (the value to compare with)",
+}
+
+
+def _missing_attribute_message(spec: TagSpec, attr: AttrSpec, when: str) -> str:
+    example = _ATTRIBUTE_EXAMPLES.get((spec.wire, attr.wire))
+    if example is None and attr.enum:
+        example = f'{attr.wire}="{attr.enum[0]}" (one of: {", ".join(attr.enum)})'
+    if example is None:
+        what = attr.doc.rstrip(".").lower() if attr.doc else "its value"
+        example = f'{attr.wire}="..." ({what})'
+    probably = "" if attr.strict else "probably "
+    return f"<{spec.wire}> {probably}needs a {attr.wire} attribute{when}; add {example}"
 
 
 def _lenient_attribute(element: Element, wire: str) -> str:
@@ -374,15 +453,20 @@ def _required_children(ctx: Context, element: Element, spec: TagSpec) -> Iterato
             )
         if "keypress" not in tags:
             yield ctx.finding(
-                "CF213", element, '<menu> needs at least one <keypress pressed="..."> branch'
+                "CF213",
+                element,
+                "<menu> has no <keypress>, so it takes no input and the call goes on after "
+                "its prompts. That is fine for a 'please hold' step (CallFire's own samples "
+                'have one); to collect a key, add a <keypress pressed="..."> branch',
             )
     elif spec.wire == "amd":
         for branch in ("live", "machine"):
             count = tags.count(branch)
             if count != 1:
+                fix = f"add a <{branch}> branch" if count == 0 else "merge them into one"
                 problem = "has no" if count == 0 else f"has {count}"
                 yield ctx.finding(
-                    "CF214", element, f"<amd> {problem} <{branch}>; it needs exactly one"
+                    "CF214", element, f"<amd> {problem} <{branch}> but needs exactly one; {fix}"
                 )
     elif spec.wire == "if" and "else" in tags:
         if tags.count("else") > 1:
@@ -430,35 +514,50 @@ def _attribute_value(
             yield ctx.finding(
                 "CF304",
                 element,
-                f"{where} is not among the values CallFire documents ({', '.join(choices)})",
+                f"{where} is not among the values CallFire documents; use one of: "
+                f"{', '.join(choices)} (unless you know CallFire accepts it)",
             )
         else:
-            yield ctx.finding("CF300", element, f"{where} must be one of: {', '.join(choices)}")
+            yield ctx.finding(
+                "CF300",
+                element,
+                f"{where} is not a value CallFire takes; write one of: " + ", ".join(choices),
+            )
     elif attr.type == "int":
         if not _INT.fullmatch(value):
             code = "CF301" if attr.strict else "CF304"
-            yield ctx.finding(code, element, f"{where} must be a whole number")
+            yield ctx.finding(code, element, f"{where} must be a whole number; write digits only")
     elif attr.type == "varname":
         if not _VARNAME.fullmatch(value):
+            fixed = _NOT_IN_VARNAME.sub("_", value)
             yield ctx.finding(
                 "CF502",
                 element,
-                f"{where}: variable names hold only letters, digits and '_' (no spaces)",
+                f"{where}: CallFire's variable names hold only letters, digits and '_'; "
+                f"write {_attribute_text(attr.wire, fixed)}",
             )
     elif attr.type == "phone":
         if not _PHONE.fullmatch(value):
-            yield ctx.finding("CF304", element, f"{where} does not look like a phone number")
+            yield ctx.finding(
+                "CF304",
+                element,
+                f"{where} does not look like a phone number; write digits (15551234567) or a "
+                "${variable}",
+            )
     elif attr.type == "digit":
         if keyword(element.attribute("type")) != "digit":
             return
         if value in "0123456789*" and len(value) == 1:
             return
         if value == "#":
-            yield ctx.finding("CF304", element, f"{where}: CallFire documents 0-9 and * only")
+            yield ctx.finding(
+                "CF304", element, f"{where}: CallFire documents 0-9 and * only; use one of those"
+            )
         else:
-            yield ctx.finding("CF312", element, f"{where} must be one key: 0-9 or *")
+            yield ctx.finding("CF312", element, f"{where} is not one key; write one of 0-9 or *")
 
 
+_NOT_IN_VARNAME = re.compile(r"[^A-Za-z0-9_]")
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _ASSIGNMENT = re.compile(r"(?<![=!<>])=(?![=>])")
 
@@ -484,17 +583,26 @@ def _text_value(ctx: Context, element: Element, spec: TagSpec) -> Iterator[Findi
             )
         elif kind_of == "url" and not _URL.fullmatch(value):
             yield ctx.finding(
-                "CF304", element, f'<play type="url"> value {_clip(value)} is not an absolute URL'
+                "CF304",
+                element,
+                f'<play type="url"> value {_clip(value)} is not an absolute URL; write it with '
+                "its scheme (https://...)",
             )
     elif kind == "seconds":
         if not _SECONDS.fullmatch(value):
             yield ctx.finding(
-                "CF301", element, f"<{spec.wire}> holds a number of seconds, not {_clip(value)}"
+                "CF301",
+                element,
+                f"<{spec.wire}> holds a number of seconds, not {_clip(value)}; write e.g. "
+                f"<{spec.wire}>2</{spec.wire}>",
             )
     elif kind == "url":
         if not _URL.fullmatch(value):
             yield ctx.finding(
-                "CF304", element, f"<{spec.wire}> value {_clip(value)} is not an absolute URL"
+                "CF304",
+                element,
+                f"<{spec.wire}> value {_clip(value)} is not an absolute URL; write it with its "
+                "scheme (https://...)",
             )
     elif kind == "phones":
         for number in value.split(","):
@@ -503,16 +611,23 @@ def _text_value(ctx: Context, element: Element, spec: TagSpec) -> Iterator[Findi
                 continue
             if not number:
                 yield ctx.finding(
-                    "CF304", element, f"<{spec.wire}> has an empty entry in its number list"
+                    "CF304",
+                    element,
+                    f"<{spec.wire}> has an empty entry in its number list; remove the extra comma",
                 )
             elif not _PHONE.fullmatch(number):
                 yield ctx.finding(
                     "CF304",
                     element,
-                    f"<{spec.wire}>: {_clip(number)} does not look like a phone number",
+                    f"<{spec.wire}>: {_clip(number)} does not look like a phone number; write "
+                    "digits (15551234567) or a ${variable}",
                 )
     elif kind == "digits" and not _DTMF.fullmatch(value):
-        yield ctx.finding("CF304", element, f"<{spec.wire}>: {_clip(value)} is not a key sequence")
+        yield ctx.finding(
+            "CF304",
+            element,
+            f"<{spec.wire}>: {_clip(value)} is not a key sequence; write digits, * and # only",
+        )
 
 
 def _clip(value: str) -> str:
@@ -579,7 +694,72 @@ class _Claimed:
         self.highs[first:last] = [high]
 
 
+class _Earlier:
+    """Finds an earlier branch that overlaps a pattern, for CF309's message, in
+    logarithmic time (a search through every earlier branch made a menu of n
+    overlapping branches cost n squared).
+
+    Inputs matched as written (``#``, ``default``) are looked up in a dict. For numbers,
+    an earlier pattern ``[a, b]`` overlaps ``[low, high]`` when ``a <= high`` and
+    ``b >= low``: a Fenwick tree over the lower bounds (every ``low`` of the menu's
+    patterns, known up front) keeps the largest ``b`` among the earlier patterns with
+    ``a`` up to a point, so one prefix query answers.
+    """
+
+    __slots__ = ("best", "by_input", "lows", "owner")
+
+    def __init__(self, menu: Element, seen: list[PressedPattern]) -> None:
+        lows: set[int] = set()
+        for keypress in menu.children:
+            raw = keypress.attrs.get("pressed") if type(keypress) is Element else None
+            pattern = _pattern(raw) if raw is not None and raw.strip() else None
+            if isinstance(pattern, PressedPattern) and pattern.low <= pattern.high:
+                lows.add(pattern.low)
+        self.lows = sorted(lows)
+        self.best = [-1] * (len(self.lows) + 1)
+        self.owner: list[PressedPattern | None] = [None] * (len(self.lows) + 1)
+        self.by_input: dict[str, PressedPattern] = {}
+        for pattern in seen:
+            self.add(pattern)
+
+    def add(self, pattern: PressedPattern) -> None:
+        for text in pattern.inputs:
+            self.by_input.setdefault(text, pattern)
+        if pattern.low > pattern.high:
+            return
+        at = bisect.bisect_left(self.lows, pattern.low)
+        position = at + 1  # every pattern's low is in self.lows
+        while position < len(self.best):
+            if pattern.high > self.best[position]:
+                self.best[position], self.owner[position] = pattern.high, pattern
+            position += position & -position
+
+    def find(self, pattern: PressedPattern) -> PressedPattern:
+        for text in pattern.inputs:
+            if text in self.by_input:
+                return self.by_input[text]
+        position = bisect.bisect_right(self.lows, pattern.high)
+        high, owner = -1, None
+        while position > 0:
+            if self.best[position] > high:
+                high, owner = self.best[position], self.owner[position]
+            position -= position & -position
+        if owner is None or high < pattern.low:  # pragma: no cover - an overlap exists
+            raise AssertionError("no earlier branch overlaps")
+        return owner
+
+
 _PRESSED_CACHE: dict[str, PressedPattern | str] = {}
+
+
+def _pattern(raw: str) -> PressedPattern | str:
+    """:func:`parse_pressed`, remembered for the most common patterns (bounded)."""
+    pattern = _PRESSED_CACHE.get(raw)
+    if pattern is None:
+        pattern = parse_pressed(raw)
+        if len(_PRESSED_CACHE) < 1024:
+            _PRESSED_CACHE[raw] = pattern
+    return pattern
 
 
 @rule
@@ -595,6 +775,7 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
     max_digits = whole_number(attrs.get("maxDigits") or attrs.get("maxdigits") or "")
     limit = max_digits if max_digits is not None else 1
     seen: list[PressedPattern] = []
+    earlier_of: _Earlier | None = None  # built on the first overlap
     claimed = _Claimed()
     fallback = False
     for keypress in menu.children:
@@ -604,13 +785,9 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
         if tag != "keypress" and (spec_for_tag(tag) or _NO_SPEC).wire != "keypress":
             continue
         raw = keypress.attrs.get("pressed")
-        pattern = _PRESSED_CACHE.get(raw) if raw is not None else None
-        if pattern is None:
-            if raw is None or not raw.strip():
-                continue  # reported as a missing attribute
-            pattern = parse_pressed(raw)
-            if len(_PRESSED_CACHE) < 1024:
-                _PRESSED_CACHE[raw] = pattern
+        if raw is None or not raw.strip():
+            continue  # reported as a missing attribute
+        pattern = _pattern(raw)
         if isinstance(pattern, str):
             code = "CF303" if pattern.startswith("range") else "CF302"
             yield ctx.finding(code, keypress, pattern)
@@ -620,30 +797,46 @@ def _check_menu(ctx: Context, menu: Element) -> Iterator[Finding]:
             fallback = True
         elif kind == "keys" and not (is_digits(pattern.text) or len(pattern.text) == 1):
             yield ctx.finding(
-                "CF304", keypress, f"pressed={raw!r}: CallFire documents digits, # and * only alone"
+                "CF304",
+                keypress,
+                f"pressed={raw!r}: CallFire documents digits, and # or * only alone; use digits "
+                "or a single key",
             )
         elif kind == "dynamic":
             yield ctx.finding(
-                "CF304", keypress, f"pressed={raw!r} uses a variable; it cannot be checked"
+                "CF304",
+                keypress,
+                f"pressed={raw!r} uses a variable, so it cannot be checked; make sure it holds a "
+                "key, a number or a range when the call runs",
             )
         if pattern.width > limit:
-            unset = "" if max_digits is not None else " (not set; CallFire's default is probably 1)"
+            if max_digits is None:
+                problem = (
+                    "the menu sets no maxDigits and CallFire does not document how many "
+                    "digits it reads then"
+                )
+            else:
+                problem = f"the menu's maxDigits is {max_digits}"
             yield ctx.finding(
                 "CF306",
                 keypress,
-                f"pressed={raw!r} needs {pattern.width} digits but the menu's maxDigits is "
-                f"{limit}{unset}; raise maxDigits on the <menu>",
+                f"pressed={raw!r} needs {pattern.width} digits but {problem}; set "
+                f'maxDigits="{pattern.width}" (or more) on the <menu>',
             )
         if claimed.overlaps(pattern):
-            earlier = next(p for p in seen if p.overlaps(pattern))
+            if earlier_of is None:
+                earlier_of = _Earlier(menu, seen)
+            earlier = earlier_of.find(pattern)
             yield ctx.finding(
                 "CF309",
                 keypress,
-                f"pressed={raw!r} overlaps the earlier branch pressed={earlier.text!r}; "
-                "only the first matching branch runs",
+                f"pressed={raw!r} overlaps the earlier branch pressed={earlier.text!r} and only "
+                "the first matching branch runs; change or remove one of them",
             )
         claimed.add(pattern)
         seen.append(pattern)
+        if earlier_of is not None:
+            earlier_of.add(pattern)
     if seen and not fallback:
         yield ctx.finding(
             "CF310",
@@ -713,8 +906,10 @@ def check_names(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(
                 code,
                 element,
-                f"name {name!r} is already used by <{first.tag}> ({where}); names must be "
-                "unique" + (" or the goto that targets it is ambiguous" if code == "CF401" else ""),
+                f"name {name!r} is already used by <{first.tag}> ({where}) and names must be "
+                "unique"
+                + (", or the goto that targets it is ambiguous" if code == "CF401" else "")
+                + "; rename one of them",
             )
     suggestions = 0
     for element in ctx.tagged("goto") + ctx.tagged("catch"):
@@ -726,7 +921,10 @@ def check_names(ctx: Context) -> Iterator[Finding]:
         label = f"<goto>{target}</goto>" if spec.wire == "goto" else f'catch goto="{target}"'
         if _is_dynamic(target):
             yield ctx.finding(
-                "CF404", element, f"{label} is built from a variable; it cannot be checked"
+                "CF404",
+                element,
+                f"{label} is built from a variable, so it cannot be checked; make sure it names "
+                "a tag when the call runs",
             )
         elif target not in ctx.names:
             # Each suggestion compares the target with every name: offer at most a few
@@ -823,7 +1021,7 @@ def check_variables(ctx: Context) -> Iterator[Finding]:
                 "CF500",
                 element,
                 f"{where}: '${{' at offset {unbalanced} has no closing '}}' "
-                f"in {_clip(text[unbalanced:])}",
+                f"in {_clip(text[unbalanced:])}; close the variable with '}}'",
             )
         else:
             balanced.add(text)
@@ -832,11 +1030,7 @@ def check_variables(ctx: Context) -> Iterator[Finding]:
                 continue
             if not _VARIABLE_PATH.fullmatch(name):
                 reported.add(name)
-                yield ctx.finding(
-                    "CF502",
-                    element,
-                    f"{where}: ${{{name}}} is not a variable name (letters, digits, '_', '.')",
-                )
+                yield ctx.finding("CF502", element, _bad_reference_message(where, text, name))
             elif not name.lower().startswith(_BUILTIN_PREFIXES):
                 reported.add(name)
                 yield ctx.finding(
@@ -845,6 +1039,28 @@ def check_variables(ctx: Context) -> Iterator[Finding]:
                     f'{where}: ${{{name}}} is never set; add <setvar varname="{name}"> '
                     "(or a record/get/post varname) before it, or check the spelling",
                 )
+
+
+def _bad_reference_message(where: str, text: str, name: str) -> str:
+    """CF502 about ``${name}`` in ``text``, quoting the reference as the source writes it
+    (``${{call.dnis}}`` stays that, not the ``${{call.dnis}`` the scanner read)."""
+    start = text.find("${" + name + "}")
+    if start < 0:
+        written = "${" + name + "}"
+    else:
+        end = start + len(name) + 3
+        while end < len(text) and text[end] == "}":
+            end += 1
+        written = text[start:end]
+    fixed = _NOT_IN_NAME.sub("", name.replace(" ", "_"))
+    fix = f"write ${{{fixed}}}" if fixed else "correct the name"
+    return (
+        f"{where}: {_clip(written)} does not name a variable (names hold only letters, "
+        f"digits, '_' and '.'); {fix}"
+    )
+
+
+_NOT_IN_NAME = re.compile(r"[^A-Za-z0-9_.]")
 
 
 def _assigned_variables(ctx: Context) -> set[str]:

@@ -15,8 +15,7 @@ from typing import Any
 from lxml import etree
 
 from cftools.dialplan._findings import DialplanError, Finding
-from cftools.dialplan._model import Comment, Element, malformed
-from cftools.dialplan._parse import MAX_DEPTH, TOO_DEEP
+from cftools.dialplan._model import MAX_DEPTH, TOO_DEEP, Comment, Element, malformed
 from cftools.dialplan._tags import TAGS
 
 __all__ = ["canonical_attrs", "to_xml"]

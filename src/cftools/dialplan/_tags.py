@@ -237,7 +237,7 @@ TAGS: Mapping[str, TagSpec] = _tags(
     ),
     TagSpec(
         "setvar", "action",
-        (_NAME, AttrSpec("varname", "varname", required=True, evidence="EX",
+        (_NAME, AttrSpec("varname", "varname", required=True, evidence="INF",
                          doc="The variable to set.")),
         text="optional", text_type="expr", evidence="EX",
         doc="Set a variable to a literal or an evaluated expression.",

@@ -114,11 +114,14 @@ def parse_pressed(raw: str) -> PressedPattern | str:
     if match:
         low, high = whole_number(match.group(1)), whole_number(match.group(2))
         if low is None or high is None:
-            return f"pressed={raw!r} has a range bound of over {MAX_NUMBER_DIGITS} digits"
+            return (
+                f"pressed={raw!r} has a range bound of over {MAX_NUMBER_DIGITS} digits, more "
+                "than a caller can type; write a shorter range"
+            )
         if low > high:
             return f"range {value!r} runs backwards; write {high}-{low}"
         return PressedPattern("range", f"{low}-{high}", low, high)
     return (
-        f"pressed={raw!r} is not a key or number (e.g. 1, 42, #), a range (e.g. 4-6), "
-        "'default' or 'timeout'"
+        f"pressed={raw!r} is not a key or number, a range, 'default' or 'timeout'; write "
+        "e.g. 1, 42, #, 4-6 or default"
     )
