@@ -26,15 +26,22 @@ selects nothing, as a misspelled optional field would.
 
 from __future__ import annotations
 
-from cftools.fields._errors import DocumentError, FieldsError, FieldsSyntaxError, FieldsTypeError
+from cftools.fields._errors import (
+    DecodeError,
+    DocumentError,
+    FieldsError,
+    FieldsSyntaxError,
+    FieldsTypeError,
+)
 from cftools.fields._parser import MAX_LENGTH, parse
-from cftools.fields._projector import CACHE_SIZE, Projector, compile, project
+from cftools.fields._projector import CACHE_SIZE, Projector, compile, decode, project
 from cftools.fields._selection import MAX_DEPTH, Selection
 
 __all__ = [
     "CACHE_SIZE",
     "MAX_DEPTH",
     "MAX_LENGTH",
+    "DecodeError",
     "DocumentError",
     "FieldsError",
     "FieldsSyntaxError",
@@ -42,6 +49,7 @@ __all__ = [
     "Projector",
     "Selection",
     "compile",
+    "decode",
     "parse",
     "project",
 ]
