@@ -149,7 +149,7 @@ class _Schema:
         shape = self.node(tree)
         if shape is None:
             return None
-        return shape | list[shape | None] | None  # type: ignore[operator]
+        return shape | list[shape | None] | None  # type: ignore[valid-type]
 
     def node(self, tree: Node) -> Any:
         """The type of an object projected by ``tree``, or ``None`` (no schema)."""

@@ -42,7 +42,7 @@ class Projector:
         self.source = source
         self._function = function
         self._sharing: Callable[[Any], Any] | None = None
-        self._fused: Fused | None | object = _UNBUILT
+        self._fused: Fused | object | None = _UNBUILT
 
     def __call__(self, data: Any, *, copy: bool = True) -> Any:
         """Return the projection of ``data`` (a decoded JSON document).
@@ -80,9 +80,10 @@ class Projector:
         """
         return self.decode_document(raw, strict=strict)[0]
 
-    def decode_document(self, raw: bytes | str, *, strict: bool = False) -> tuple[Any, Any]:
-        """:meth:`decode`, also returning the whole decoded document when the general
-        path ran, or ``None`` when the fused path did (nothing else was decoded).
+    def decode_document(self, raw: bytes | str, *, strict: bool = False) -> tuple[Any, bool, Any]:
+        """:meth:`decode`, as ``(projection, fused, document)``: whether the fused path
+        ran, and the whole decoded document when the general path did (``None`` after
+        the fused path, which decodes nothing else).
 
         On the fused path every array the selection walks keeps its length (a shape
         that would lose elements takes the general path), which a pager relies on to
@@ -94,9 +95,9 @@ class Projector:
         if fused is not None and type(raw) in _TEXTS:
             result = fused(raw)  # type: ignore[operator]
             if result is not FALLBACK:
-                return result, None
+                return result, True, None
         document = load(raw, strict=strict)
-        return self(document, copy=False), document  # the document is ours alone
+        return self(document, copy=False), False, document  # the document is ours alone
 
     @property
     def fused(self) -> bool:
