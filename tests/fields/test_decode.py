@@ -256,7 +256,7 @@ def test_surrogates_encoded_in_utf8_bytes_read_as_json_loads_reads_them() -> Non
         ('{"a":\n 1,}', 9, "line 2, column 4"),
         (b'{"a": "\xff"}', 7, "at byte 7"),
         (b"[" * 100_000 + b"]" * 100_000, None, "nested too deeply"),
-        (b"9" * 5000, None, "cannot be converted"),
+        (b"9" * 5000, None, "too long to convert"),
     ],
 )
 def test_errors_say_where(raw: bytes | str, position: int | None, words: str) -> None:

@@ -86,8 +86,8 @@ def load(raw: bytes | str, *, strict: bool = False) -> Any:
         raise DecodeError("not UTF-8/16/32 text", exc.start, unit="byte") from None
     except RecursionError:
         raise DecodeError("nested too deeply to decode", None) from None
-    except ValueError as exc:  # an integer of more than 4300 digits (int() refuses it)
-        raise DecodeError(f"a number that cannot be converted ({exc})", None) from None
+    except ValueError:  # int() refuses more than 4300 digits (sys.get_int_max_str_digits)
+        raise DecodeError("an integer too long to convert (over 4300 digits)", None) from None
 
 
 class _NotJson(Exception):
