@@ -19,6 +19,11 @@ Quick use::
     keep = fields.compile("items(id,state)")             # cached, reusable
     keep(page)
     fields.parse("items/id") == fields.parse("items(id)")  # True
+    fields.decode(raw_bytes, "items/id")  # JSON text to projection, skipping the rest
+
+:func:`decode` (and :meth:`Projector.decode`) equals ``project(json.loads(raw), ...)``;
+where the selection allows, msgspec decodes only what it keeps, and objects built by
+the selection then list their keys in the selection's order (see ``_decode``).
 
 It does not validate names against the API schema (it has none): an unknown name
 selects nothing, as a misspelled optional field would.
