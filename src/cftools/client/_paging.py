@@ -22,24 +22,28 @@ did, after the items of the good pages:
   ``offset``). A negative ``offset`` is no offset at all and is not compared: it is
   what mock servers such as Prism fill in from the spec's int32 type;
 * a page that repeats the previous one: the same body, byte for byte, or, when the
-  page was decoded whole, the same items (a server that echoes the offset asked for
-  but ignores it). A server that sends no usable ``offset`` is caught by this one.
+  page was decoded whole, the same items. A server that sends no usable ``offset`` is
+  caught by this one.
 
 Each page moves the offset on by the number of items it holds, and an empty page ends
-the walk, so with these checks a walk that makes no progress cannot go on.
+the walk. The one server these checks cannot catch echoes each offset asked for while
+sending the same items, to a ``project=True`` walk whose pages are decoded straight into
+their projection (projected items may repeat legitimately, so they are not compared):
+such a walk ends at ``totalCount``, or at ``max_items``.
 
 The paging keys are read before any client-side projection. With ``project=True`` and
 an inclusion list, each page is decoded straight into its projection
 (:meth:`cftools.fields.Projector.decode`) by the user's expression widened with
 ``limit``, ``offset`` and ``totalCount``, which never changes the items; the items are
 counted in it (a projection that would drop some takes the general path, which hands
-the whole page back). A
-``fields`` expression travels to the server too, and there it may drop them: an
-inclusion list such as ``items(id)`` returns only ``items``. The pager therefore sends
-``totalCount,`` in front of an inclusion expression that would lose it (the union with
-a top-level key never changes the items), and falls back on the short-page rule when an
-exclusion expression removes it. An expression that removes ``items`` itself leaves
-nothing to iterate and is refused before any request.
+the whole page back).
+
+A ``fields`` expression travels to the server too, and there it may drop the paging
+keys: an inclusion list such as ``items(id)`` returns only ``items``. The pager therefore
+sends ``totalCount,`` in front of an inclusion expression that would lose it (the union
+with a top-level key never changes the items), and falls back on the short-page rule
+when an exclusion expression removes it. An expression that removes ``items`` itself
+leaves nothing to iterate and is refused before any request.
 """
 
 from __future__ import annotations
@@ -65,8 +69,9 @@ class Pager:
     """The state of one iteration over a list operation.
 
     ``next_params()`` gives the parameters of the next request (or ``None`` when the
-    iteration is over); ``feed(page)`` takes the decoded page and returns the items to
-    produce, projected when ``project`` is set.
+    iteration is over); ``feed(page, limit, body)`` takes the decoded page (by
+    ``decode`` when that is set) and its body, and returns the items to produce,
+    projected when ``project`` is set.
     """
 
     __slots__ = (
