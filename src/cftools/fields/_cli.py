@@ -55,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "fields",
         help="project JSON with a CallFire fields expression",
         description=(
-            "Apply a CallFire 'fields' expression (e.g. 'totalCount,items(id,state)') "
+            "Apply a CallFire 'fields' expression (e.g. 'totalCount,items(id,state)')\n"
             "to JSON documents, client-side. Without FILE, read standard input."
         ),
         epilog=_EXAMPLES,
