@@ -8,6 +8,12 @@ checked equal to the hand-written one, key order included, before anything is ti
 Prints the best of several repeats for each, and the ratio to the hand-written code;
 then the cold cost of parse + compile for a typical expression and the cost of a cache
 hit. ``--items N`` changes the page size, ``--repeat N`` the number of repeats.
+
+Then JSON text to projection (``fields.decode``, issue 15), against ``json.loads``
+alone on the same bytes: the time and the peak memory (tracemalloc) for three
+selections, and ``Client.paginate(..., fields=..., project=True)`` over 100 pages
+from a mock transport against the same walk decoded by ``json.loads`` + projector.
+``--decode-only`` runs only this part.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import json
 import random
 import sys
 import timeit
+import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
@@ -24,7 +31,7 @@ import glom
 import jmespath
 
 from cftools import fields
-from cftools.fields import _parser, _projector
+from cftools.fields import _decode, _parser, _projector
 
 # The projection of the API reference's findCalls sample, and a nested one.
 FLAT = "items(id,fromNumber,toNumber,modified,finalCallResult)"
@@ -187,15 +194,132 @@ def bench_projection(
     return ratio
 
 
+# --- JSON text to projection -----------------------------------------------------------
+
+#: The selections of issue 15: one key per item, the nested one, sub-objects kept whole.
+DECODED = (IDS, "items(id,fromNumber,contact/id,records(callResult)),totalCount", KEPT)
+
+
+def _general(expression: str) -> Callable[[bytes], Any]:
+    """The general path: json.loads, then the projector (sharing, as decode does)."""
+    projector = fields.Projector(fields.parse(expression))
+    return lambda raw: projector(json.loads(raw), copy=False)
+
+
+def _peak(function: Callable[[], Any]) -> int:
+    """Peak bytes allocated while ``function`` runs and its result is alive."""
+    tracemalloc.start()
+    try:
+        result = function()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    del result
+    return peak
+
+
+def bench_decode(page: dict[str, Any], repeat: int) -> dict[str, tuple[float, float]]:
+    raw = json.dumps(page).encode()
+    print(f"\nJSON text to projection: {len(raw) / 1e6:.1f} MB, {len(page['items'])} items")
+    print(f"  ratios to json.loads alone on the same bytes (time: best of {repeat})")
+    figures = {}
+    for expression in DECODED:
+        projector = fields.compile(expression)
+        general = _general(expression)
+        fused, fused_taken, _ = projector.decode_document(raw)
+        if not fused_taken or not fused == general(raw) == fields.project(page, expression):
+            sys.exit(f"decode({expression!r}) differs from project(json.loads)")
+        best = _best_of(
+            {
+                "json.loads": lambda: json.loads(raw),
+                "decode": lambda: projector.decode(raw),  # noqa: B023
+                "general": lambda: general(raw),  # noqa: B023
+            },
+            repeat,
+        )
+        base = best["json.loads"]
+        memory = _peak(lambda: json.loads(raw))
+        decoded = _peak(lambda: projector.decode(raw))  # noqa: B023
+        figures[expression] = (best["decode"] / base, decoded / memory)
+        print(f"  fields={expression!r}")
+        print(
+            f"    time:   json.loads {base * 1000:7.1f} ms; decode {best['decode'] / base:5.2f}x; "
+            f"json.loads + project {best['general'] / base:5.2f}x"
+        )
+        print(f"    memory: json.loads {memory / 1e6:7.1f} MB; decode {decoded / memory:5.2f}x")
+    return figures
+
+
+def bench_paginate(pages: int, per_page: int, expression: str, repeat: int) -> float:
+    """paginate() over ``pages`` pages from a mock transport, fused decode against the
+    same walk with json.loads + projector (the fused decoder switched off)."""
+    import httpx
+
+    from cftools.client import Client
+    from cftools.spec import _checks
+
+    bodies = {}
+    for number in range(pages):
+        body = call_page(per_page, seed=number)
+        body.update(offset=number * per_page, totalCount=pages * per_page)
+        bodies[number * per_page] = json.dumps(body).encode()
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=bodies[int(request.url.params["offset"])])
+
+    client = Client("user", "password", transport=httpx.MockTransport(handle))
+
+    def walk() -> list[Any]:
+        items = client.paginate(
+            "findCalls", page_size=per_page, fields=expression, project=True, validate=False
+        )
+        return list(items)
+
+    def fresh() -> None:  # projectors cache their decoder: compile again
+        _projector._compile_text.cache_clear()
+        _projector._compile_selection.cache_clear()
+        _checks.compile_fields.cache_clear()  # the client's own cache of projectors
+
+    fused = walk()
+    real = _decode.fused_decoder
+    try:
+        _decode.fused_decoder = lambda selection: None  # type: ignore[assignment]
+        _projector.fused_decoder = _decode.fused_decoder  # type: ignore[assignment]
+        fresh()
+        general = walk()
+        time_general = min(timeit.repeat(walk, number=1, repeat=repeat))
+    finally:
+        _decode.fused_decoder = real  # type: ignore[assignment]
+        _projector.fused_decoder = real  # type: ignore[assignment]
+        fresh()
+    if fused != general or len(fused) != pages * per_page:
+        sys.exit("paginate: the fused walk differs from the general one")
+    time_fused = min(timeit.repeat(walk, number=1, repeat=repeat))
+    ratio = time_fused / time_general
+    print(
+        f"\npaginate('findCalls', fields={expression!r}, project=True): {pages} pages of "
+        f"{per_page} items from a mock transport (best of {repeat})"
+    )
+    print(
+        f"  json.loads + projector {time_general * 1000:8.1f} ms; "
+        f"fused decode {time_fused * 1000:8.1f} ms = {ratio:.2f}x"
+    )
+    return ratio
+
+
 def main(argv: list[str] | None = None) -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--items", type=int, default=10_000)
     options.add_argument("--repeat", type=int, default=40)
+    options.add_argument("--decode-only", action="store_true")
     args = options.parse_args(argv)
     page = call_page(args.items)
     print(
         f"Python {sys.version.split()[0]}, jmespath {jmespath.__version__}, glom {glom.__version__}"
     )
+    if args.decode_only:
+        _decode_part(page, args.repeat)
+        return
 
     flat = fields.compile(FLAT)
     ratio = bench_projection(
@@ -268,6 +392,22 @@ def main(argv: list[str] | None = None) -> None:
     for name, value in (("flat", ratio), ("nested", nested_ratio), ("one-key", ids_ratio)):
         verdict = "within" if value <= 1.5 else "OUTSIDE"
         print(f"cftools {name} projection: {value:.2f}x the hand-written code ({verdict} 1.5x)")
+    _decode_part(page, args.repeat)
+
+
+def _decode_part(page: dict[str, Any], repeat: int) -> None:
+    figures = bench_decode(page, max(3, repeat // 4))
+    walk = bench_paginate(100, 1_000, DECODED[1], max(3, repeat // 10))
+    print()
+    for expression, goal in ((DECODED[0], 0.5), (DECODED[1], 0.5)):
+        verdict = "within" if figures[expression][0] <= goal else "OUTSIDE"
+        print(
+            f"decode {expression!r}: {figures[expression][0]:.2f}x json.loads ({verdict} {goal}x)"
+        )
+    memory = figures[IDS][1]
+    verdict = "within" if memory <= 0.3 else "OUTSIDE"
+    print(f"decode {IDS!r} peak memory: {memory:.2f}x json.loads ({verdict} 0.3x)")
+    print(f"paginate with fields, fused: {walk:.2f}x the json.loads + projector walk")
 
 
 if __name__ == "__main__":

@@ -343,3 +343,30 @@ def test_errors_survive_pickling_with_their_attributes() -> None:
             assert type(clone) is type(error)
             assert str(clone) == str(error)
             assert vars(clone) == vars(error)
+
+
+@pytest.mark.parametrize(
+    ("content", "headers", "words"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, {}, "nested too deeply"),
+        (b"<html>maintenance</html>", {}, "not JSON"),
+        (b'{"items": [{"id": NaN}]}', {}, None),  # json.loads reads it: so does decode
+        (
+            '{"items": [{"id": 1, "name": "Müller"}]}'.encode("latin-1"),
+            {"Content-Type": "application/json; charset=iso-8859-1"},
+            None,
+        ),
+    ],
+)
+def test_a_projected_success_decodes_like_json_loads_and_fails_alike(
+    client: Client, server: Any, content: bytes, headers: dict[str, str], words: str | None
+) -> None:
+    # project=True decodes through fields.decode (the fused path where it can).
+    server.reply(httpx.Response(200, content=content, headers=headers))
+    if words is None:
+        result = client.find_calls(fields="items(id,name)", project=True)
+        assert len(result["items"]) == 1
+        return
+    with pytest.raises(ApiError, match=words) as info:
+        client.find_calls(fields="items(id)", project=True)
+    assert info.value.status_code == 200

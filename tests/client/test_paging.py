@@ -256,20 +256,125 @@ def test_a_server_ignoring_offset_stops_the_iteration_with_an_error(
     assert offsets(server) == [(0, 100), (100, 100)]
 
 
-@pytest.mark.parametrize(
-    ("page", "expected"),
-    [
-        # Prism fills offset with a sample value; a known total, or a short page with
-        # none, still ends the walk, so such mock servers page as before.
-        ({"items": [{"id": 1}], "limit": 5, "offset": -2147483648, "totalCount": -1}, 1),
-        ({"items": [{"id": 1}] * 5, "limit": 5, "offset": 7, "totalCount": 10}, 10),
-    ],
-)
-def test_a_sample_offset_from_a_mock_server_is_tolerated_when_paging_ends_anyway(
-    client: Client, server: Any, page: dict[str, Any], expected: int
+# Prism's page for any list operation: one sample item, and the int32 minimum as limit,
+# offset and totalCount (the contract tests in tests/contract page through it).
+PRISM_PAGE = {
+    "items": [{"id": 1}],
+    "limit": -2147483648,
+    "offset": -2147483648,
+    "totalCount": -2147483648,
+}
+
+
+def test_a_negative_sample_offset_from_a_mock_server_is_no_offset(
+    client: Client, server: Any
 ) -> None:
+    server.reply(lambda request: httpx.Response(200, json=PRISM_PAGE))
+    calls = list(client.paginate("findCalls", page_size=2, max_items=5, fields="items(id)"))
+    assert calls == [{"id": 1}]  # a short page with no total: the last one
+    assert server.count == 1
+
+
+@pytest.mark.parametrize("total", [250, 10**9])
+def test_a_server_ignoring_offset_with_a_total_stops_with_an_error(
+    client: Client, server: Any, total: int
+) -> None:
+    # Issue 10: full pages, always from offset 0, and a total that says there is more:
+    # this yielded the same 100 items again (for ever with a total of 10**9).
+    page = {"items": [{"id": i} for i in range(100)], "limit": 100, "offset": 0}
+    server.reply(lambda request: httpx.Response(200, json={**page, "totalCount": total}))
+    produced = []
+    with pytest.raises(ApiError, match=r"offset=100 came back with offset=0"):
+        for call in client.paginate("findCalls"):
+            produced.append(call["id"])
+    assert produced == list(range(100))
+    assert server.count == 2
+
+
+def test_a_server_ignoring_offset_with_a_total_stops_the_async_iteration_too(
+    new_async_client: Callable[..., AsyncClient], server: Any
+) -> None:
+    page = {"items": [{"id": 1}] * 5, "limit": 5, "offset": 0, "totalCount": 10**9}
     server.reply(lambda request: httpx.Response(200, json=page))
-    assert len(list(client.paginate("findCalls", page_size=5))) == expected
+
+    async def run() -> list[Any]:
+        async with new_async_client() as client:
+            pages = client.paginate("findCalls", page_size=5, fields="items(id)", project=True)
+            return [call async for call in pages]
+
+    with pytest.raises(ApiError, match="does not page as asked"):
+        asyncio.run(run())
+    assert server.count == 2
+
+
+def test_a_mock_filling_offset_with_a_sample_value_is_refused_even_with_a_total(
+    client: Client, server: Any
+) -> None:
+    page = {"items": [{"id": 1}] * 5, "limit": 5, "offset": 7, "totalCount": 10}
+    server.reply(lambda request: httpx.Response(200, json=page))
+    with pytest.raises(ApiError, match=r"asked for at offset=0 came back with offset=7"):
+        list(client.paginate("findCalls", page_size=5))
+
+
+@pytest.mark.parametrize(
+    ("fields", "project"), [(None, False), ("items(id)", True), ("items(id)", False)]
+)
+def test_a_server_repeating_a_page_without_an_offset_stops_with_an_error(
+    client: Client, server: Any, fields: str | None, project: bool
+) -> None:
+    # No offset in the page (as a server honouring fields=items(id) sends it), offset
+    # ignored, and a total far away: the same body comes back.
+    page = {"items": [{"id": i, "state": "A"} for i in range(5)], "totalCount": 10**9}
+    server.reply(lambda request: httpx.Response(200, json=page))
+    params = {} if fields is None else {"fields": fields}
+    produced = []
+    with pytest.raises(ApiError, match=r"offset=5 repeats the previous page \(offset=0\)"):
+        for call in client.paginate("findCalls", page_size=5, project=project, **params):
+            produced.append(call["id"])
+    assert produced == list(range(5))
+    assert server.count == 2
+
+
+def test_a_server_echoing_the_offset_but_sending_the_same_items_stops(
+    client: Client, server: Any
+) -> None:
+    def handle(request: httpx.Request) -> httpx.Response:
+        offset = int(request.url.params["offset"])
+        items = [{"id": i} for i in range(5)]
+        return httpx.Response(200, json={"items": items, "offset": offset, "totalCount": 10**9})
+
+    server.reply(handle)
+    with pytest.raises(ApiError, match="repeats the previous page"):
+        list(client.paginate("findCalls", page_size=5))
+    assert server.count == 2
+
+
+def test_pages_that_differ_only_in_projected_values_are_not_repeats(
+    client: Client, server: Any
+) -> None:
+    # Every item has the same state: the projections repeat, the pages do not.
+    server.reply(catalogue(9))
+    states = list(client.paginate("findCalls", page_size=3, fields="items(state)", project=True))
+    assert states == [{"state": "FINISHED"}] * 9
+
+
+def test_project_decodes_pages_straight_into_the_projection(client: Client, server: Any) -> None:
+    server.reply(catalogue(5))
+    pages = client.paginate("findCalls", page_size=2, fields="items(id,contact/id)", project=True)
+    assert list(pages) == [{"id": i, "contact": {"id": 1000 + i}} for i in range(5)]
+
+
+def test_a_page_the_fused_decoder_cannot_take_is_counted_whole(client: Client, server: Any) -> None:
+    # Scalars among the items: the projection drops them, the offset counts them.
+    def handle(request: httpx.Request) -> httpx.Response:
+        offset = int(request.url.params["offset"])
+        items: list[Any] = [{"id": offset}, offset + 1] if offset < 4 else [{"id": offset}]
+        return httpx.Response(200, json={"items": items, "offset": offset, "totalCount": 5})
+
+    server.reply(handle)
+    items = list(client.paginate("findCalls", page_size=2, fields="items(id)", project=True))
+    assert items == [{"id": 0}, {"id": 2}, {"id": 4}]
+    assert offsets(server) == [(0, 2), (2, 2), (4, 2)]
 
 
 def test_a_server_ignoring_offset_stops_the_async_iteration_too(

@@ -60,10 +60,73 @@ def test_scalar_documents_pass_through(capsys: pytest.CaptureFixture[str]) -> No
     assert (status, out) == (0, '"just text"\n')
 
 
-def test_bad_expression_is_one_line_with_the_position(capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_expression_shows_the_position_and_a_caret(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(["items(id", str(EXAMPLE)], capsys)
     assert (status, out) == (2, "")
-    assert err == "cftools fields: bad expression: unclosed '(' at position 5\n"
+    assert (
+        err
+        == "cftools fields: invalid expression: unclosed '(' at position 5\n  items(id\n       ^\n"
+    )
+
+
+@pytest.mark.parametrize("expression", ["items(id", "a,,b", "!a,!b", "a*"])
+def test_a_bad_expression_reads_the_same_with_and_without_check(
+    capsys: pytest.CaptureFixture[str], expression: str
+) -> None:
+    projecting = run([expression], capsys, stdin=b"{}")
+    checking = run(["--check", expression], capsys)
+    assert projecting == checking
+    assert projecting[0] == 2 and "^" in projecting[2]
+
+
+def test_a_bang_before_each_item_is_explained_with_the_one_bang_form(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, _, err = run(["--check", "!items/records,!items/contact"], capsys)
+    assert status == 2
+    assert "write '!items(records,contact)'" in err
+    status, out, _ = run(["--compact", "!items(records,contact)"], capsys, stdin=CALL_PAGE)
+    assert (status, out) == (0, '{"items":[{"id":1,"state":"A"}]}\n')
+
+
+CALL_PAGE = b'{"items": [{"id": 1, "records": [], "contact": {"id": 2}, "state": "A"}]}'
+
+
+def test_lines_projects_each_line_to_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    stdin = b'{"id": 1, "x": 2}\n\n{"id": 2, "y": [1]}\r\n[{"id": 3}]\n'
+    status, out, err = run(["--lines", "id"], capsys, stdin=stdin)
+    assert (status, err) == (0, "")
+    assert out == '{"id":1}\n{"id":2}\n[{"id":3}]\n'
+    calls = tmp_path / "calls.jsonl"
+    calls.write_bytes(stdin)
+    assert run(["id", str(calls)], capsys)[1] == out  # *.jsonl: lines without --lines
+
+
+def test_a_bad_line_names_the_input_and_line(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(["--lines", "id"], capsys, stdin=b'{"id": 1}\n{"id": \n')
+    assert (status, out) == (2, "")
+    assert err.startswith("cftools fields: <stdin>, line 2: invalid JSON: Expecting value")
+
+
+def test_several_documents_without_lines_get_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(["id"], capsys, stdin=b'{"id": 1}\n{"id": 2}\n')
+    assert status == 2
+    assert "Extra data" in err and "use --lines" in err
+
+
+def test_lines_and_indent_exclude_each_other(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(["--lines", "--indent", "4", "id"], capsys, stdin=b"{}")
+    assert status == 2 and "--indent does not apply" in err
+
+
+def test_help_explains_lines_stdin_and_defaults(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["fields", "--help"])
+    out = capsys.readouterr().out
+    for words in ("--lines", "'-' is standard input", "*.jsonl", "indented by 2", "examples:"):
+        assert words in out
 
 
 def test_bad_json_names_the_file_and_position(
@@ -167,7 +230,7 @@ def test_an_integer_too_long_to_convert_is_one_line(capsys: pytest.CaptureFixtur
     status, out, err = run(["a"], capsys, stdin=b'{"a": ' + b"9" * 5000 + b"}")
     assert (status, out) == (2, "")
     assert err == (
-        "cftools fields: <stdin>: invalid JSON: an integer of 5000 digits is too long to convert\n"
+        "cftools fields: <stdin>: invalid JSON: an integer too long to convert (over 4300 digits)\n"
     )
 
 

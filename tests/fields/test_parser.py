@@ -337,3 +337,30 @@ def test_selections_and_errors_pickle() -> None:
     error = _error("a(b")
     copy = pickle.loads(pickle.dumps(error))
     assert (copy.message, copy.expression, copy.position) == (error.message, "a(b", 1)
+
+
+@pytest.mark.parametrize(
+    ("expression", "suggestion"),
+    [
+        ("!items/records,!items/contact", "!items(records,contact)"),
+        ("! a , !b/c, !b/d/e,!b/d/f", "!a,b(c,d(e,f))"),
+        ("!a,!a/b", "!a"),
+        ("!x(b,a),!y", "!x(a,b),y"),
+        ("!a\\ b,!c", "!a\\ b,c"),
+    ],
+)
+def test_a_bang_before_every_item_suggests_the_one_bang_form(
+    expression: str, suggestion: str
+) -> None:
+    with pytest.raises(FieldsSyntaxError) as info:
+        parse(expression)
+    assert info.value.message.startswith("'!' is only allowed at the start of the expression")
+    assert f"write {suggestion!r}" in info.value.message
+    assert parse(suggestion) == parse(expression.replace(",!", ",").replace(", !", ", "))
+
+
+@pytest.mark.parametrize("expression", ["a,!b", "!a(!b)", "!!a", "!a,!b\\"])
+def test_no_suggestion_where_the_bang_is_not_before_each_item(expression: str) -> None:
+    with pytest.raises(FieldsSyntaxError) as info:
+        parse(expression)
+    assert "write" not in info.value.message

@@ -170,8 +170,9 @@ class AsyncClient(BaseClient, AsyncOperations):
             call = self._prepare(
                 operation, params, body=None, files=None, project=False, validate=validate
             )
-            page = self._finish(call, await self._send(call))
-            items = pager.feed(page, params["limit"])
+            response = await self._send(call)
+            page = self._finish(call, response, pager.decode)
+            items = pager.feed(page, params["limit"], response.content)
             if items is None:
                 raise self._not_a_page(call, pager.problem)
             for item in items:

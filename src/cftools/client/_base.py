@@ -624,7 +624,15 @@ class BaseClient:
 
     # -- step 4: finish ---------------------------------------------------------------
 
-    def _finish(self, call: PreparedCall, response: httpx.Response) -> Any:
+    def _finish(
+        self,
+        call: PreparedCall,
+        response: httpx.Response,
+        decode: Callable[[bytes | str], Any] | None = None,
+    ) -> Any:
+        """The value of ``response``, or the matching ``ApiError``. A JSON body is
+        decoded by ``decode`` when given (a pager's), else by the call's projector
+        (decoding only what it keeps), else by ``json.loads``."""
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s: HTTP %d, %d bytes",
@@ -636,15 +644,13 @@ class BaseClient:
             error = api_error(call.operation, response, self._redact)
             self._redact.scrub(error)  # a server may echo the Authorization header
             raise error
+        if decode is None and call.projector is not None:
+            decode = call.projector.decode
         try:
-            value = decode_success(call.operation, response, self._redact)
+            return decode_success(call.operation, response, self._redact, decode)
         except ApiError as exc:
             self._redact.scrub(exc)
             raise
-        if call.projector is not None and call.operation.response == "json":
-            # The decoded document is ours alone: the projection may share its subtrees.
-            value = call.projector(value, copy=False)
-        return value
 
 
 _TIMEOUT_PHASES: dict[type[Exception], str] = {

@@ -174,8 +174,9 @@ class Client(BaseClient, SyncOperations):
             call = self._prepare(
                 operation, params, body=None, files=None, project=False, validate=validate
             )
-            page = self._finish(call, self._send(call))
-            items = pager.feed(page, params["limit"])
+            response = self._send(call)
+            page = self._finish(call, response, pager.decode)
+            items = pager.feed(page, params["limit"], response.content)
             if items is None:
                 raise self._not_a_page(call, pager.problem)
             yield from items

@@ -14,19 +14,36 @@ for the next page until one of these holds:
 * ``max_items`` items have been produced (the last request asks only for what is
   still wanted).
 
-A full page whose own ``offset`` is not the one asked for, when the total is unknown
-(a server, or a test double, that ignores ``offset``), ends the iteration with an
-error: following it would repeat the same items for ever. Mock servers that fill
-``offset`` with sample values still page, since a known total or a short page ends the
-walk first.
+Two checks keep a walk from repeating items or running for ever, whatever
+``totalCount`` claims; each ends the iteration with an error saying what the server
+did, after the items of the good pages:
 
-The paging keys are read from the raw page, before any client-side projection. A
-``fields`` expression travels to the server too, and there it may drop them: an
-inclusion list such as ``items(id)`` returns only ``items``. The pager therefore sends
-``totalCount,`` in front of an inclusion expression that would lose it (the union with
-a top-level key never changes the items), and falls back on the short-page rule when an
-exclusion expression removes it. An expression that removes ``items`` itself leaves
-nothing to iterate and is refused before any request.
+* a page whose own ``offset`` is not the one asked for (a server that ignores
+  ``offset``). A negative ``offset`` is no offset at all and is not compared: it is
+  what mock servers such as Prism fill in from the spec's int32 type;
+* a page that repeats the previous one: the same body, byte for byte, or, when the
+  page was decoded whole, the same items. A server that sends no usable ``offset`` is
+  caught by this one.
+
+Each page moves the offset on by the number of items it holds, and an empty page ends
+the walk. The one server these checks cannot catch echoes each offset asked for while
+sending the same items, to a ``project=True`` walk whose pages are decoded straight into
+their projection (projected items may repeat legitimately, so they are not compared):
+such a walk ends at ``totalCount``, or at ``max_items``.
+
+The paging keys are read before any client-side projection. With ``project=True`` and
+an inclusion list, each page is decoded straight into its projection
+(:meth:`cftools.fields.Projector.decode`) by the user's expression widened with
+``limit``, ``offset`` and ``totalCount``, which never changes the items; the items are
+counted in it (a projection that would drop some takes the general path, which hands
+the whole page back).
+
+A ``fields`` expression travels to the server too, and there it may drop the paging
+keys: an inclusion list such as ``items(id)`` returns only ``items``. The pager therefore
+sends ``totalCount,`` in front of an inclusion expression that would lose it (the union
+with a top-level key never changes the items), and falls back on the short-page rule
+when an exclusion expression removes it. An expression that removes ``items`` itself
+leaves nothing to iterate and is refused before any request.
 """
 
 from __future__ import annotations
@@ -52,13 +69,14 @@ class Pager:
     """The state of one iteration over a list operation.
 
     ``next_params()`` gives the parameters of the next request (or ``None`` when the
-    iteration is over); ``feed(page)`` takes the decoded page and returns the items to
-    produce, projected when ``project`` is set.
+    iteration is over); ``feed(page, limit, body)`` takes the decoded page (by
+    ``decode`` when that is set) and its body, and returns the items to produce,
+    projected when ``project`` is set.
     """
 
     __slots__ = (
-        "_base", "_done", "_max_items", "_offset", "_page_size", "_produced", "_project",
-        "problem",
+        "_base", "_decoder", "_done", "_max_items", "_offset", "_page_size", "_previous",
+        "_produced", "_project", "_whole", "decode", "problem",
     )  # fmt: skip
 
     def __init__(
@@ -99,8 +117,22 @@ class Pager:
         self._produced = 0
         self._done = max_items == 0
         self._project = projector if project else None
+        self._decoder = None
+        if self._project is not None and compile_fields is not None:
+            self._decoder = _page_decoder(fields, compile_fields)
+        #: What the client decodes a page body with, or ``None`` for ``json.loads``.
+        self.decode: Callable[[bytes | str], Any] | None = (
+            None if self._decoder is None else self._decode
+        )
+        self._whole: Any = None  # the last page decoded whole by ``decode``, if any
+        self._previous: tuple[bytes, list[Any] | None] | None = None
         #: Why the last page fed could not be used (``feed`` returned ``None``).
         self.problem = "the response is not a page: it has no 'items' list"
+
+    def _decode(self, body: bytes | str) -> Any:
+        assert self._decoder is not None
+        projected, _, self._whole = self._decoder.decode_document(body)
+        return projected
 
     def next_params(self) -> dict[str, Any] | None:
         """The parameters of the next page request, or ``None`` when done."""
@@ -111,35 +143,39 @@ class Pager:
             limit = min(limit, self._max_items - self._produced)
         return {**self._base, "limit": limit, "offset": self._offset}
 
-    def feed(self, page: Any, limit: int) -> list[Any] | None:
-        """Take a decoded page fetched with ``limit``; return the items to produce, or
-        ``None`` when the page cannot be used (``problem`` says why)."""
-        raw = page.get("items") if isinstance(page, dict) else None
+    def feed(self, page: Any, limit: int, body: bytes = b"") -> list[Any] | None:
+        """Take a page fetched with ``limit`` (decoded by :attr:`decode` when set, from
+        ``body``); return the items to produce, or ``None`` when the page cannot be used
+        (``problem`` says why)."""
+        projected: Any = None
+        if self._decoder is not None:  # the page is the projection; the whole page or None
+            projected, page = page, self._whole
+            self._whole = None
+        source: Any = projected if page is None else page
+        raw = source.get("items") if isinstance(source, dict) else None
         if not isinstance(raw, list):
             self._done = True
             return None
         count = len(raw)
-        total = page.get("totalCount")
+        total = source.get("totalCount")
         known = _count(total) and total >= 0
         # A server that caps the page size says so in the page's own limit: a page of
         # that many items is full, not the last one.
-        served = page.get("limit")
+        served = source.get("limit")
         if _count(served) and 0 < served < limit:
             limit = served
-        echoed = page.get("offset")
-        if count and not known and count >= limit and _count(echoed) and echoed != self._offset:
-            # Only the total could end this walk, and the server does not say it.
+        problem = self._check_progress(source.get("offset"), count, body, page)
+        if problem:
             self._done = True
-            self.problem = (
-                f"the page asked for at offset={self._offset} came back with "
-                f"offset={echoed}: the server does not page as asked, and with no "
-                "total to stop at, paging stops here rather than repeat items for ever"
-            )
+            self.problem = problem
             return None
-        items = raw
-        if self._project is not None:
-            projected = self._project(page, copy=False)  # the page was decoded for us
+        if projected is not None:
             items = projected.get("items", []) if isinstance(projected, dict) else []
+        elif self._project is not None:
+            kept = self._project(page, copy=False)  # the page was decoded for us
+            items = kept.get("items", []) if isinstance(kept, dict) else []
+        else:
+            items = raw
         self._offset += count
         if count == 0 or (known and self._offset >= total) or (not known and count < limit):
             self._done = True
@@ -149,6 +185,27 @@ class Pager:
             if self._produced >= self._max_items:
                 self._done = True
         return list(items)
+
+    def _check_progress(self, echoed: Any, count: int, body: bytes, page: Any) -> str:
+        """Why this page cannot be followed (another offset than asked, or the previous
+        page again), or ``""``."""
+        if _count(echoed) and echoed >= 0 and echoed != self._offset:
+            return (
+                f"the page asked for at offset={self._offset} came back with "
+                f"offset={echoed}: the server does not page as asked, so paging stops "
+                "here rather than repeat items"
+            )
+        items = page.get("items") if isinstance(page, dict) else None
+        previous, self._previous = self._previous, (body, items)
+        if count and previous is not None:
+            same_body = bool(body) and body == previous[0]
+            if same_body or (items is not None and items == previous[1]):
+                return (
+                    f"the page at offset={self._offset} repeats the previous page "
+                    f"(offset={self._offset - count}): the server ignores offset, so "
+                    "paging stops here rather than repeat items"
+                )
+        return ""
 
 
 def _count(value: Any) -> bool:
@@ -192,3 +249,20 @@ def _server_fields(
     except ValueError:  # an exclusion list cannot be widened: the short-page rule holds
         return fields
     return candidate if isinstance(widened, dict) and "totalCount" in widened else fields
+
+
+def _page_decoder(fields: Any, compile_fields: Callable[[str], Projector]) -> Projector | None:
+    """The projector pages are decoded with: the user's inclusion list widened with the
+    paging keys (a union with top-level keys, which never changes the items), or
+    ``None`` for an exclusion list or no expression (decoded whole, projected after)."""
+    if not isinstance(fields, str):
+        return None
+    projector = compile_fields(fields)
+    selection = projector.selection
+    if selection.exclude or selection.identity:
+        return None
+    widened: Projector = compile_fields(str(selection | compile_fields(_PAGING).selection))
+    return widened
+
+
+_PAGING = "limit,offset,totalCount"

@@ -415,9 +415,16 @@ class _NoRedaction:
 _same: Redact = _NoRedaction()
 
 
-def decode_success(operation: Operation, response: httpx.Response, redact: Redact = _same) -> Any:
+def decode_success(
+    operation: Operation,
+    response: httpx.Response,
+    redact: Redact = _same,
+    decode: Callable[[bytes | str], Any] | None = None,
+) -> Any:
     """The value of a successful response, by the operation's response kind; ``redact``
-    cleans the body excerpt of an undecodable one."""
+    cleans the body excerpt of an undecodable one. ``decode`` stands in for
+    ``json.loads`` on a JSON body (a projector's ``decode``, which decodes only what it
+    keeps); it raises ``ValueError`` for a body that is not JSON."""
     kind = operation.response
     if kind == "binary":
         return response.content
@@ -428,7 +435,7 @@ def decode_success(operation: Operation, response: httpx.Response, redact: Redac
         if kind == "boolean":  # a check answers true or false, never nothing
             raise _undecodable(operation, response, "an empty body where a boolean was due", redact)
         return None
-    value = _json(_text(response, content, "strict"))  # data is never silently altered
+    value = _json(_text(response, content, "strict"), decode)  # data is never silently altered
     if value is _NOT_JSON:  # raised outside the handler: the decoder's error holds the body
         raise _undecodable(operation, response, "a body that is not JSON", redact)
     if value is _TOO_DEEP:
@@ -442,13 +449,14 @@ def decode_success(operation: Operation, response: httpx.Response, redact: Redac
 _TOO_DEEP = object()
 
 
-def _json(content: bytes | str) -> Any:
+def _json(content: bytes | str, decode: Callable[[bytes | str], Any] | None = None) -> Any:
     """The decoded JSON, ``_NOT_JSON``, or ``_TOO_DEEP`` for nesting the decoder cannot
-    follow (``json`` raises ``RecursionError`` on a body of a few thousand ``[``)."""
+    follow (``json`` raises ``RecursionError`` on a body of a few thousand ``[``; a
+    projector's ``decode`` turns it into a ``ValueError`` raised while handling it)."""
     try:
-        return json.loads(content)
-    except ValueError:
-        return _NOT_JSON
+        return json.loads(content) if decode is None else decode(content)
+    except ValueError as exc:
+        return _TOO_DEEP if isinstance(exc.__context__, RecursionError) else _NOT_JSON
     except RecursionError:
         return _TOO_DEEP
 

@@ -19,6 +19,11 @@ Quick use::
     keep = fields.compile("items(id,state)")             # cached, reusable
     keep(page)
     fields.parse("items/id") == fields.parse("items(id)")  # True
+    fields.decode(raw_bytes, "items/id")  # JSON text to projection, skipping the rest
+
+:func:`decode` (and :meth:`Projector.decode`) equals ``project(json.loads(raw), ...)``;
+where the selection allows, msgspec decodes only what it keeps, and objects built by
+the selection then list their keys in the selection's order (see ``_decode``).
 
 Projection does not validate names (an unknown name selects nothing, as a misspelled
 optional field would). :func:`check` does, against a shape given as a plain nested
@@ -32,15 +37,22 @@ client checks ``fields`` with it before sending::
 from __future__ import annotations
 
 from cftools.fields._check import Shape, UnknownName, check
-from cftools.fields._errors import DocumentError, FieldsError, FieldsSyntaxError, FieldsTypeError
+from cftools.fields._errors import (
+    DecodeError,
+    DocumentError,
+    FieldsError,
+    FieldsSyntaxError,
+    FieldsTypeError,
+)
 from cftools.fields._parser import MAX_LENGTH, parse
-from cftools.fields._projector import CACHE_SIZE, Projector, compile, project
+from cftools.fields._projector import CACHE_SIZE, Projector, compile, decode, project
 from cftools.fields._selection import MAX_DEPTH, Selection
 
 __all__ = [
     "CACHE_SIZE",
     "MAX_DEPTH",
     "MAX_LENGTH",
+    "DecodeError",
     "DocumentError",
     "FieldsError",
     "FieldsSyntaxError",
@@ -51,6 +63,7 @@ __all__ = [
     "UnknownName",
     "check",
     "compile",
+    "decode",
     "parse",
     "project",
 ]

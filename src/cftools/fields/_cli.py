@@ -2,32 +2,55 @@
 
     cftools fields EXPR [FILE ...]     project each FILE (standard input without FILE or
                                        for "-") and print the results as JSON
-    cftools fields --check EXPR        only validate EXPR: print its canonical form, or
-                                       explain the error with a caret under its position
+    cftools fields --lines EXPR [FILE ...]
+                                       JSON Lines: project each line, print one line each
+    cftools fields --check EXPR        only validate EXPR: print its canonical form
     cftools fields --check EXPR --operation OPID
                                        also look up every name of EXPR in the response
                                        of the API operation OPID (exit 1 on a name the
                                        client would refuse, with a did-you-mean)
 
-Every input is read and projected before anything is printed, so a bad file produces
-no partial output. Errors are one line on standard error naming the input (or the
-expression) and the position; the exit status is then 2.
+Each input is decoded straight into its projection (:meth:`Projector.decode`: only what
+the expression keeps is decoded, where it can be), as standard JSON only: ``NaN``,
+``Infinity`` and numbers beyond the float range are refused, since they could not be
+printed back as JSON. Every input is read and projected before anything is printed, so
+a bad file produces no partial output. A bad expression is reported the same way with
+or without ``--check``: the message with its position, then the expression with a caret
+under that position. Other errors are one line on standard error naming the input (and
+line, for JSON Lines) and the position. The exit status is then 2.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from typing import Any, BinaryIO
 
-from cftools.fields._errors import FieldsSyntaxError
-from cftools.fields._projector import compile
+from cftools.fields._errors import DecodeError, FieldsSyntaxError
+from cftools.fields._projector import Projector, compile
 
 __all__ = ["register"]
 
 _STDIN = "-"
+_LINES_SUFFIXES = (".jsonl", ".ndjson")
+_DEFAULT_INDENT = 2
+
+_EXAMPLES = """FILE '-' is standard input, which is also read when no FILE is given (only once).
+Output: each result as JSON, indented by 2 spaces unless --indent or --compact says
+otherwise; with --lines, one compact line per input line.
+
+JSON Lines (one document per line) are read line by line with --lines, and always for
+files named *.jsonl or *.ndjson; blank lines are skipped. Without it, a file holding
+several documents is refused with a hint to use --lines.
+
+examples:
+  cftools fields 'totalCount,items(id,state)' page.json
+  curl -s ... | cftools fields --compact 'items/id'
+  cftools fields --lines 'id,contact/id' calls.jsonl      # one output line per input line
+  cat a.jsonl b.jsonl | cftools fields --lines 'id' -
+  cftools fields --check '!items/records,!items/contact'  # explains, suggests a fix
+"""
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -36,14 +59,24 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "fields",
         help="project JSON with a CallFire fields expression",
         description=(
-            "Apply a CallFire 'fields' expression (e.g. 'totalCount,items(id,state)') "
+            "Apply a CallFire 'fields' expression (e.g. 'totalCount,items(id,state)')\n"
             "to JSON documents, client-side. Without FILE, read standard input."
         ),
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("expression", metavar="EXPR", help="the fields expression")
-    parser.add_argument("files", metavar="FILE", nargs="*", help="JSON files ('-' is stdin)")
+    parser.add_argument(
+        "files", metavar="FILE", nargs="*", help="JSON files ('-' or none: standard input)"
+    )
     parser.add_argument(
         "--check", action="store_true", help="only validate EXPR and explain any error"
+    )
+    parser.add_argument(
+        "--lines",
+        action="store_true",
+        help="JSON Lines: one document per line in, one result per line out "
+        "(the default for *.jsonl and *.ndjson files)",
     )
     parser.add_argument(
         "--operation",
@@ -52,7 +85,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     layout = parser.add_mutually_exclusive_group()
     layout.add_argument(
-        "--indent", type=_indent, default=2, metavar="N", help="indent the output by N (default 2)"
+        "--indent",
+        type=_indent,
+        default=None,
+        metavar="N",
+        help=f"indent the output by N spaces (default {_DEFAULT_INDENT})",
     )
     layout.add_argument("--compact", action="store_true", help="print each result on one line")
     parser.set_defaults(handler=run)
@@ -78,22 +115,24 @@ def run(args: argparse.Namespace) -> int:
     try:
         projector = compile(args.expression)
     except FieldsSyntaxError as exc:
-        return _fail(f"bad expression: {exc.message} at position {exc.position}")
+        return _fail(f"invalid expression: {exc}")
+    if args.lines and args.indent is not None:
+        return _fail("--lines prints one result per line: --indent does not apply")
     names = args.files or [_STDIN]
     if names.count(_STDIN) > 1:
         return _fail("'-' (standard input) can be read only once")
-    results = []
+    compact: dict[str, Any] = {"separators": (",", ":")}
+    indented: dict[str, Any] = {"indent": _DEFAULT_INDENT if args.indent is None else args.indent}
+    results: list[tuple[Any, dict[str, Any]]] = []
     for name in names:
-        document, error = _load(name)
+        lines = args.lines or name.lower().endswith(_LINES_SUFFIXES)
+        projected, error = _load(name, projector, lines)
         if error:
             return _fail(error)
-        results.append(projector(document))
-    if args.compact:
-        options: dict[str, Any] = {"separators": (",", ":")}
-    else:
-        options = {"indent": args.indent}
+        options = compact if lines or args.compact else indented
+        results += [(result, options) for result in projected]
     try:
-        text = "".join(_dump(r, options) + "\n" for r in results)
+        text = "".join(_dump(result, options) + "\n" for result, options in results)
     except RecursionError:
         return _fail("the result is nested too deeply to print")
     try:
@@ -118,68 +157,31 @@ def _dump(result: Any, options: dict[str, Any]) -> str:
     return text
 
 
-def _check(expression: str, files: list[str]) -> int:
-    if files:
-        return _fail("--check takes only the expression, not files")
-    try:
-        selection = compile(expression).selection
-    except FieldsSyntaxError as exc:
-        print(f"cftools fields: invalid expression: {exc}", file=sys.stderr)
-        return 2
-    canonical = str(selection)
-    print(f"valid; canonical form: {canonical!r}" if canonical else "valid; blank: no projection")
-    return 0
-
-
-def _load(name: str) -> tuple[Any, str]:
-    """Return the document of input ``name`` and ``""``, or ``None`` and a one-line error."""
+def _load(name: str, projector: Projector, lines: bool) -> tuple[list[Any], str]:
+    """Return the projections of input ``name`` (one document, or one per line) and
+    ``""``, or nothing and a one-line error."""
     label = "<stdin>" if name == _STDIN else name
     try:
         data = _read_stdin() if name == _STDIN else _read_file(name)
     except OSError as exc:
-        return None, f"{label}: cannot read: {exc.strerror or exc}"
-    try:
-        document = json.loads(
-            data, parse_constant=_not_json, parse_float=_finite, parse_int=_integer
-        )
-        return document, ""
-    except _NotJson as exc:
-        return None, f"{label}: invalid JSON: {exc.args[0]}"
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno} (position {exc.pos})"
-        return None, f"{label}: invalid JSON: {exc.msg} at {where}"
-    except UnicodeDecodeError as exc:
-        return None, f"{label}: invalid JSON: not UTF-8/16/32 text at byte {exc.start}"
-    except RecursionError:
-        return None, f"{label}: invalid JSON: nested too deeply for Python's json module"
-
-
-class _NotJson(Exception):
-    pass
-
-
-def _not_json(constant: str) -> Any:
-    """``json`` reads ``NaN``, ``Infinity`` and ``-Infinity`` by default, and would print
-    them back into output no JSON parser accepts."""
-    raise _NotJson(f"{constant} is not a JSON value")
-
-
-def _finite(text: str) -> float:
-    """A JSON number as a float; one beyond its range (``1e400``) would become
-    ``Infinity`` in the output, which is not JSON either."""
-    value = float(text)
-    if math.isinf(value):
-        raise _NotJson(f"the number {text} is too large for a float")
-    return value
-
-
-def _integer(text: str) -> int:
-    """A JSON integer; Python refuses to convert one of more than 4300 digits (a
-    ``ValueError`` that is not a ``JSONDecodeError``)."""
-    try:
-        return int(text)
-    except ValueError:
-        raise _NotJson(f"an integer of {len(text)} digits is too long to convert") from None
+        return [], f"{label}: cannot read: {exc.strerror or exc}"
+    if not lines:
+        try:
+            return [projector.decode(data, strict=True)], ""
+        except DecodeError as exc:
+            hint = ""
+            if exc.message == "Extra data":
+                hint = " (one document per line? use --lines)"
+            return [], f"{label}: {exc}{hint}"
+    results = []
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            results.append(projector.decode(line, strict=True))
+        except DecodeError as exc:
+            return [], f"{label}, line {number}: {exc}"
+    return results, ""
 
 
 def _read(stream: BinaryIO) -> bytes:
@@ -200,6 +202,19 @@ def _read_file(name: str) -> bytes:
 def _fail(message: str) -> int:
     print(f"cftools fields: {message}", file=sys.stderr)
     return 2
+
+
+def _check(expression: str, files: list[str]) -> int:
+    """``--check EXPR``: print the canonical form, or explain the error with a caret."""
+    try:
+        projector = compile(expression)
+    except FieldsSyntaxError as exc:
+        return _fail(f"invalid expression: {exc}")
+    if files:
+        return _fail("--check takes only the expression, not files")
+    canonical = str(projector.selection)
+    print(f"valid; canonical form: {canonical!r}" if canonical else "valid; blank: no projection")
+    return 0
 
 
 def _check_operation(expression: str, files: list[str], operation_id: str, check: bool) -> int:

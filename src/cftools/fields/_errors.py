@@ -9,13 +9,17 @@
 * :class:`DocumentError` (also a ``ValueError``): a document that cannot be projected
   because it contains itself (only possible for objects built in Python; decoded JSON
   never does).
+* :class:`DecodeError` (a :class:`DocumentError`): a text given to ``decode`` that is
+  not JSON. It carries the message and, when known, the position (a character index
+  of the decoded text, or a byte index for bytes that are no UTF-8/16/32 text), line
+  and column.
 """
 
 from __future__ import annotations
 
 from cftools._errors import CftoolsError
 
-__all__ = ["DocumentError", "FieldsError", "FieldsSyntaxError", "FieldsTypeError"]
+__all__ = ["DecodeError", "DocumentError", "FieldsError", "FieldsSyntaxError", "FieldsTypeError"]
 
 # How many characters of the expression the caret display shows on each side of the
 # position; longer expressions are cut with an ellipsis so a 1 MB expression still gives
@@ -76,3 +80,46 @@ class DocumentError(FieldsError, ValueError):
     """A document that cannot be projected: it contains itself (a reference cycle)."""
 
     __module__ = "cftools.fields"
+
+
+class DecodeError(DocumentError):
+    """A text given to :func:`cftools.fields.decode` that is not JSON, whichever path
+    decoded it.
+
+    Attributes:
+        message: what is wrong, without the position.
+        position: 0-based index of the problem (in characters of the decoded text, or
+            in bytes when ``unit`` is ``"byte"``), or ``None`` when it has no single
+            place (nesting too deep, a number out of range in a strict decode).
+        line, column: 1-based line and column of ``position`` (``None`` with it, and
+            for a byte position).
+        unit: ``"character"`` or ``"byte"``.
+    """
+
+    __module__ = "cftools.fields"
+
+    def __init__(
+        self,
+        message: str,
+        position: int | None,
+        line: int | None = None,
+        column: int | None = None,
+        *,
+        unit: str = "character",
+    ) -> None:
+        super().__init__(message, position, line, column)
+        self.message = message
+        self.position = position
+        self.line = line
+        self.column = column
+        self.unit = unit
+
+    def __str__(self) -> str:
+        if self.position is None:
+            return f"invalid JSON: {self.message}"
+        if self.unit == "byte":
+            return f"invalid JSON: {self.message} at byte {self.position}"
+        return (
+            f"invalid JSON: {self.message} at line {self.line}, column {self.column} "
+            f"(position {self.position})"
+        )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
@@ -256,7 +256,11 @@ def _translate(
 
     found = "end of input" if token is None else _describe(token)
     if kind == "BANG":
-        return error("'!' is only allowed at the start of the expression")
+        message = "'!' is only allowed at the start of the expression"
+        single = _one_bang(expression)
+        if single is not None:  # '!a/b,!a/c': the per-item '!' of other APIs
+            message += f" (it excludes the whole list after it: write {single!r})"
+        return error(message)
     if kind == "RPAR" and not inside:
         return error("unmatched ')'")
     if previous is None or previous.type in _NEEDS_SEGMENT:
@@ -284,3 +288,59 @@ def _describe(token: Token) -> str:
         text = str(token)
         return f"name {text if len(text) <= 40 else text[:37] + '...'!r}"
     return f"'{token}'"
+
+
+def _one_bang(expression: str) -> str | None:
+    """The one-``!`` form of an expression that puts a ``!`` before each of its items
+    (``!items/records,!items/contact`` gives ``!items(records,contact)``, names in the
+    order written), or ``None`` when the expression is not of that kind."""
+    try:
+        tokens = list(_lark().lex(expression))
+    except Exception:  # a dangling escape: no suggestion
+        return None
+    if not tokens or tokens[0].type != "BANG":
+        return None
+    items: list[list[Token]] = [[]]
+    depth = 0
+    for previous, token in zip([None, *tokens], tokens, strict=False):
+        if token.type == "BANG":
+            if depth or (previous is not None and previous.type != "COMMA"):
+                return None  # a '!' inside a group or a path: not this habit
+            continue
+        depth += {"LPAR": 1, "RPAR": -1}.get(token.type, 0)
+        if token.type == "COMMA" and depth == 0:
+            items.append([])
+        else:
+            items[-1].append(token)
+    text = "!" + ",".join("".join(str(t) for t in item) for item in items)
+    try:
+        selection = _parse(text)
+    except FieldsSyntaxError:
+        return None
+    if any(t.type in ("LPAR", "RPAR") for item in items for t in item):
+        return str(selection)  # groups already: the canonical form
+    trie: dict[str, Any] = {}
+    for item in items:
+        node: dict[str, Any] | None = trie
+        names = [str(t) for t in item if t.type != "SLASH"]
+        for index, name in enumerate(names):
+            assert node is not None
+            if index == len(names) - 1:
+                node[name] = None  # the whole value: covers anything deeper
+            elif node.get(name, {}) is None:
+                break  # already covered
+            else:
+                node = node.setdefault(name, {})
+    return "!" + _grouped(trie)
+
+
+def _grouped(trie: dict[str, Any]) -> str:
+    entries = []
+    for name, sub in trie.items():
+        if sub is None:
+            entries.append(name)
+        elif len(sub) == 1:
+            entries.append(f"{name}/{_grouped(sub)}")
+        else:
+            entries.append(f"{name}({_grouped(sub)})")
+    return ",".join(entries)
