@@ -11,6 +11,8 @@ of checks over it.
 - :func:`check_request`: every problem of a request at once, as a
   :class:`RequestValidationError` listing :class:`Problem` values; warnings returned.
 - :func:`method_name`: the snake_case Python name of an operationId.
+- :func:`read_params`: the parameters of a checked request as typed values, read as a
+  server reads its query string (used by :mod:`cftools.sandbox`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from cftools.spec._checks import Problem, RequestValidationError, check_request,
 from cftools.spec._naming import method_name
 from cftools.spec._operation import Operation, Parameter
 from cftools.spec._operations import OPERATIONS
+from cftools.spec._reading import read_params
 from cftools.spec._schemas import MODELS, Model, Schema
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
     "check_request",
     "compile_fields",
     "method_name",
+    "read_params",
 ]
 
 for _cls in (Operation, Parameter, Problem):
