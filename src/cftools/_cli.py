@@ -21,6 +21,7 @@ __all__ = ["main"]
 _COMMAND_MODULES = (
     "cftools.fields._cli",
     "cftools.dialplan._cli",
+    "cftools._sandbox_cli",
 )
 
 

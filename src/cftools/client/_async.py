@@ -13,7 +13,6 @@ from typing import IO, Any
 import httpx
 
 from cftools.client._base import (
-    DEFAULT_BASE_URL,
     DEFAULT_HEADERS,
     DEFAULT_TIMEOUT,
     BaseClient,
@@ -45,7 +44,7 @@ class AsyncClient(BaseClient, AsyncOperations):
         username: str | None = None,
         password: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         timeout: TimeoutArgument = DEFAULT_TIMEOUT,
         max_retries: int = 2,
         transport: httpx.AsyncBaseTransport | None = None,

@@ -10,7 +10,6 @@ from typing import IO, Any
 import httpx
 
 from cftools.client._base import (
-    DEFAULT_BASE_URL,
     DEFAULT_HEADERS,
     DEFAULT_TIMEOUT,
     BaseClient,
@@ -31,7 +30,8 @@ class Client(BaseClient, SyncOperations):
     """A blocking client for every operation of the CallFire API v2.
 
     Credentials default to ``CALLFIRE_USERNAME`` and ``CALLFIRE_PASSWORD`` and travel as
-    HTTP Basic authentication. Every operation is a named method (``client.find_calls``,
+    HTTP Basic authentication; the base URL defaults to ``CALLFIRE_BASE_URL``, else
+    CallFire's (plain http is accepted silently only on a loopback address). Every operation is a named method (``client.find_calls``,
     ``client.send_calls``, ...) and is reachable by operationId with :meth:`invoke`.
     Requests are checked before they are sent; ``validate=False`` turns that off.
     ``transport`` replaces the network (``httpx.MockTransport`` in tests) or carries
@@ -49,7 +49,7 @@ class Client(BaseClient, SyncOperations):
         username: str | None = None,
         password: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         timeout: TimeoutArgument = DEFAULT_TIMEOUT,
         max_retries: int = 2,
         transport: httpx.BaseTransport | None = None,

@@ -30,6 +30,7 @@ __all__ = [
     "apply_update",
     "handles",
     "page",
+    "public",
     "require",
     "require_key",
 ]
@@ -149,9 +150,15 @@ def page(
     items, total = ctx.tx.find(
         kind, list(filters), limit=limit, offset=offset, newest_first=newest_first
     )
+    items = [public(item) for item in items]  # private keys never leave the sandbox
     if shape is not None:
         items = [shape(item) for item in items]
     return {"items": items, "limit": limit, "offset": offset, "totalCount": total}
+
+
+def public(doc: dict[str, Any]) -> dict[str, Any]:
+    """``doc`` without the private keys (``_...``) the sandbox keeps beside the API's."""
+    return {key: value for key, value in doc.items() if not key.startswith("_")}
 
 
 def limits(ctx: Context) -> tuple[int, int]:

@@ -1,11 +1,15 @@
 """Small pieces several resource modules share."""
 
+
 from __future__ import annotations
 
 from typing import Any
 
-from .._core import ApiFault, Context, writable
+from .._core import ApiFault, Context, public, writable
 from .._store import any_of, equals
+
+__all__ = ["DEFAULT_FROM", "PHONE_FIELDS", "contact_by_number", "new_contact", "public",
+           "recipient_contact"]
 
 DEFAULT_FROM = "12132000384"
 """The caller id of calls and texts sent without a ``fromNumber``."""
@@ -18,11 +22,6 @@ PHONE_FIELDS = (
     "extraPhone2",
     "extraPhone3",
 )
-
-
-def public(doc: dict[str, Any]) -> dict[str, Any]:
-    """``doc`` without the private keys (``_...``) the sandbox keeps beside the API's."""
-    return {key: value for key, value in doc.items() if not key.startswith("_")}
 
 
 def new_contact(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:

@@ -61,8 +61,11 @@ def update_do_not_contact(ctx: Context) -> Any:
 
 @handles("deleteDoNotContact")
 def delete_do_not_contact(ctx: Context) -> Any:
-    doc = require_key(ctx, "dnc", ctx.params["number"], "do-not-contact entry")
-    ctx.tx.delete("dnc", doc["id"])
+    # The path may carry several numbers, comma-separated: all exist or nothing changes.
+    numbers = ctx.params["number"]
+    for number in numbers if isinstance(numbers, list) else [numbers]:
+        doc = require_key(ctx, "dnc", str(number), "do-not-contact entry")
+        ctx.tx.delete("dnc", doc["id"])
 
 
 @handles("deleteDoNotContactsBySource")
