@@ -11,8 +11,8 @@ import pytest
 
 pytest.importorskip("starlette")
 
-from cftools.client import Client  # noqa: E402
-from cftools.sandbox import Sandbox, SyncASGITransport  # noqa: E402
+from cftools.client import Client
+from cftools.sandbox import Sandbox, SyncASGITransport
 
 BASE_URL = "http://localhost/v2"
 

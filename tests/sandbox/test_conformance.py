@@ -107,13 +107,17 @@ def run_scenario(local: Local) -> dict[str, Any]:
     call = local.call
     ids: dict[str, Any] = {}
     # contacts and lists
-    contacts = call("createContacts", body=[{"firstName": "Ada", "homePhone": PHONE,
-                                              "properties": {"tier": "gold"}}])
+    contacts = call(
+        "createContacts",
+        body=[{"firstName": "Ada", "homePhone": PHONE, "properties": {"tier": "gold"}}],
+    )
     ids["contact"] = contact = contacts["items"][0]["id"]
     call("findContacts", number=[PHONE], fields="items(id,firstName)")
     call("getContact", id=contact)
     call("updateContact", id=contact, body={"lastName": "Lovelace"})
-    ids["list"] = lst = call("createContactList", body={"name": "VIP", "contactIds": [contact]})["id"]
+    ids["list"] = lst = call("createContactList", body={"name": "VIP", "contactIds": [contact]})[
+        "id"
+    ]
     csv_file = ("people.csv", b"firstName,homePhone,color\nGrace,12135551102,blue\n", "text/csv")
     call("createContactListFromFile", files=csv_file, name="From CSV")
     call("findContactLists", name="VIP")
@@ -136,12 +140,18 @@ def run_scenario(local: Local) -> dict[str, Any]:
     call("findCallBroadcasts", name="remind")
     call("getCallBroadcast", id=cb)
     call("updateCallBroadcast", id=cb, body={"name": "Reminders 2"})
-    ids["batch"] = call("addCallBroadcastBatch", id=cb, body={"name": "b2", "contactListId": lst})["id"]
+    ids["batch"] = call("addCallBroadcastBatch", id=cb, body={"name": "b2", "contactListId": lst})[
+        "id"
+    ]
     call("getCallBroadcastBatches", id=cb)
     call("getCallBroadcastCalls", id=cb)
     call("addCallBroadcastRecipients", id=cb, body=[{"phoneNumber": "12135551104"}])
-    call("toggleCallBroadcastRecipientsStatus", id=cb, enable=False,
-         body=[{"phoneNumber": "12135551104"}])
+    call(
+        "toggleCallBroadcastRecipientsStatus",
+        id=cb,
+        enable=False,
+        body=[{"phoneNumber": "12135551104"}],
+    )
     call("startVoiceBroadcast", id=cb)
     call("getCallBroadcastStats", id=cb)
     call("stopVoiceBroadcast", id=cb)
@@ -151,15 +161,26 @@ def run_scenario(local: Local) -> dict[str, Any]:
     call("getContactHistory", id=contact)
     # recordings: made by calls as they run (a later issue); put one in place by hand
     with local.sandbox.store.transaction() as tx:
-        tx.put("recording", {"id": 77, "callId": ids["call"], "name": "greeting",
-                             "state": "READY", "lengthInSeconds": 2, "created": 1})
+        tx.put(
+            "recording",
+            {
+                "id": 77,
+                "callId": ids["call"],
+                "name": "greeting",
+                "state": "READY",
+                "lengthInSeconds": 2,
+                "created": 1,
+            },
+        )
     call("getCallRecordings", id=ids["call"])
     call("getCallRecording", id=77)
     call("getCallRecordingByName", id=ids["call"], name="greeting")
     call("getCallRecordingMp3", id=77)
     call("getCallRecordingMp3ByName", id=ids["call"], name="greeting")
     # texts
-    ids["text"] = call("sendTexts", body=[{"phoneNumber": PHONE, "message": "Hi"}])["items"][0]["id"]
+    ids["text"] = call("sendTexts", body=[{"phoneNumber": PHONE, "message": "Hi"}])["items"][0][
+        "id"
+    ]
     call("findTexts", toNumber=PHONE)
     call("getText", id=ids["text"])
     tb = call("createTextBroadcast", body={"name": "News", "message": "Hello"})["id"]
@@ -207,8 +228,15 @@ def run_scenario(local: Local) -> dict[str, Any]:
     key, extension = found["publicUrl"].rsplit("/", 1)[1].split(".")
     call("getMediaDataByKey", key=key, extension=extension)
     # webhooks
-    hook = call("createWebhook", body={"name": "done", "resource": "OutboundCall",
-                                       "events": ["finished"], "callback": "https://example.com/h"})["id"]
+    hook = call(
+        "createWebhook",
+        body={
+            "name": "done",
+            "resource": "OutboundCall",
+            "events": ["finished"],
+            "callback": "https://example.com/h",
+        },
+    )["id"]
     call("findWebhooks", resource="OutboundCall")
     call("getWebhook", id=hook)
     call("updateWebhook", id=hook, body={"enabled": False})
@@ -219,15 +247,20 @@ def run_scenario(local: Local) -> dict[str, Any]:
     local_numbers = call("findNumbersLocal", prefix="1213", limit=2)["items"]
     call("findNumbersTollfree", limit=2)
     call("findNumberRegions", state="CA")
-    order = call("orderNumbers", body={"numbers": [local_numbers[0]["number"]], "tollFreeCount": 1})["id"]
+    order = call(
+        "orderNumbers", body={"numbers": [local_numbers[0]["number"]], "tollFreeCount": 1}
+    )["id"]
     number = local_numbers[0]["number"]
     call("getOrder", id=order)
     call("findNumberLeases")
     call("getNumberLease", number=number)
     call("updateNumberLease", number=number, body={"labels": ["main"]})
     call("findNumberLeaseConfigs")
-    call("updateNumberLeaseConfig", number=number,
-         body={"number": number, "configType": "IVR", "ivrInboundConfig": {"dialplanXml": DIALPLAN}})
+    call(
+        "updateNumberLeaseConfig",
+        number=number,
+        body={"number": number, "configType": "IVR", "ivrInboundConfig": {"dialplanXml": DIALPLAN}},
+    )
     call("getNumberLeaseConfig", number=number)
     call("findKeywords", keywords=["PIZZA", "STOP"])
     call("isKeywordAvailable", keyword="PIZZA")
@@ -241,9 +274,14 @@ def run_scenario(local: Local) -> dict[str, Any]:
     call("getKeywordLeaseById", id=lease_id)
     call("updateKeywordLease", keyword=lease["keyword"], body={"autoRenew": False})
     call("findKeywordLeaseConfigs")
-    call("updateKeywordLeaseConfig", keyword="PIZZA",
-         body={"keyword": "PIZZA", "textInboundConfig": {"forwardEnabled": True,
-                                                          "forwardNumber": PHONE}})
+    call(
+        "updateKeywordLeaseConfig",
+        keyword="PIZZA",
+        body={
+            "keyword": "PIZZA",
+            "textInboundConfig": {"forwardEnabled": True, "forwardNumber": PHONE},
+        },
+    )
     call("getKeywordLeaseConfig", keyword="PIZZA")
     # the account
     call("getAccount")

@@ -31,8 +31,9 @@ class Client(BaseClient, SyncOperations):
 
     Credentials default to ``CALLFIRE_USERNAME`` and ``CALLFIRE_PASSWORD`` and travel as
     HTTP Basic authentication; the base URL defaults to ``CALLFIRE_BASE_URL``, else
-    CallFire's (plain http is accepted silently only on a loopback address). Every operation is a named method (``client.find_calls``,
-    ``client.send_calls``, ...) and is reachable by operationId with :meth:`invoke`.
+    CallFire's (plain http is accepted silently only on a loopback address). Every
+    operation is a named method (``client.find_calls``, ``client.send_calls``, ...) and
+    is reachable by operationId with :meth:`invoke`.
     Requests are checked before they are sent; ``validate=False`` turns that off.
     ``transport`` replaces the network (``httpx.MockTransport`` in tests) or carries
     TLS and proxy settings (``httpx.HTTPTransport(verify=..., proxy=...)``).

@@ -57,8 +57,16 @@ __all__ = [
 
 del _resources
 
-for _cls in (ApiFault, Change, ManualClock, Sandbox, SandboxServer, Store, SyncASGITransport,
-             SystemClock):
+for _cls in (
+    ApiFault,
+    Change,
+    ManualClock,
+    Sandbox,
+    SandboxServer,
+    Store,
+    SyncASGITransport,
+    SystemClock,
+):
     _cls.__module__ = __name__
 del _cls
 

@@ -26,7 +26,7 @@ import json
 import logging
 import random
 import re
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote
@@ -38,8 +38,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cftools.spec import OPERATIONS, Operation, RequestValidationError, check_request, read_params
-from cftools.spec import compile_fields
+from cftools.spec import (
+    OPERATIONS,
+    Operation,
+    RequestValidationError,
+    check_request,
+    compile_fields,
+    read_params,
+)
 
 from ._clock import Clock, SystemClock
 from ._core import HANDLERS, ApiFault, Binary, Context, Upload
@@ -105,9 +111,7 @@ class Sandbox:
         self._password = password
         self._rng = random.Random(seed)
         self._routes = _compile_routes(OPERATIONS)
-        self.app = Starlette(
-            routes=[Route("/{path:path}", self._endpoint, methods=list(_METHODS))]
-        )
+        self.app = Starlette(routes=[Route("/{path:path}", self._endpoint, methods=list(_METHODS))])
 
     @property
     def username(self) -> str:
@@ -178,7 +182,14 @@ class Sandbox:
         base_url = f"{request.url.scheme}://{request.url.netloc}/v2"
         with self.store.transaction(write=write) as tx:
             ctx = Context(
-                operation, params, body, files, tx, self.clock, self._rng, username,
+                operation,
+                params,
+                body,
+                files,
+                tx,
+                self.clock,
+                self._rng,
+                username,
                 {"base_url": base_url, "seed": self.seed},
             )
             return handler(ctx)
@@ -257,7 +268,9 @@ def _read_query(operation: Operation, query: bytes, params: dict[str, Any]) -> N
     except UnicodeDecodeError:
         raise ApiFault(400, "the query string is not UTF-8") from None
     for name, value in pairs:
-        if name in params and name in {p.name for p in operation.parameters if p.location == "path"}:
+        if name in params and name in {
+            p.name for p in operation.parameters if p.location == "path"
+        }:
             raise ApiFault(400, f"{name!r} is a path parameter; it cannot be given in the query")
         previous = params.get(name)
         if previous is None:
@@ -309,7 +322,7 @@ def _read_json(operation: Operation, headers: Headers, data: bytes) -> Any:
         raise ApiFault(400, f"the body is not valid JSON: {error}") from None
 
 
-async def _once(data: bytes) -> AsyncIterator[bytes]:
+async def _once(data: bytes) -> AsyncGenerator[bytes, None]:
     yield data
 
 

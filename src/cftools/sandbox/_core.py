@@ -192,10 +192,7 @@ def writable(model: str, values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         key: value
         for key, value in values.items()
-        if value is not None
-        and key != "id"
-        and key in properties
-        and not properties[key].read_only
+        if value is not None and key != "id" and key in properties and not properties[key].read_only
     }
 
 

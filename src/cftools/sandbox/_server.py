@@ -203,9 +203,7 @@ class SyncASGITransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         content = request.read()
-        inner = httpx.Request(
-            request.method, request.url, headers=request.headers, content=content
-        )
+        inner = httpx.Request(request.method, request.url, headers=request.headers, content=content)
 
         async def call() -> tuple[int, list[tuple[bytes, bytes]], bytes]:
             response = await self._asgi.handle_async_request(inner)

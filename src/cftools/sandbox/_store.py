@@ -103,13 +103,15 @@ class Store:
 
     @contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[Transaction]:
-        """A transaction: committed when the block ends, rolled back if it raises."""
+        """A transaction: committed when the block ends, rolled back if it raises.
+
+        ``write=False`` declares a reader (a GET), which defers SQLite's write lock.
+        """
         with self._lock:
             tx = Transaction(self._db)
-            if not write:
-                yield tx
-                return
-            self._db.execute("BEGIN IMMEDIATE")
+            # A reader takes no write lock on a file store, but is a transaction all the
+            # same: whatever it writes (by mistake) is undone if it fails.
+            self._db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield tx
             except BaseException:
@@ -136,7 +138,9 @@ class Transaction:
         return value
 
     def get(self, kind: str, id: int) -> dict[str, Any] | None:
-        row = self._db.execute("SELECT doc FROM docs WHERE kind = ? AND id = ?", (kind, id)).fetchone()
+        row = self._db.execute(
+            "SELECT doc FROM docs WHERE kind = ? AND id = ?", (kind, id)
+        ).fetchone()
         return json.loads(row[0]) if row else None
 
     def get_by_key(self, kind: str, key: str) -> dict[str, Any] | None:
@@ -213,8 +217,8 @@ def _path(field: str) -> str:
 def equals(field: str, value: Any) -> Filter:
     """The property ``field`` (a dotted path) equals ``value``."""
     if isinstance(value, bool):
-        return (f"json_extract(doc, ?) = ?", (_path(field), 1 if value else 0))
-    return (f"json_extract(doc, ?) = ?", (_path(field), value))
+        return ("json_extract(doc, ?) = ?", (_path(field), 1 if value else 0))
+    return ("json_extract(doc, ?) = ?", (_path(field), value))
 
 
 def one_of(field: str, values: Sequence[Any]) -> Filter:

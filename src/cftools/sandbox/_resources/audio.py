@@ -41,11 +41,17 @@ def wav_seconds(data: bytes) -> int | None:
         return None
     position = 12
     byte_rate = None
-    while position + 8 <= len(data):
-        chunk, size = data[position : position + 4], struct.unpack("<I", data[position + 4 : position + 8])[0]
-        if chunk == b"fmt " and size >= 16:
-            byte_rate = struct.unpack("<I", data[position + 16 : position + 20])[0]
-        elif chunk == b"data" and byte_rate:
-            return size // byte_rate
-        position += 8 + size + (size & 1)
+    try:
+        while position + 8 <= len(data):
+            chunk, size = (
+                data[position : position + 4],
+                struct.unpack("<I", data[position + 4 : position + 8])[0],
+            )
+            if chunk == b"fmt " and size >= 16:
+                byte_rate = struct.unpack("<I", data[position + 16 : position + 20])[0]
+            elif chunk == b"data" and byte_rate:
+                return int(size // byte_rate)
+            position += 8 + size + (size & 1)
+    except struct.error:  # a chunk cut short
+        return None
     return None

@@ -55,7 +55,11 @@ def add_batch(
     defaults = {"fromNumber": broadcast.get("fromNumber"), "message": broadcast.get("message")}
     for recipient in recipients:
         create_message(
-            ctx, channel, dict(recipient), campaign_id=broadcast["id"], batch_id=batch_id,
+            ctx,
+            channel,
+            dict(recipient),
+            campaign_id=broadcast["id"],
+            batch_id=batch_id,
             defaults=defaults,
         )
     batch = {

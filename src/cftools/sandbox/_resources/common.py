@@ -1,6 +1,5 @@
 """Small pieces several resource modules share."""
 
-
 from __future__ import annotations
 
 from typing import Any
@@ -8,8 +7,14 @@ from typing import Any
 from .._core import ApiFault, Context, public, writable
 from .._store import any_of, equals
 
-__all__ = ["DEFAULT_FROM", "PHONE_FIELDS", "contact_by_number", "new_contact", "public",
-           "recipient_contact"]
+__all__ = [
+    "DEFAULT_FROM",
+    "PHONE_FIELDS",
+    "contact_by_number",
+    "new_contact",
+    "public",
+    "recipient_contact",
+]
 
 DEFAULT_FROM = "12132000384"
 """The caller id of calls and texts sent without a ``fromNumber``."""

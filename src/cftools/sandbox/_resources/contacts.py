@@ -79,7 +79,9 @@ def get_contact_history(ctx: Context) -> Any:
     limit, offset = limits(ctx)
     history: dict[str, Any] = {"id": contact["id"]}
     for kind, key in (("call", "calls"), ("text", "texts")):
-        items, _ = ctx.tx.find(kind, [equals("contact.id", contact["id"])], limit=limit, offset=offset)
+        items, _ = ctx.tx.find(
+            kind, [equals("contact.id", contact["id"])], limit=limit, offset=offset
+        )
         history[key] = [public(item) for item in items]
     return history
 

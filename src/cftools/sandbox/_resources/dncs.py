@@ -19,7 +19,10 @@ def add_do_not_contacts(ctx: Context) -> Any:
     for number in numbers:
         number = str(number)
         doc = ctx.tx.get_by_key("dnc", number) or {
-            "id": ctx.tx.next_id(), "number": number, "created": ctx.now, **dict.fromkeys(_FLAGS, True)
+            "id": ctx.tx.next_id(),
+            "number": number,
+            "created": ctx.now,
+            **dict.fromkeys(_FLAGS, True),
         }
         for flag in _FLAGS:
             if body.get(flag) is not None:

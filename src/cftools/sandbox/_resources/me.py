@@ -41,7 +41,7 @@ def get_account(ctx: Context) -> Any:
 
 
 def _credential(doc: dict[str, Any], *, with_password: bool = False) -> dict[str, Any]:
-    shown = {k: doc[k] for k in ("id", "name", "username", "enabled") if k in doc}
+    shown: dict[str, Any] = {k: doc[k] for k in ("id", "name", "username", "enabled") if k in doc}
     if with_password:
         shown["password"] = doc["_secret"]
     return shown
@@ -92,7 +92,9 @@ def toggle_api_credential(ctx: Context) -> Any:
 @handles("getCreditUsage")
 def get_credit_usage(ctx: Context) -> Any:
     begin, end = ctx.param("intervalBegin"), ctx.param("intervalEnd")
-    _, texts = ctx.tx.find("text", [equals("inbound", False), *between("created", begin, end)], limit=0)
+    _, texts = ctx.tx.find(
+        "text", [equals("inbound", False), *between("created", begin, end)], limit=0
+    )
     return {
         "intervalBegin": begin if begin is not None else 0,
         "intervalEnd": end if end is not None else ctx.now,

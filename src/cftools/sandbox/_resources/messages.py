@@ -29,15 +29,20 @@ def create_message(
 ) -> dict[str, Any]:
     """Store one call or text for ``recipient`` (a checked recipient object) and return it."""
     contact = recipient_contact(ctx, recipient)
-    to_number = recipient.get("phoneNumber") or contact.get("homePhone") or contact.get(
-        "mobilePhone"
-    ) or contact.get("workPhone")
+    to_number = (
+        recipient.get("phoneNumber")
+        or contact.get("homePhone")
+        or contact.get("mobilePhone")
+        or contact.get("workPhone")
+    )
     if not to_number:
         raise ApiFault(400, f"contact {contact['id']} has no phone number to {channel}")
     now = ctx.now
     doc: dict[str, Any] = {
         "id": ctx.tx.next_id(),
-        "fromNumber": str(recipient.get("fromNumber") or defaults.get("fromNumber") or DEFAULT_FROM),
+        "fromNumber": str(
+            recipient.get("fromNumber") or defaults.get("fromNumber") or DEFAULT_FROM
+        ),
         "toNumber": str(to_number),
         "state": "READY",
         "campaignId": campaign_id,

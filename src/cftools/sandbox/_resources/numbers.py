@@ -33,16 +33,56 @@ SHORT_CODE = "67076"
 LOCAL_PRICE, TOLL_FREE_PRICE, KEYWORD_PRICE = 1.0, 2.0, 10.0
 
 REGIONS: tuple[dict[str, Any], ...] = (
-    {"prefix": "1213555", "city": "LOS ANGELES", "state": "CA", "zipcode": "90012",
-     "country": "US", "latitude": 34.05, "longitude": -118.24, "timeZone": "America/Los_Angeles"},
-    {"prefix": "1310555", "city": "SANTA MONICA", "state": "CA", "zipcode": "90401",
-     "country": "US", "latitude": 34.02, "longitude": -118.49, "timeZone": "America/Los_Angeles"},
-    {"prefix": "1212555", "city": "NEW YORK", "state": "NY", "zipcode": "10007",
-     "country": "US", "latitude": 40.71, "longitude": -74.01, "timeZone": "America/New_York"},
-    {"prefix": "1312555", "city": "CHICAGO", "state": "IL", "zipcode": "60602",
-     "country": "US", "latitude": 41.88, "longitude": -87.63, "timeZone": "America/Chicago"},
-    {"prefix": "1512555", "city": "AUSTIN", "state": "TX", "zipcode": "78701",
-     "country": "US", "latitude": 30.27, "longitude": -97.74, "timeZone": "America/Chicago"},
+    {
+        "prefix": "1213555",
+        "city": "LOS ANGELES",
+        "state": "CA",
+        "zipcode": "90012",
+        "country": "US",
+        "latitude": 34.05,
+        "longitude": -118.24,
+        "timeZone": "America/Los_Angeles",
+    },
+    {
+        "prefix": "1310555",
+        "city": "SANTA MONICA",
+        "state": "CA",
+        "zipcode": "90401",
+        "country": "US",
+        "latitude": 34.02,
+        "longitude": -118.49,
+        "timeZone": "America/Los_Angeles",
+    },
+    {
+        "prefix": "1212555",
+        "city": "NEW YORK",
+        "state": "NY",
+        "zipcode": "10007",
+        "country": "US",
+        "latitude": 40.71,
+        "longitude": -74.01,
+        "timeZone": "America/New_York",
+    },
+    {
+        "prefix": "1312555",
+        "city": "CHICAGO",
+        "state": "IL",
+        "zipcode": "60602",
+        "country": "US",
+        "latitude": 41.88,
+        "longitude": -87.63,
+        "timeZone": "America/Chicago",
+    },
+    {
+        "prefix": "1512555",
+        "city": "AUSTIN",
+        "state": "TX",
+        "zipcode": "78701",
+        "country": "US",
+        "latitude": 30.27,
+        "longitude": -97.74,
+        "timeZone": "America/Chicago",
+    },
 )
 _PER_REGION = 40
 _TOLL_FREE = 40
@@ -61,20 +101,34 @@ def catalogue(seed: int) -> tuple[dict[str, Any], ...]:
     for region in REGIONS:
         for suffix in sorted(rng.sample(range(10_000), _PER_REGION)):
             number = f"{region['prefix']}{suffix:04d}"
-            numbers.append({"number": number, "nationalFormat": _national(number),
-                            "tollFree": False, "region": dict(region)})
+            numbers.append(
+                {
+                    "number": number,
+                    "nationalFormat": _national(number),
+                    "tollFree": False,
+                    "region": dict(region),
+                }
+            )
     for area in ("1800", "1888", "1877", "1866"):
         for suffix in sorted(rng.sample(range(10_000_000), _TOLL_FREE // 4)):
             number = f"{area}{suffix:07d}"
-            numbers.append({"number": number, "nationalFormat": _national(number),
-                            "tollFree": True, "region": {"country": "US"}})
+            numbers.append(
+                {
+                    "number": number,
+                    "nationalFormat": _national(number),
+                    "tollFree": True,
+                    "region": {"country": "US"},
+                }
+            )
     return tuple(numbers)
 
 
 def _region_matches(ctx: Context, region: dict[str, Any]) -> bool:
     prefix = ctx.param("prefix")
-    if prefix and not str(region.get("prefix", "")).startswith(_with_country(prefix)[:7]) and not (
-        _with_country(prefix).startswith(str(region.get("prefix", "")))
+    if (
+        prefix
+        and not str(region.get("prefix", "")).startswith(_with_country(prefix)[:7])
+        and not (_with_country(prefix).startswith(str(region.get("prefix", ""))))
     ):
         return False
     for name in ("city", "state", "zipcode"):
@@ -94,8 +148,11 @@ def _leased(ctx: Context) -> set[str]:
 
 def _for_sale(ctx: Context, toll_free: bool) -> list[dict[str, Any]]:
     leased = _leased(ctx)
-    return [n for n in catalogue(ctx.extra.get("seed", 0)) if n["tollFree"] == toll_free
-            and n["number"] not in leased]
+    return [
+        n
+        for n in catalogue(ctx.extra.get("seed", 0))
+        if n["tollFree"] == toll_free and n["number"] not in leased
+    ]
 
 
 @handles("findNumbersLocal")
@@ -103,7 +160,8 @@ def find_numbers_local(ctx: Context) -> Any:
     limit, offset = limits(ctx)
     prefix = ctx.param("prefix")
     found = [
-        n for n in _for_sale(ctx, False)
+        n
+        for n in _for_sale(ctx, False)
         if _region_matches(ctx, n["region"])
         and (not prefix or n["number"].startswith(_with_country(prefix)))
     ]
@@ -133,7 +191,7 @@ def _lease_number(ctx: Context, offer: dict[str, Any]) -> None:
     now = ctx.now
     lease = {
         "id": ctx.tx.next_id(),
-        **{k: v for k, v in offer.items()},
+        **offer,
         "leaseBegin": now,
         "leaseEnd": now + LEASE_DAYS * _DAY,
         "autoRenew": True,
@@ -147,8 +205,13 @@ def _lease_number(ctx: Context, offer: dict[str, Any]) -> None:
 
 def _order(ctx: Context, **items: Any) -> dict[str, Any]:
     total = sum(item["ordered"] * item["unitCost"] for item in items.values())
-    doc = {"id": ctx.tx.next_id(), "status": "FINISHED", "created": ctx.now,
-           "totalCost": float(total), **items}
+    doc = {
+        "id": ctx.tx.next_id(),
+        "status": "FINISHED",
+        "created": ctx.now,
+        "totalCost": float(total),
+        **items,
+    }
     return ctx.tx.put("order", doc)
 
 
@@ -172,8 +235,11 @@ def order_numbers(ctx: Context) -> Any:
     if local_count:
         ctx.params.update({k: body.get(k) for k in ("prefix", "city", "state", "zipcode")})
         taken = {n["number"] for n in chosen}
-        pool = [n for n in _for_sale(ctx, False) if _region_matches(ctx, n["region"])
-                and n["number"] not in taken]
+        pool = [
+            n
+            for n in _for_sale(ctx, False)
+            if _region_matches(ctx, n["region"]) and n["number"] not in taken
+        ]
         if len(pool) < local_count:
             raise ApiFault(400, f"only {len(pool)} local numbers match; {local_count} ordered")
         chosen += pool[:local_count]
@@ -188,8 +254,11 @@ def order_numbers(ctx: Context) -> Any:
         _lease_number(ctx, offer)
     local = [n["number"] for n in chosen if not n["tollFree"]]
     toll_free = [n["number"] for n in chosen if n["tollFree"]]
-    doc = _order(ctx, localNumbers=_item(local, LOCAL_PRICE),
-                 tollFreeNumbers=_item(toll_free, TOLL_FREE_PRICE))
+    doc = _order(
+        ctx,
+        localNumbers=_item(local, LOCAL_PRICE),
+        tollFreeNumbers=_item(toll_free, TOLL_FREE_PRICE),
+    )
     return {"id": doc["id"]}
 
 
@@ -215,9 +284,17 @@ def order_keywords(ctx: Context) -> Any:
             raise ApiFault(400, f"keyword {keyword!r} is not available")
     now = ctx.now
     for keyword in keywords:
-        lease = {"id": ctx.tx.next_id(), "keyword": keyword.upper(), "shortCode": SHORT_CODE,
-                 "leaseBegin": now, "leaseEnd": now + LEASE_DAYS * _DAY, "autoRenew": True,
-                 "status": "ACTIVE", "labels": [], "doubleOptInEnabled": False}
+        lease = {
+            "id": ctx.tx.next_id(),
+            "keyword": keyword.upper(),
+            "shortCode": SHORT_CODE,
+            "leaseBegin": now,
+            "leaseEnd": now + LEASE_DAYS * _DAY,
+            "autoRenew": True,
+            "status": "ACTIVE",
+            "labels": [],
+            "doubleOptInEnabled": False,
+        }
         ctx.tx.put("keyword_lease", lease, key=keyword.upper())
     doc = _order(ctx, keywords=_item([k.upper() for k in keywords], KEYWORD_PRICE))
     return {"id": doc["id"]}
@@ -278,8 +355,11 @@ def update_number_lease(ctx: Context) -> Any:
 def _number_config(lease: dict[str, Any], config: dict[str, Any] | None) -> dict[str, Any]:
     if config is not None:
         return {k: v for k, v in config.items() if k != "id"}
-    return {"number": lease["number"], "configType": "TRACKING",
-            "callTrackingConfig": {"recorded": False, "transferNumbers": []}}
+    return {
+        "number": lease["number"],
+        "configType": "TRACKING",
+        "callTrackingConfig": {"recorded": False, "transferNumbers": []},
+    }
 
 
 @handles("findNumberLeaseConfigs")
@@ -328,8 +408,13 @@ def update_number_lease_config(ctx: Context) -> Any:
 @handles("findKeywords")
 def find_keywords(ctx: Context) -> Any:
     keywords = [str(k) for k in ctx.param("keywords", [])]
-    return {"items": [{"keyword": k.upper(), "shortCode": SHORT_CODE}
-                      for k in keywords if _keyword_available(ctx, k)]}
+    return {
+        "items": [
+            {"keyword": k.upper(), "shortCode": SHORT_CODE}
+            for k in keywords
+            if _keyword_available(ctx, k)
+        ]
+    }
 
 
 @handles("isKeywordAvailable")
@@ -370,8 +455,13 @@ def get_keyword_lease_by_id(ctx: Context) -> Any:
 def update_keyword_lease(ctx: Context) -> Any:
     key = str(ctx.params["keyword"]).upper()
     doc = require_key(ctx, "keyword_lease", key, "keyword lease")
-    allowed = ("autoRenew", "labels", "doubleOptInEnabled", "optInConfirmationMessage",
-               "contactListId")
+    allowed = (
+        "autoRenew",
+        "labels",
+        "doubleOptInEnabled",
+        "optInConfirmationMessage",
+        "contactListId",
+    )
     changes = {k: v for k, v in body_dict(ctx).items() if k in allowed}
     ctx.tx.put("keyword_lease", apply_update(doc, "KeywordLease", changes), key=key)
 
@@ -405,6 +495,9 @@ def update_keyword_lease_config(ctx: Context) -> Any:
     require_key(ctx, "keyword_lease", key, "keyword lease")
     stored = ctx.tx.get_by_key("keyword_config", key)
     inbound = body_dict(ctx).get("textInboundConfig") or {}
-    config = {"id": stored["id"] if stored else ctx.tx.next_id(), "keyword": key,
-              "textInboundConfig": dict(inbound)}
+    config = {
+        "id": stored["id"] if stored else ctx.tx.next_id(),
+        "keyword": key,
+        "textInboundConfig": dict(inbound),
+    }
     ctx.tx.put("keyword_config", config, key=key)
