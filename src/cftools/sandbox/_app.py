@@ -48,7 +48,7 @@ from cftools.spec import (
 )
 
 from ._clock import Clock, SystemClock
-from ._core import HANDLERS, ApiFault, Binary, Context, Upload
+from ._core import HANDLERS, ApiFault, Binary, Context, JsonPage, Upload
 from ._store import Store
 
 __all__ = ["MAX_BODY", "Sandbox"]
@@ -201,7 +201,12 @@ class Sandbox:
         if operation.response == "empty" or (answer is None and status == 204):
             return Response(status_code=204)
         fields = params.get("fields")
-        if isinstance(fields, str) and fields.strip() and isinstance(answer, (dict, list)):
+        projected = isinstance(fields, str) and bool(fields.strip())
+        if isinstance(answer, JsonPage):
+            if not projected:
+                return Response(answer.to_json(), status, media_type="application/json")
+            answer = answer.to_python()
+        if projected and isinstance(answer, (dict, list)):
             answer = compile_fields(fields)(answer, copy=False)
         content = json.dumps(answer, separators=(",", ":"), ensure_ascii=False).encode()
         return Response(content, status, media_type="application/json")

@@ -8,14 +8,13 @@ lets the synchronous client call the application without any socket.
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
 import socket
 import threading
 from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-import anyio.from_thread
 import httpx
 import uvicorn
 
@@ -189,19 +188,25 @@ class SandboxServer:
 class SyncASGITransport(httpx.BaseTransport):
     """Calls an ASGI application in-process from synchronous httpx code.
 
-    The application runs on an event loop in a helper thread (an anyio blocking
-    portal) through ``httpx.ASGITransport``; :meth:`close` stops the thread::
+    The application runs through ``httpx.ASGITransport`` on an event loop in a daemon
+    helper thread (so a transport that is never closed cannot hold the process open);
+    :meth:`close` stops the thread::
 
         transport = SyncASGITransport(sandbox.app)
-        Client("sandbox", "sandbox", base_url="http://sandbox/v2", transport=transport)
+        Client("sandbox", "sandbox", base_url="http://localhost/v2", transport=transport)
     """
 
     def __init__(self, app: Any) -> None:
         self._asgi = httpx.ASGITransport(app=app)
-        self._stack = contextlib.ExitStack()
-        self._portal = self._stack.enter_context(anyio.from_thread.start_blocking_portal())
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, name="cftools-sandbox-asgi", daemon=True
+        )
+        self._thread.start()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._loop.is_closed():
+            raise RuntimeError("this SyncASGITransport is closed")
         content = request.read()
         inner = httpx.Request(request.method, request.url, headers=request.headers, content=content)
 
@@ -210,8 +215,12 @@ class SyncASGITransport(httpx.BaseTransport):
             body = b"".join([chunk async for chunk in response.stream])  # type: ignore[union-attr]
             return response.status_code, response.headers.raw, body
 
-        status, headers, body = self._portal.call(call)
+        status, headers, body = asyncio.run_coroutine_threadsafe(call(), self._loop).result()
         return httpx.Response(status, headers=headers, content=body, request=request)
 
     def close(self) -> None:
-        self._stack.close()
+        if self._loop.is_closed():
+            return
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=_START_TIMEOUT)
+        self._loop.close()

@@ -2,9 +2,12 @@
 
 One table holds every resource: ``(kind, id)`` is the key, ``key`` an optional natural
 key (a phone number, a keyword) unique within its kind, ``doc`` the JSON document as the
-API shows it. Filters are SQL over the document (``json_extract``), so finds never load
-more than a page. Binary payloads (sounds, media) live in their own table. Ids come from
-one 64-bit sequence stored with the data, so they survive a restart with ``--db FILE``.
+API shows it, and ``private`` what the sandbox keeps beside it (properties whose names
+start with ``_``: a call's recipient, a contact's lists), which the API never shows.
+Filters are SQL over either (``json_extract``), so finds never load more than a page, and
+a page of public documents can be answered from their stored text without decoding it.
+Binary payloads (sounds, media) live in their own table. Ids come from one 64-bit
+sequence stored with the data, so they survive a restart with ``--db FILE``.
 
 Everything goes through :meth:`Store.transaction`: one connection guarded by a lock, so
 a request sees and leaves a consistent state, and a handler that raises leaves none of
@@ -50,6 +53,7 @@ CREATE TABLE IF NOT EXISTS docs (
     id INTEGER NOT NULL,
     key TEXT,
     doc TEXT NOT NULL,
+    private TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (kind, id)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS docs_key ON docs (kind, key) WHERE key IS NOT NULL;
@@ -138,16 +142,18 @@ class Transaction:
         return value
 
     def get(self, kind: str, id: int) -> dict[str, Any] | None:
+        """The document ``kind``/``id`` with its private keys, or ``None``."""
         row = self._db.execute(
-            "SELECT doc FROM docs WHERE kind = ? AND id = ?", (kind, id)
+            "SELECT doc, private FROM docs WHERE kind = ? AND id = ?", (kind, id)
         ).fetchone()
-        return json.loads(row[0]) if row else None
+        return _join(row) if row else None
 
     def get_by_key(self, kind: str, key: str) -> dict[str, Any] | None:
+        """The document of ``kind`` with natural key ``key``, or ``None``."""
         row = self._db.execute(
-            "SELECT doc FROM docs WHERE kind = ? AND key = ?", (kind, key)
+            "SELECT doc, private FROM docs WHERE kind = ? AND key = ?", (kind, key)
         ).fetchone()
-        return json.loads(row[0]) if row else None
+        return _join(row) if row else None
 
     def put(self, kind: str, doc: dict[str, Any], *, key: str | None = None) -> dict[str, Any]:
         """Insert or replace ``doc`` (which holds its ``id``); return it."""
@@ -155,10 +161,11 @@ class Transaction:
         exists = self._db.execute(
             "SELECT 1 FROM docs WHERE kind = ? AND id = ?", (kind, id)
         ).fetchone()
-        text = json.dumps(doc, separators=(",", ":"))
+        public = {k: v for k, v in doc.items() if not k.startswith("_")}
+        private = {k: v for k, v in doc.items() if k.startswith("_")}
         self._db.execute(
-            "INSERT OR REPLACE INTO docs (kind, id, key, doc) VALUES (?, ?, ?, ?)",
-            (kind, id, key, text),
+            "INSERT OR REPLACE INTO docs (kind, id, key, doc, private) VALUES (?, ?, ?, ?, ?)",
+            (kind, id, key, _dumps(public), _dumps(private)),
         )
         self.changes.append(Change(kind, id, "updated" if exists else "created"))
         return doc
@@ -180,7 +187,33 @@ class Transaction:
         offset: int = 0,
         newest_first: bool = True,
     ) -> tuple[list[dict[str, Any]], int]:
-        """The documents of ``kind`` matching every filter, one page of them, and the total."""
+        """The documents of ``kind`` matching every filter (with their private keys), one
+        page of them, and the total."""
+        rows, total = self._select(kind, "doc, private", filters, limit, offset, newest_first)
+        return [_join(row) for row in rows], total
+
+    def find_json(
+        self,
+        kind: str,
+        filters: Sequence[Filter] = (),
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        newest_first: bool = True,
+    ) -> tuple[list[str], int]:
+        """Like :meth:`find`, but the public documents as their stored JSON text."""
+        rows, total = self._select(kind, "doc", filters, limit, offset, newest_first)
+        return [row[0] for row in rows], total
+
+    def _select(
+        self,
+        kind: str,
+        columns: str,
+        filters: Sequence[Filter],
+        limit: int | None,
+        offset: int,
+        newest_first: bool,
+    ) -> tuple[list[Any], int]:
         where = " AND ".join(["kind = ?", *(sql for sql, _ in filters)])
         args: list[Any] = [kind]
         for _, values in filters:
@@ -188,10 +221,10 @@ class Transaction:
         total = self._db.execute(f"SELECT count(*) FROM docs WHERE {where}", args).fetchone()[0]
         order = "DESC" if newest_first else "ASC"
         rows = self._db.execute(
-            f"SELECT doc FROM docs WHERE {where} ORDER BY id {order} LIMIT ? OFFSET ?",
+            f"SELECT {columns} FROM docs WHERE {where} ORDER BY id {order} LIMIT ? OFFSET ?",
             [*args, -1 if limit is None else limit, offset],
         ).fetchall()
-        return [json.loads(row[0]) for row in rows], int(total)
+        return rows, int(total)
 
     def put_blob(self, kind: str, id: int, data: bytes, media_type: str) -> None:
         self._db.execute(
@@ -206,7 +239,24 @@ class Transaction:
         return (bytes(row[0]), str(row[1])) if row else None
 
 
-# -- Filters: SQL conditions over the JSON document ----------------------------------------
+def _dumps(value: dict[str, Any]) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _join(row: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(row[0])
+    if row[1] != "{}":
+        doc.update(json.loads(row[1]))
+    return doc
+
+
+# -- Filters: SQL conditions over the JSON documents ---------------------------------------
+#
+# A property whose name starts with ``_`` lives in the ``private`` column.
+
+
+def _column(field: str) -> str:
+    return "private" if field.startswith("_") else "doc"
 
 
 def _path(field: str) -> str:
@@ -217,20 +267,20 @@ def _path(field: str) -> str:
 def equals(field: str, value: Any) -> Filter:
     """The property ``field`` (a dotted path) equals ``value``."""
     if isinstance(value, bool):
-        return ("json_extract(doc, ?) = ?", (_path(field), 1 if value else 0))
-    return ("json_extract(doc, ?) = ?", (_path(field), value))
+        return (f"json_extract({_column(field)}, ?) = ?", (_path(field), 1 if value else 0))
+    return (f"json_extract({_column(field)}, ?) = ?", (_path(field), value))
 
 
 def one_of(field: str, values: Sequence[Any]) -> Filter:
     """The property is one of ``values`` (none matches an empty list)."""
     marks = ", ".join("?" * len(values)) or "NULL"
-    return (f"json_extract(doc, ?) IN ({marks})", (_path(field), *values))
+    return (f"json_extract({_column(field)}, ?) IN ({marks})", (_path(field), *values))
 
 
 def has_item(field: str, value: Any) -> Filter:
     """The array property contains ``value``."""
     return (
-        "EXISTS (SELECT 1 FROM json_each(doc, ?) WHERE json_each.value = ?)",
+        f"EXISTS (SELECT 1 FROM json_each({_column(field)}, ?) WHERE json_each.value = ?)",
         (_path(field), value),
     )
 
@@ -239,20 +289,23 @@ def between(field: str, low: int | None, high: int | None) -> list[Filter]:
     """The numeric property lies within ``low..high`` (either bound may be missing)."""
     found: list[Filter] = []
     if low is not None:
-        found.append(("json_extract(doc, ?) >= ?", (_path(field), low)))
+        found.append((f"json_extract({_column(field)}, ?) >= ?", (_path(field), low)))
     if high is not None:
-        found.append(("json_extract(doc, ?) <= ?", (_path(field), high)))
+        found.append((f"json_extract({_column(field)}, ?) <= ?", (_path(field), high)))
     return found
 
 
 def starts_with(field: str, prefix: str) -> Filter:
     """The string property starts with ``prefix`` (case-sensitive, no wildcards)."""
-    return ("substr(json_extract(doc, ?), 1, ?) = ?", (_path(field), len(prefix), prefix))
+    return (
+        f"substr(json_extract({_column(field)}, ?), 1, ?) = ?",
+        (_path(field), len(prefix), prefix),
+    )
 
 
 def contains_text(field: str, text: str) -> Filter:
     """The string property contains ``text``, ignoring case."""
-    return ("instr(lower(json_extract(doc, ?)), ?) > 0", (_path(field), text.lower()))
+    return (f"instr(lower(json_extract({_column(field)}, ?)), ?) > 0", (_path(field), text.lower()))
 
 
 def any_of(filters: Sequence[Filter]) -> Filter:

@@ -16,6 +16,7 @@ from .._core import (
     body_dict,
     body_list,
     handles,
+    json_page,
     page,
     require,
     writable,
@@ -113,7 +114,7 @@ def find_broadcasts(ctx: Context) -> Any:
         test = "> 0" if ctx.params["scheduled"] else "= 0"
         filters.append((f"coalesce(json_array_length(doc, '$.schedules'), 0) {test}", ()))
     filters.extend(between("_created", ctx.param("intervalBegin"), ctx.param("intervalEnd")))
-    return page(ctx, f"{channel}_broadcast", filters, shape=public)
+    return json_page(ctx, f"{channel}_broadcast", filters)
 
 
 @handles("getCallBroadcast", "getTextBroadcast")
@@ -191,7 +192,7 @@ def get_broadcast_items(ctx: Context) -> Any:
     filters = [equals("campaignId", doc["id"])]
     if ctx.param("batchId") is not None:
         filters.append(equals("batchId", ctx.params["batchId"]))
-    return page(ctx, channel, filters, shape=public, newest_first=False)
+    return json_page(ctx, channel, filters, newest_first=False)
 
 
 @handles("addCallBroadcastRecipients", "addTextBroadcastRecipients")

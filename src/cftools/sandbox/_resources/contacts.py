@@ -17,6 +17,7 @@ from .._core import (
     body_dict,
     body_list,
     handles,
+    json_page,
     limits,
     page,
     require,
@@ -49,7 +50,7 @@ def find_contacts(ctx: Context) -> Any:
             filters.append(("json_extract(doc, ?) IS NOT NULL", (_property_path(name),)))
         else:
             filters.append(("json_extract(doc, ?) = ?", (_property_path(name), value)))
-    return page(ctx, "contact", filters, shape=public)
+    return json_page(ctx, "contact", filters)
 
 
 def _property_path(name: str) -> str:
@@ -201,7 +202,7 @@ def _remove_members(ctx: Context, list_id: int, contact_ids: list[int] | None) -
 @handles("getContactListItems")
 def get_contact_list_items(ctx: Context) -> Any:
     doc = _list(ctx)
-    return page(ctx, "contact", [has_item("_lists", doc["id"])], shape=public, newest_first=False)
+    return json_page(ctx, "contact", [has_item("_lists", doc["id"])], newest_first=False)
 
 
 @handles("addContactListItems")

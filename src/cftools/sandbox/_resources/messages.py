@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from .._core import ApiFault, Binary, Context, body_list, handles, page, require
+from .._core import ApiFault, Binary, Context, body_list, handles, json_page, page, require
 from .._store import Filter, between, equals, has_item, one_of
 from . import audio
 from .common import DEFAULT_FROM, public, recipient_contact
@@ -127,12 +127,12 @@ def message_filters(ctx: Context, channel: str) -> list[Filter]:
 
 @handles("findCalls")
 def find_calls(ctx: Context) -> Any:
-    return page(ctx, "call", message_filters(ctx, "call"))
+    return json_page(ctx, "call", message_filters(ctx, "call"))
 
 
 @handles("findTexts")
 def find_texts(ctx: Context) -> Any:
-    return page(ctx, "text", message_filters(ctx, "text"))
+    return json_page(ctx, "text", message_filters(ctx, "text"))
 
 
 @handles("getCall")
