@@ -111,8 +111,21 @@ def main() -> None:
         call_id = seed(db, args.calls)
         sandbox_port = free_port()
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        command = [sys.executable, "-m", "cftools", "sandbox", "serve", "--port",
-                   str(sandbox_port), "--db", db, "--username", AUTH[0], "--password", AUTH[1]]
+        command = [
+            sys.executable,
+            "-m",
+            "cftools",
+            "sandbox",
+            "serve",
+            "--port",
+            str(sandbox_port),
+            "--db",
+            db,
+            "--username",
+            AUTH[0],
+            "--password",
+            AUTH[1],
+        ]
         processes.append(subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL))
         servers = {"sandbox": f"http://127.0.0.1:{sandbox_port}/v2"}
         if PRISM.exists() and SPEC.exists():
@@ -121,17 +134,24 @@ def main() -> None:
             processes.append(
                 subprocess.Popen(prism, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             )
-            servers["prism"] = f"http://127.0.0.1:{prism_port}"  # Prism serves the paths at the root
+            servers["prism"] = (
+                f"http://127.0.0.1:{prism_port}"  # Prism serves the paths at the root
+            )
         else:
             print(f"Prism not found at {PRISM} (or no spec at {SPEC}): sandbox alone")
         try:
             for name, base in servers.items():
                 wait_until_up(base + "/calls?limit=1", processes[list(servers).index(name)])
             paths = {"getCall": f"/calls/{call_id}", "findCalls limit=100": "/calls?limit=100"}
-            print(f"{args.workers} workers, {args.seconds:g} s per round, {args.rounds} rounds, "
-                  f"{args.calls} calls stored in the sandbox\n")
-            print(f"{'operation':22} " + " ".join(f"{n + ' req/s':>15}" for n in servers)
-                  + ("   sandbox/prism" if "prism" in servers else ""))
+            print(
+                f"{args.workers} workers, {args.seconds:g} s per round, {args.rounds} rounds, "
+                f"{args.calls} calls stored in the sandbox\n"
+            )
+            print(
+                f"{'operation':22} "
+                + " ".join(f"{n + ' req/s':>15}" for n in servers)
+                + ("   sandbox/prism" if "prism" in servers else "")
+            )
             for label, path in paths.items():
                 rates: dict[str, list[float]] = {name: [] for name in servers}
                 for _ in range(args.rounds):
@@ -144,7 +164,7 @@ def main() -> None:
                         rates[name].append(rate)
                 medians = {name: statistics.median(values) for name, values in rates.items()}
                 line = f"{label:22} " + " ".join(f"{medians[n]:15.0f}" for n in servers)
-                if "prism" in medians and medians["prism"]:
+                if medians.get("prism"):
                     line += f"   {medians['sandbox'] / medians['prism']:14.2f}"
                 print(line)
         finally:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from cftools._errors import CftoolsError
 from cftools.spec import MODELS, Operation
 
 from ._clock import Clock
@@ -39,8 +40,11 @@ __all__ = [
 ]
 
 
-class ApiFault(Exception):
-    """A refusal the way CallFire answers it: status, internal code and message."""
+class ApiFault(CftoolsError):
+    """A refusal the way CallFire answers it: status, internal code and message.
+
+    Raised by handlers; the application turns it into the error body.
+    """
 
     def __init__(self, status: int, message: str, internal_code: int = 0) -> None:
         super().__init__(message)
