@@ -202,3 +202,29 @@ def test_uvicorn_serves_concurrent_clients_consistently() -> None:
         with server.client() as api:
             assert api.find_contacts()["totalCount"] == 40
     server.sandbox.close()
+
+
+def test_the_plugin_module_works_alone_as_the_entry_point_loads_it(tmp_path: Path) -> None:
+    # What the pytest11 entry point does in an installed cftools: load the module by name,
+    # with none of this suite's conftest files around.
+    (tmp_path / "test_uses_fixture.py").write_text(
+        "def test_it(callfire_sandbox, callfire_sandbox_inprocess):\n"
+        "    for fixture in (callfire_sandbox, callfire_sandbox_inprocess):\n"
+        "        api = fixture.client\n"
+        "        api.create_contacts([{'homePhone': '12135551100'}])\n"
+        "        assert api.find_contacts()['totalCount'] == 1\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p",
+         "no:cftools_sandbox", "-p", "cftools._sandbox_pytest", str(tmp_path)],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 passed" in result.stdout
+
+
+def test_the_package_declares_the_pytest_entry_point() -> None:
+    text = (ROOT / "pyproject.toml").read_text("utf-8")
+    assert '[project.entry-points.pytest11]\ncftools_sandbox = "cftools._sandbox_pytest"' in text
