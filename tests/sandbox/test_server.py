@@ -228,3 +228,14 @@ def test_the_plugin_module_works_alone_as_the_entry_point_loads_it(tmp_path: Pat
 def test_the_package_declares_the_pytest_entry_point() -> None:
     text = (ROOT / "pyproject.toml").read_text("utf-8")
     assert '[project.entry-points.pytest11]\ncftools_sandbox = "cftools._sandbox_pytest"' in text
+
+
+def test_the_listening_socket_says_it_is_tcp_so_answers_are_not_delayed() -> None:
+    # asyncio turns Nagle's algorithm off only on sockets created with IPPROTO_TCP;
+    # without it every answer waited ~40 ms for the client's delayed ACK.
+    import socket
+
+    with SandboxServer() as server:
+        assert server._socket is not None
+        assert server._socket.proto == socket.IPPROTO_TCP
+    server.sandbox.close()
