@@ -7,9 +7,10 @@ together:
 1. ``cftools.fields`` projects a bundled ``findCalls`` page and explains a bad expression;
 2. ``cftools.dialplan`` builds an IVR, validates the bundled dialplans, simulates a call
    and draws the flow;
-3. ``cftools.client`` talks to a fake CallFire (an ``httpx.MockTransport``, no network):
-   a request it can tell is wrong is refused before a byte is sent, a good one goes out
-   with its IVR checked and its response projected, and a list is paged through.
+3. ``cftools.client`` talks to a local CallFire (:mod:`cftools.sandbox`, served by
+   uvicorn on a loopback port, nothing leaves the machine): a request it can tell is
+   wrong is refused before a byte is sent, a good one goes out with its IVR checked and
+   is stored, the sandbox applies ``fields``, and a list is paged through.
 """
 
 from __future__ import annotations
@@ -18,9 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import httpx
-
-from cftools import client, dialplan, fields
+from cftools import client, dialplan, fields, sandbox
 
 EXAMPLES = Path(__file__).resolve().parent
 CALLS_PAGE: dict[str, Any] = json.loads((EXAMPLES / "calls_page.json").read_text("utf-8"))
@@ -97,45 +96,27 @@ def demo_dialplan() -> dialplan.Dialplan:
     return plan
 
 
-class FakeCallFire:
-    """Answers like CallFire from the bundled page and counts what reaches it."""
+class RequestCounter:
+    """ASGI middleware: counts the requests that reach the sandbox."""
 
-    def __init__(self) -> None:
-        self.requests: list[httpx.Request] = []
+    def __init__(self, app: Any) -> None:
+        self.app = app
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        if request.method == "GET" and request.url.path == "/v2/calls":
-            offset = int(request.url.params.get("offset", 0))
-            limit = int(request.url.params.get("limit", 100))
-            items = [  # five calls shaped like the bundled page's
-                {**CALLS_PAGE["items"][i % len(CALLS_PAGE["items"])], "id": 13400 - i}
-                for i in range(5)
-            ]
-            page = {"items": items[offset : offset + limit], "limit": limit, "offset": offset}
-            return httpx.Response(200, json={**page, "totalCount": len(items)})
-        if request.method == "POST" and request.url.path == "/v2/calls":
-            sent = json.loads(request.content)
-            items = [
-                {
-                    "id": 9000 + i,
-                    "toNumber": r["phoneNumber"],
-                    "state": "READY",
-                    "campaignId": 77,
-                    "batchId": 12,
-                }
-                for i, r in enumerate(sent)
-            ]
-            return httpx.Response(200, json={"items": items})
-        return httpx.Response(
-            404, json={"httpStatusCode": 404, "internalCode": 0, "message": "no such resource"}
-        )
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            REACHED.append(scope["path"])
+        await self.app(scope, receive, send)
+
+
+REACHED: list[str] = []
 
 
 def demo_client(plan: dialplan.Dialplan) -> None:
-    heading("client: checked before it is sent")
-    server = FakeCallFire()
-    with client.Client("demo-login", "demo-secret", transport=httpx.MockTransport(server)) as api:
+    heading("client: checked before it is sent, answered by a local sandbox")
+    local = sandbox.Sandbox(username="demo-login", password="demo-secret")
+    local.app.add_middleware(RequestCounter)
+    with sandbox.SandboxServer(local) as server, server.client() as api:
+        print(f"a sandbox serves {server.url} (uvicorn on loopback, state in SQLite)")
         print(repr(api), "(credentials never shown)")
         bad = [
             {"phoneNumber": "(213) 555-1100", "dialPlanXml": plan.to_xml()},
@@ -145,7 +126,7 @@ def demo_client(plan: dialplan.Dialplan) -> None:
             api.send_calls(bad, fields="items(id,,state)")
         except client.RequestValidationError as error:
             print("refused, every problem listed:\n" + str(error))
-        print("requests that reached the server:", len(server.requests))
+        print("requests that reached the server:", len(REACHED))
 
         good = [
             {
@@ -154,18 +135,20 @@ def demo_client(plan: dialplan.Dialplan) -> None:
                 "attributes": {"ref": "A-1"},
             }
         ]
-        sent = api.send_calls(good, fields="items(id,state)", project=True)
-        print("\nsent with its IVR validated, response projected client-side:", sent)
-
+        sent = api.send_calls(good, fields="items(id,state)")
+        print("\nsent with its IVR validated, fields applied by the sandbox:", sent)
+        more = [{"phoneNumber": f"1213555110{i}"} for i in range(1, 5)]
+        api.send_calls(more)
         first = list(
-            api.paginate("findCalls", page_size=2, max_items=3, fields="items(id)", project=True)
+            api.paginate("findCalls", page_size=2, max_items=3, fields="items(id,toNumber)")
         )
         print("paged through findCalls two at a time, first three items:", first)
-        print("requests that reached the server:", len(server.requests))
+        print("requests that reached the server:", len(REACHED))
         try:
             api.get_call(id=1)
         except client.NotFoundError as error:
             print("an error response maps to a typed exception:", repr(error))
+    local.close()
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Shared test configuration: Hypothesis profiles.
+"""Shared test configuration: Hypothesis profiles, and the sandbox's pytest plugin.
 
 ``HYPOTHESIS_PROFILE=thorough`` runs many more examples (for local soak runs); the
 default keeps the whole suite within CI's budget on a 2-core machine.
@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+import cftools._sandbox_pytest
 
 settings.register_profile(
     "default",
@@ -23,3 +26,10 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # An installed cftools registers the plugin through its pytest11 entry point; a
+    # checkout run with PYTHONPATH=src (or an older install) registers it here.
+    if not config.pluginmanager.has_plugin("cftools_sandbox"):
+        config.pluginmanager.register(cftools._sandbox_pytest, "cftools_sandbox")

@@ -34,3 +34,7 @@ def test_demo_runs_offline_and_shows_all_three_parts() -> None:
     assert "requests that reached the server: 0" in out
     assert "demo-secret" not in out and "demo-secret" not in result.stderr
     assert "NotFoundError" in out
+    # ... answered by a real sandbox on loopback, which stored and projected the calls
+    assert re.search(r"a sandbox serves http://127\.0\.0\.1:\d+/v2", out)
+    assert "fields applied by the sandbox: {'items': [{'id': " in out
+    assert "requests that reached the server: 4" in out

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up a development environment and run one job in it.
 #
-#   bash tools/dev.sh demo   # create .venv, install cftools, run examples/demo.py (offline)
+#   bash tools/dev.sh demo   # create .venv, install cftools, run examples/demo.py (offline:
+#                            # its client part talks to a local sandbox on loopback)
 #   bash tools/dev.sh test   # create .venv, install test tools (+ Prism, Graphviz), run every check
 #
 # Everything lands in the repository (.venv, .ci/node); nothing global is touched except,
@@ -65,11 +66,11 @@ install_prism() {
 
 case "$job" in
   demo)
-    setup_venv "simulate"
+    setup_venv "simulate,sandbox"
     exec .venv/bin/python examples/demo.py
     ;;
   test)
-    setup_venv "test,bench"
+    setup_venv "test,bench,sandbox"
     install_graphviz
     install_prism
     .venv/bin/ruff check src tests benchmarks examples tools

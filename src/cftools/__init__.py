@@ -12,6 +12,8 @@ Three parts, each usable on its own:
   the request checks), shared by the client and anything that serves the API.
 * :mod:`cftools.webhooks` verifies the signature of CallFire's webhook callbacks and
   reads their payloads, typed.
+* :mod:`cftools.sandbox` is a local CallFire that keeps state, for testing integrations
+  offline (needs the ``sandbox`` extra: ``pip install 'cftools[sandbox]'``).
 
 cftools is not an official CallFire product and does not talk to the network unless
 you call a client method.
@@ -29,11 +31,20 @@ from cftools._errors import CftoolsError
 from cftools._version import __version__
 
 if TYPE_CHECKING:
-    from cftools import client, dialplan, fields, spec, webhooks
+    from cftools import client, dialplan, fields, sandbox, spec, webhooks
 
-__all__ = ["CftoolsError", "__version__", "client", "dialplan", "fields", "spec", "webhooks"]
+__all__ = [
+    "CftoolsError",
+    "__version__",
+    "client",
+    "dialplan",
+    "fields",
+    "sandbox",
+    "spec",
+    "webhooks",
+]
 
-_SUBPACKAGES = frozenset({"client", "dialplan", "fields", "spec", "webhooks"})
+_SUBPACKAGES = frozenset({"client", "dialplan", "fields", "sandbox", "spec", "webhooks"})
 
 
 def __getattr__(name: str) -> Any:

@@ -22,6 +22,7 @@ _COMMAND_MODULES = (
     "cftools.fields._cli",
     "cftools.dialplan._cli",
     "cftools.webhooks._cli",
+    "cftools._sandbox_cli",
 )
 
 

@@ -14,7 +14,6 @@ import httpx
 
 from cftools._errors import CftoolsError
 from cftools.client._base import (
-    DEFAULT_BASE_URL,
     DEFAULT_HEADERS,
     DEFAULT_TIMEOUT,
     BaseClient,
@@ -46,7 +45,7 @@ class AsyncClient(BaseClient, AsyncOperations):
         username: str | None = None,
         password: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         timeout: TimeoutArgument = DEFAULT_TIMEOUT,
         max_retries: int = 2,
         transport: httpx.AsyncBaseTransport | None = None,

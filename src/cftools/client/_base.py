@@ -375,7 +375,7 @@ class BaseClient:
         username: str | None = None,
         password: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         timeout: TimeoutArgument = DEFAULT_TIMEOUT,
         max_retries: int = 2,
     ) -> None:
@@ -387,6 +387,8 @@ class BaseClient:
                 "CALLFIRE_USERNAME and CALLFIRE_PASSWORD"
             )
         _check_credentials(username, password)
+        if base_url is None:  # e.g. a local sandbox: CALLFIRE_BASE_URL=http://127.0.0.1:8080/v2
+            base_url = os.environ.get("CALLFIRE_BASE_URL") or DEFAULT_BASE_URL
         self._base_url = _checked_base_url(base_url)
         if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be a non-negative integer: {max_retries!r}")

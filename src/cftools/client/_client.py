@@ -11,7 +11,6 @@ import httpx
 
 from cftools._errors import CftoolsError
 from cftools.client._base import (
-    DEFAULT_BASE_URL,
     DEFAULT_HEADERS,
     DEFAULT_TIMEOUT,
     BaseClient,
@@ -32,8 +31,10 @@ class Client(BaseClient, SyncOperations):
     """A blocking client for every operation of the CallFire API v2.
 
     Credentials default to ``CALLFIRE_USERNAME`` and ``CALLFIRE_PASSWORD`` and travel as
-    HTTP Basic authentication. Every operation is a named method (``client.find_calls``,
-    ``client.send_calls``, ...) and is reachable by operationId with :meth:`invoke`.
+    HTTP Basic authentication; the base URL defaults to ``CALLFIRE_BASE_URL``, else
+    CallFire's (plain http is accepted silently only on a loopback address). Every
+    operation is a named method (``client.find_calls``, ``client.send_calls``, ...) and
+    is reachable by operationId with :meth:`invoke`.
     Requests are checked before they are sent; ``validate=False`` turns that off.
     ``transport`` replaces the network (``httpx.MockTransport`` in tests) or carries
     TLS and proxy settings (``httpx.HTTPTransport(verify=..., proxy=...)``).
@@ -50,7 +51,7 @@ class Client(BaseClient, SyncOperations):
         username: str | None = None,
         password: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         timeout: TimeoutArgument = DEFAULT_TIMEOUT,
         max_retries: int = 2,
         transport: httpx.BaseTransport | None = None,

@@ -15,6 +15,8 @@ of checks over it.
   response, and the names of a ``fields`` expression that it lacks.
 - :mod:`cftools.spec.models`: a ``TypedDict`` per definition (imported on demand;
   re-exported by :mod:`cftools.client.models`).
+- :func:`read_params`: the parameters of a checked request as typed values, read as a
+  server reads its query string (used by :mod:`cftools.sandbox`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from cftools.spec._checks import (
 from cftools.spec._naming import method_name
 from cftools.spec._operation import Operation, Parameter
 from cftools.spec._operations import OPERATIONS
+from cftools.spec._reading import read_params
 from cftools.spec._schemas import MODELS, Model, Schema
 
 __all__ = [
@@ -45,6 +48,7 @@ __all__ = [
     "check_request",
     "compile_fields",
     "method_name",
+    "read_params",
     "response_shape",
 ]
 

@@ -1,0 +1,75 @@
+"""A local CallFire that keeps state, for testing integrations offline.
+
+``cftools.sandbox`` serves every operation of the CallFire API v2 from the same parts
+the client is made of: the table of operations and the request checks
+(:mod:`cftools.spec`), the ``fields`` projector (:mod:`cftools.fields`) and the
+dialplan validator (:mod:`cftools.dialplan`). What is created can be read, found,
+updated and deleted; state lives in SQLite (in memory, or in a file that survives a
+restart); a bad request is refused with CallFire's error body.
+
+It is not CallFire: nothing is dialled or sent, calls and texts stay ``READY``, prices
+and catalogues are made up. It needs the ``sandbox`` extra::
+
+    pip install 'cftools[sandbox]'
+
+- :class:`Sandbox`: the state and the ASGI application (``sandbox.app``).
+- :class:`SandboxServer`: a sandbox served by uvicorn on a loopback port, in a thread.
+- :func:`serve`: serve a sandbox in the foreground until Ctrl-C.
+- :class:`SyncASGITransport`: an ``httpx`` transport that calls the app in-process,
+  for the synchronous :class:`cftools.client.Client` (use ``httpx.ASGITransport`` for the
+  ``AsyncClient``).
+- :class:`ManualClock`, :class:`SystemClock`: the clock handlers read the time from.
+- :data:`HANDLERS`: the handler of every operationId.
+"""
+
+from __future__ import annotations
+
+try:
+    import starlette  # noqa: F401
+    import uvicorn  # noqa: F401
+except ImportError as _missing:  # pragma: no cover - exercised in a subprocess test
+    raise ImportError(
+        f"cftools.sandbox needs {_missing.name}, which is not installed: "
+        "pip install 'cftools[sandbox]'"
+    ) from _missing
+
+from cftools.sandbox import _resources  # registers every handler
+from cftools.sandbox._app import MAX_BODY, Sandbox
+from cftools.sandbox._clock import Clock, ManualClock, SystemClock
+from cftools.sandbox._core import HANDLERS, ApiFault
+from cftools.sandbox._server import SandboxServer, SyncASGITransport, serve
+from cftools.sandbox._store import Change, Store
+
+__all__ = [
+    "HANDLERS",
+    "MAX_BODY",
+    "ApiFault",
+    "Change",
+    "Clock",
+    "ManualClock",
+    "Sandbox",
+    "SandboxServer",
+    "Store",
+    "SyncASGITransport",
+    "SystemClock",
+    "serve",
+]
+
+del _resources
+
+for _cls in (
+    ApiFault,
+    Change,
+    ManualClock,
+    Sandbox,
+    SandboxServer,
+    Store,
+    SyncASGITransport,
+    SystemClock,
+):
+    _cls.__module__ = __name__
+del _cls
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
