@@ -21,6 +21,8 @@ __all__ = ["main"]
 _COMMAND_MODULES = (
     "cftools.fields._cli",
     "cftools.dialplan._cli",
+    "cftools.campaigns._cli",
+    "cftools._api_cli",
 )
 
 

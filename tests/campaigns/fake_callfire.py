@@ -16,7 +16,9 @@ Faults, each chosen per request from a seeded random generator (or forced by a h
 * **5xx before the work**: 503, nothing stored;
 * **5xx after the work**: the work is done and stored, the client sees 500;
 * **dropped connection after the work**: the work is done, the client sees
-  ``httpx.RemoteProtocolError`` or ``httpx.ConnectError`` raised by the transport.
+  ``httpx.RemoteProtocolError`` or ``httpx.ConnectError`` raised by the transport;
+* **killed** (forced by a hook only): ``KilledProcess``, a ``BaseException``, is raised
+  before or after the work, as if the client process died with the request in flight.
 
 The same :meth:`FakeCallFire.handle` serves an ``httpx.MockTransport`` (which works for
 ``Client`` and ``AsyncClient`` alike) and a loopback HTTP server (:func:`serve`), so a
@@ -39,7 +41,7 @@ from typing import Any
 
 import httpx
 
-__all__ = ["FakeCallFire", "Faults", "serve"]
+__all__ = ["FakeCallFire", "Faults", "KilledProcess", "serve"]
 
 _BROADCASTS = re.compile(r"/(calls|texts)/broadcasts\Z")
 _ONE = re.compile(r"/(calls|texts)/broadcasts/(\d+)\Z")
@@ -48,6 +50,11 @@ _START = re.compile(r"/(calls|texts)/broadcasts/(\d+)/start\Z")
 
 Hook = Callable[[str, httpx.Request], "str | None"]
 """``hook(endpoint, request)`` returns a forced fault name or ``None`` (random faults)."""
+
+
+class KilledProcess(BaseException):
+    """Raised by the ``kill_before`` and ``kill_after`` faults: the client process dies
+    with the request in flight (before or after the server did the work)."""
 
 
 @dataclass
@@ -128,12 +135,16 @@ class FakeCallFire:
                     json={"httpStatusCode": 429, "internalCode": 0, "message": "slow down"},
                 )
             fault = forced if forced is not None else self._random_fault(request.method)
+            if fault == "kill_before":
+                raise KilledProcess(endpoint)
             if fault == "error_before":
                 self.faulted += 1
                 return _error(503, "service unavailable (nothing done)")
             response = getattr(self, "_" + endpoint)(request, match)
             if request.method == "POST" and response.is_success:
                 self.accepted_posts += 1
+            if fault == "kill_after":
+                raise KilledProcess(endpoint)
             if fault == "error_after":
                 self.faulted += 1
                 return _error(500, "internal error (after the work was done)")

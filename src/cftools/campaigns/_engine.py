@@ -648,10 +648,12 @@ async def _campaign(
         title = f"{name or (broadcast.body or {}).get('name') or DEFAULT_NAME} [{job}]"
         try:
             book.bind(
-                job=job, kind=broadcast.kind, broadcast=broadcast.digest(), batch_size=batch_size
+                {"broadcast_name": title},
+                job=job,
+                kind=broadcast.kind,
+                broadcast=broadcast.digest(),
+                batch_size=batch_size,
             )
-            if book.fresh:
-                book.set(broadcast_name=title)
             report = Report(job, broadcast.kind, None)
             total, batches = _check_and_plan(
                 book, broadcast, recipients, batch_size, skip_invalid, report, job

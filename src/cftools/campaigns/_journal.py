@@ -66,14 +66,19 @@ class Journal:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
-            if exists:
+            tables = self._db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+            if tables:
                 self._check_format()
-            else:
-                self._db.executescript(_SCHEMA)
-                self.set(format=FORMAT)
+            else:  # new, or its creation was interrupted: (re)made in one transaction
+                with self._transaction():
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
+                    self._db.execute("INSERT INTO meta VALUES('format', ?)", (FORMAT,))
         except sqlite3.DatabaseError as exc:
             raise JournalError(f"{self.path} is not a usable journal: {exc}") from None
-        self.fresh = not exists
+        self.fresh = not tables or self.get("job") is None
+        self.planned = self.get("planned") == "yes"
 
     def _check_format(self) -> None:
         try:
@@ -102,10 +107,11 @@ class Journal:
                     (key, str(value)),
                 )
 
-    def bind(self, **job: Any) -> None:
-        """Record the job's settings, or check them against those recorded."""
+    def bind(self, first: dict[str, Any], **job: Any) -> None:
+        """Record the job's settings (and ``first``, recorded but never compared), or
+        check them against those recorded."""
         if self.fresh:
-            self.set(**job)
+            self.set(**first, **job)
             return
         for key, value in job.items():
             recorded = self.get(key)
@@ -121,6 +127,10 @@ class Journal:
         self._db.execute("BEGIN IMMEDIATE")
 
     def end_plan(self, *, keep: bool) -> None:
+        """Commit the plan (and mark it complete), or drop it."""
+        if keep and not self.planned:
+            self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('planned', 'yes')")
+            self.planned = True
         self._db.execute("COMMIT" if keep else "ROLLBACK")
 
     def plan_batch(
@@ -130,7 +140,7 @@ class Journal:
         batch recorded at that position."""
         row = self._db.execute("SELECT digest FROM batches WHERE idx=?", (index,)).fetchone()
         if row is None:
-            if not self.fresh:
+            if self.planned:
                 raise self._mismatch(index, first_line, "it is not in the journal")
             self._db.execute(
                 "INSERT INTO batches VALUES(?, ?, ?, ?, ?, ?, 'planned', NULL, NULL)",
