@@ -52,6 +52,15 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         ),
     )
     parser.add_argument("operation", metavar="OPERATION", help="operationId or snake_case name")
+    _options(parser, base_url_default())
+    # Parameters and options may come in any order after OPERATION: argparse cannot mix
+    # optional arguments into a list of positionals, so the rest is parsed again by
+    # _rest() with parse_intermixed_args.
+    parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    parser.set_defaults(handler=run)
+
+
+def _options(parser: argparse.ArgumentParser, base_url: str) -> None:
     parser.add_argument("params", metavar="name=value", nargs="*", help="parameters")
     parser.add_argument("--body", metavar="@FILE|-|JSON", help="the JSON body")
     parser.add_argument("--fields", metavar="EXPR", help="the 'fields' partial-response filter")
@@ -66,11 +75,23 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("--compact", action="store_true", help="one-line JSON")
     parser.add_argument(
         "--base-url",
-        default=base_url_default(),
+        default=base_url,
         metavar="URL",
         help="the API root (default: $CALLFIRE_BASE_URL, else CallFire's)",
     )
-    parser.set_defaults(handler=run)
+
+
+def _rest(args: argparse.Namespace) -> argparse.Namespace:
+    """``args`` completed with what follows OPERATION, options and parameters mixed."""
+    inner = argparse.ArgumentParser(prog="cftools api OPERATION", add_help=False)
+    _options(inner, args.base_url)
+    rest = inner.parse_intermixed_args(args.rest)
+    for name, value in vars(rest).items():
+        if name == "params":
+            args.params = [*args.params, *value]
+        elif value != inner.get_default(name):
+            setattr(args, name, value)
+    return args
 
 
 class _Usage(Exception):
@@ -79,6 +100,7 @@ class _Usage(Exception):
 
 def run(args: argparse.Namespace) -> int:
     """Run ``cftools api``; return the exit status."""
+    args = _rest(args)
     try:
         operation = _operation(args.operation)
         params, files = _params(operation, args.params)
