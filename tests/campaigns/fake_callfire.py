@@ -81,8 +81,11 @@ class _Broadcast:
 class FakeCallFire:
     """The fake server's state and its request handler (thread-safe)."""
 
-    def __init__(self, faults: Faults | None = None, *, hook: Hook | None = None) -> None:
+    def __init__(
+        self, faults: Faults | None = None, *, hook: Hook | None = None, keep: bool = True
+    ) -> None:
         self.faults = faults or Faults()
+        self.keep = keep  # False: batches keep their size, not their recipients (benchmarks)
         self.hook = hook
         self.broadcasts: dict[int, _Broadcast] = {}
         self.requests = 0
@@ -228,7 +231,7 @@ class FakeCallFire:
             "remaining": len(recipients),
             "enabled": True,
             "created": int(time.time() * 1000),
-            "recipients": recipients,
+            "recipients": recipients if self.keep else [],
         }
         broadcast.batches.append(batch)
         return httpx.Response(201, json={"id": batch["id"]})

@@ -228,19 +228,25 @@ class _Engine:
     # -- one request ------------------------------------------------------------------
 
     async def request(
-        self, key: str, body: Any = None, /, *, paced: bool = True, **params: Any
+        self,
+        key: str,
+        body: Any = None,
+        /,
+        *,
+        paced: bool = True,
+        paced_at: float | None = None,
+        **params: Any,
     ) -> _Outcome:
-        """One try of operation ``name`` (the engine's table key), after waiting for its
-        turn unless the caller already did (``paced=False``)."""
+        """One try of operation ``key`` (the engine's table key), after waiting for its
+        turn unless the caller already did (``paced=False``, at ``paced_at``)."""
         operation = self.ops[key]
-        if paced:
-            await self.limiter.acquire()
+        sent_at = await self.limiter.acquire() if paced else paced_at
         self.report.requests += 1
         try:
             value = await self.call(operation, body, params)
         except RateLimitError as error:
             self.report.throttled += 1
-            self.limiter.throttled(error.retry_after)
+            self.limiter.throttled(error.retry_after, sent_at)
             return _Outcome(_Outcome.THROTTLED, error=error)
         except (ServerError, TransportError) as error:
             return _Outcome(_Outcome.UNKNOWN, error=error)
@@ -407,9 +413,11 @@ class _Engine:
         body = {"name": name, "recipients": list(batch.recipients)}
         attempts = throttles = 0
         while True:
-            await self.limiter.acquire()
+            paced_at = await self.limiter.acquire()
             async with self.gate.shared():
-                outcome = await self.request("add", body, paced=False, id=self.broadcast_id)
+                outcome = await self.request(
+                    "add", body, paced=False, paced_at=paced_at, id=self.broadcast_id
+                )
                 ended = time.monotonic()
             if outcome.kind == _Outcome.OK:
                 return self.sent(batch, int(outcome.value["id"]))

@@ -1,15 +1,20 @@
 """One pace for all the workers of a campaign: a shared, adaptive rate limiter.
 
 Requests start ``1 / rate`` seconds apart, whichever worker sends them. The rate adapts
-the way TCP's congestion control does, driven by the server's 429 answers:
+to the server's 429 answers, the way TCP's congestion control adapts to lost packets:
 
 * **slow start**: from the initial rate, each success adds ``SLOW_START_STEP``
-  requests a second (the rate roughly doubles every second) until the first 429;
-* **avoidance**: then each success adds ``STEP`` requests a second (at ``r``
-  successes a second, the rate grows by ``STEP * r``: 1% a second), probing gently;
-* **on 429**: the rate is cut by ``CUT`` (once per ``COOLDOWN`` seconds, however many
-  workers saw a 429 together) and every worker waits until the ``Retry-After`` the
-  server asked for has passed.
+  requests a second (the rate doubles about every half second) until the first 429;
+* **on 429**: the rate the server refused becomes the ``ceiling``; the rate drops to
+  ``BELOW`` times the rate the server accepted over the last ``WINDOW`` seconds
+  (never below ``CUT`` times the ceiling, so a sparse window does not collapse it), and
+  every worker waits until the server's ``Retry-After`` has passed. Only a request sent
+  after the last cut can cut again: the requests already in flight when the server
+  began refusing do not each halve the pace;
+* **recovery**: each success closes part of the gap to the ceiling (at ``r`` successes
+  a second, about 60% of it a second), so the pace is back near the ceiling quickly;
+* **probing**: at or above the ceiling, each success adds ``STEP`` requests a second
+  (1% a second at any rate), until the server refuses again.
 
 The rate only grows while the limiter is what holds requests back: a campaign limited
 by its concurrency or the server's latency does not build up a rate it never uses.
@@ -18,17 +23,19 @@ by its concurrency or the server's latency does not build up a rate it never use
 from __future__ import annotations
 
 import asyncio
+import collections
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 __all__ = ["RateLimiter"]
 
-SLOW_START_STEP = 0.7
+SLOW_START_STEP = 1.4
 STEP = 0.01
-CUT = 0.93
-COOLDOWN = 0.5
+CUT = 0.9
 MIN_RATE = 0.2
+WINDOW = 1.0
+BELOW = 0.97
 
 
 class RateLimiter:
@@ -44,43 +51,61 @@ class RateLimiter:
     ) -> None:
         self.rate = max(MIN_RATE, float(rate))
         self.max_rate = max_rate
-        self.slow_start = True
+        self.ceiling: float | None = None
         self._clock = clock
         self._sleep = sleep
         self._next = 0.0
         self._paused_until = 0.0
         self._last_cut = float("-inf")
         self._held = False
+        self._accepted: collections.deque[float] = collections.deque()
 
-    async def acquire(self) -> None:
-        """Wait for this request's turn."""
+    @property
+    def slow_start(self) -> bool:
+        """True until the server first refuses a request."""
+        return self.ceiling is None
+
+    async def acquire(self) -> float:
+        """Wait for this request's turn; return the time it was let go."""
         while True:
             now = self._clock()
             start = max(now, self._next, self._paused_until)
             self._next = start + 1.0 / self.rate
             if start <= now:
-                return
+                return now
             self._held = True
             await self._sleep(start - now)
-            if self._paused_until <= self._clock():
-                return
+            now = self._clock()
+            if self._paused_until <= now:
+                return now
             # A 429 arrived while this request waited: queue again behind the pause.
 
     def success(self) -> None:
-        """A request went through: probe for more, if the pace is what limits."""
+        """A request went through: recover or probe, if the pace is what limits."""
+        now = self._clock()
+        self._accepted.append(now)
+        while self._accepted and self._accepted[0] < now - WINDOW:
+            self._accepted.popleft()
         if not self._held:
             return
         self._held = False
-        self.rate += SLOW_START_STEP if self.slow_start else STEP
+        if self.ceiling is None:
+            self.rate += SLOW_START_STEP
+        elif self.rate < self.ceiling:
+            self.rate += max(STEP, (self.ceiling - self.rate) / self.rate)
+        else:
+            self.rate += STEP
         if self.max_rate is not None:
             self.rate = min(self.rate, self.max_rate)
 
-    def throttled(self, retry_after: float | None) -> None:
-        """The server answered 429: slow down, and honour its ``Retry-After``."""
+    def throttled(self, retry_after: float | None, sent_at: float | None = None) -> None:
+        """The server answered 429 to a request let go at ``sent_at``: slow down, and
+        honour its ``Retry-After``."""
         now = self._clock()
-        if now - self._last_cut >= COOLDOWN:
+        if sent_at is None or sent_at >= self._last_cut:
             self._last_cut = now
-            self.slow_start = False
-            self.rate = max(MIN_RATE, self.rate * CUT)
+            self.ceiling = self.rate
+            accepted = len(self._accepted) / WINDOW
+            self.rate = max(MIN_RATE, CUT * self.rate, min(self.rate, accepted) * BELOW)
         wait = retry_after if retry_after is not None else 1.0 / self.rate
         self._paused_until = max(self._paused_until, now + wait)
