@@ -192,6 +192,9 @@ def test_journal_binds_to_its_job_and_input(tmp_path: Path) -> None:
              batch_size=100, **FAST)  # fmt: skip
     with pytest.raises(JournalError, match="batch_size"):
         send(client_for(fake), TEXT, people(300), journal=journal, resume=True, **FAST)
+    with pytest.raises(JournalError, match="another broadcast"):
+        send(client_for(fake), Broadcast.texts({"message": "other"}), people(300),
+             journal=journal, resume=True, batch_size=100, **FAST)  # fmt: skip
     with pytest.raises(JournalError, match="another job"):
         send(client_for(fake), CALL, people(300), journal=journal, resume=True,
              batch_size=100, **FAST)  # fmt: skip

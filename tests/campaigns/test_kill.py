@@ -75,3 +75,36 @@ def test_killed_and_resumed_many_times_every_recipient_once(tmp_path: Path) -> N
     assert max(Counter(phones).values()) == 1
     assert fake.broadcasts[broadcast_id].status == "RUNNING"
     assert fake.faulted > 0 and fake.throttled > 0
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("phone\n" + "".join(f"1213{i:07d}\n" for i in range(6000)))
+    journal = tmp_path / "j"
+    fake = FakeCallFire(Faults(rate=10, burst=1))
+    with serve(fake) as base_url:
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT / "src"),
+            "CALLFIRE_USERNAME": "login",
+            "CALLFIRE_PASSWORD": "pass-word-1",
+            "CALLFIRE_BASE_URL": base_url,
+        }
+        process = subprocess.Popen(
+            command(path, journal, False), env=env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        time.sleep(2.5)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 130, err
+        assert "Resume with" in err and "--resume" in err and "pass-word-1" not in err
+        final = subprocess.run(
+            command(path, journal, True), env={**env}, capture_output=True, text=True,
+            timeout=120,
+        )  # fmt: skip
+    assert final.returncode == 0, final.stderr[-2000:]
+    (broadcast_id,) = fake.broadcasts
+    phones = fake.phones(broadcast_id)
+    assert len(phones) == 6000 and len(set(phones)) == 6000

@@ -391,7 +391,9 @@ class _Engine:
                 return names
             taken = time.monotonic()
             names = {}
-            async for item in self.pages("list", id=self.broadcast_id, fields="items(id,name)"):
+            async for item in self.pages(
+                "list", id=self.broadcast_id, fields="totalCount,items(id,name)"
+            ):
                 if isinstance(item.get("name"), str) and "id" in item:
                     names[item["name"]] = int(item["id"])
             self.listing = (taken, names)

@@ -118,6 +118,12 @@ class Journal:
             return
         for key, value in job.items():
             recorded = self.get(key)
+            if recorded != str(value) and key == "broadcast":
+                raise JournalError(
+                    f"the journal {self.path} was made for another broadcast (another "
+                    "body: message, caller id, dialplan, name; or another broadcast id): "
+                    "resume with the same broadcast, or start a new job with another journal"
+                )
             if recorded != str(value):
                 raise JournalError(
                     f"the journal {self.path} belongs to another job: its {key} is "
