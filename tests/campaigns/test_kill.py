@@ -95,7 +95,9 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path: Path) -> None:
             command(path, journal, False), env=env, stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
-        time.sleep(2.5)
+        deadline = time.monotonic() + 60
+        while fake.accepted_posts < 3 and time.monotonic() < deadline:  # sending under way
+            time.sleep(0.05)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)
         assert process.returncode == 130, err
