@@ -310,7 +310,9 @@ class _Engine:
         if journal.get("broadcast_state") == "created":
             return int(journal.get("broadcast_id") or 0)
         name = journal.get("broadcast_name") or DEFAULT_NAME
-        if journal.get("broadcast_state") == "creating":
+        # On resume, look first even without a journaled "creating": a machine that
+        # lost power may have lost that commit after the POST went out.
+        if journal.get("broadcast_state") == "creating" or not journal.fresh:
             found = await self.find_broadcast(name)
             if found is not None:
                 return self.created(found)
@@ -349,7 +351,8 @@ class _Engine:
         if self.journal.get("start_state") == "started":
             self.report.started = True
             return
-        if self.journal.get("start_state") == "starting" and await self.is_running():
+        resumed = self.journal.get("start_state") == "starting" or not self.journal.fresh
+        if resumed and await self.is_running():
             self.started()
             return
         self.journal.set(start_state="starting")
