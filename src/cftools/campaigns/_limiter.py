@@ -4,17 +4,19 @@ Requests start ``1 / rate`` seconds apart, whichever worker sends them. The rate
 to the server's 429 answers, the way TCP's congestion control adapts to lost packets:
 
 * **slow start**: from the initial rate, each success adds ``SLOW_START_STEP``
-  requests a second (the rate doubles about every half second) until the first 429;
-* **on 429**: the rate the server refused becomes the ``ceiling``; the rate drops to
-  ``BELOW`` times the rate the server accepted over the last ``WINDOW`` seconds
-  (never below ``CUT`` times the ceiling, so a sparse window does not collapse it), and
-  every worker waits until the server's ``Retry-After`` has passed. Only a request sent
-  after the last cut can cut again: the requests already in flight when the server
-  began refusing do not each halve the pace;
+  requests a second (at r successes a second the rate doubles about every quarter
+  second) until the first 429;
+* **on 429**: the rate the server refused becomes the ``ceiling``; the rate drops by
+  ``1 - CUT``, and every worker waits until the server's ``Retry-After`` has passed.
+  Only a request sent after the last cut can cut again: the requests already in flight
+  when the server began refusing do not each cut the pace. (Dropping to the rate the
+  server accepted lately looks smarter, but a client slowed by its own CPU then reads
+  its own slowness as the server's limit and spirals down.);
 * **recovery**: each success closes part of the gap to the ceiling (at ``r`` successes
   a second, about 60% of it a second), so the pace is back near the ceiling quickly;
 * **probing**: at or above the ceiling, each success adds ``STEP`` requests a second
-  (1% a second at any rate), until the server refuses again.
+  (1% a second at any rate), times the seconds since the last cut once past one, so a
+  ceiling set too low by a stray 429 is left behind within seconds.
 
 The rate only grows while the limiter is what holds requests back: a campaign limited
 by its concurrency or the server's latency does not build up a rate it never uses.
@@ -23,19 +25,16 @@ by its concurrency or the server's latency does not build up a rate it never use
 from __future__ import annotations
 
 import asyncio
-import collections
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 __all__ = ["RateLimiter"]
 
-SLOW_START_STEP = 1.4
+SLOW_START_STEP = 3.0
 STEP = 0.01
 CUT = 0.9
 MIN_RATE = 0.2
-WINDOW = 1.0
-BELOW = 0.97
 
 
 class RateLimiter:
@@ -58,7 +57,6 @@ class RateLimiter:
         self._paused_until = 0.0
         self._last_cut = float("-inf")
         self._held = False
-        self._accepted: collections.deque[float] = collections.deque()
 
     @property
     def slow_start(self) -> bool:
@@ -82,10 +80,6 @@ class RateLimiter:
 
     def success(self) -> None:
         """A request went through: recover or probe, if the pace is what limits."""
-        now = self._clock()
-        self._accepted.append(now)
-        while self._accepted and self._accepted[0] < now - WINDOW:
-            self._accepted.popleft()
         if not self._held:
             return
         self._held = False
@@ -93,8 +87,8 @@ class RateLimiter:
             self.rate += SLOW_START_STEP
         elif self.rate < self.ceiling:
             self.rate += max(STEP, (self.ceiling - self.rate) / self.rate)
-        else:
-            self.rate += STEP
+        else:  # probing: bolder the longer the server has not refused anything
+            self.rate += STEP * max(1.0, self._clock() - self._last_cut)
         if self.max_rate is not None:
             self.rate = min(self.rate, self.max_rate)
 
@@ -105,7 +99,6 @@ class RateLimiter:
         if sent_at is None or sent_at >= self._last_cut:
             self._last_cut = now
             self.ceiling = self.rate
-            accepted = len(self._accepted) / WINDOW
-            self.rate = max(MIN_RATE, CUT * self.rate, min(self.rate, accepted) * BELOW)
+            self.rate = max(MIN_RATE, CUT * self.rate)
         wait = retry_after if retry_after is not None else 1.0 / self.rate
         self._paused_until = max(self._paused_until, now + wait)
