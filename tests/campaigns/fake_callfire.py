@@ -7,7 +7,8 @@ It serves just what :mod:`cftools.campaigns` uses, with the API's paths and shap
 * ``GET /{kind}/broadcasts/{id}``: get one;
 * ``POST /{kind}/broadcasts/{id}/batches``: add a named batch (201 ``{"id": n}``);
 * ``GET /{kind}/broadcasts/{id}/batches``: list batches, paged by ``limit``/``offset``;
-* ``POST /calls/broadcasts/{id}/start``, ``POST /texts/broadcasts/{id}/start``: start.
+* ``POST /calls/broadcasts/{id}/start``, ``POST /texts/broadcasts/{id}/start``: start;
+* ``GET /calls/recordings/{id}.mp3``: a few bytes, for ``cftools api --output``.
 
 Faults, each chosen per request from a seeded random generator (or forced by a hook):
 
@@ -47,6 +48,8 @@ _BROADCASTS = re.compile(r"/(calls|texts)/broadcasts\Z")
 _ONE = re.compile(r"/(calls|texts)/broadcasts/(\d+)\Z")
 _BATCHES = re.compile(r"/(calls|texts)/broadcasts/(\d+)/batches\Z")
 _START = re.compile(r"/(calls|texts)/broadcasts/(\d+)/start\Z")
+_RECORDING = re.compile(r"/(calls)/recordings/(\d+)\.mp3\Z")
+RECORDING = b"ID3\x03\x00fake mp3 bytes"
 
 Hook = Callable[[str, httpx.Request], "str | None"]
 """``hook(endpoint, request)`` returns a forced fault name or ``None`` (random faults)."""
@@ -250,6 +253,9 @@ class FakeCallFire:
         broadcast.status = "RUNNING"
         return httpx.Response(204)
 
+    def _recording(self, request: httpx.Request, match: re.Match[str]) -> httpx.Response:
+        return httpx.Response(200, content=RECORDING, headers={"Content-Type": "audio/mpeg"})
+
     def _broadcast(self, match: re.Match[str]) -> _Broadcast | None:
         broadcast = self.broadcasts.get(int(match[2]))
         return broadcast if broadcast is not None and broadcast.kind == match[1] else None
@@ -261,6 +267,7 @@ def _route(method: str, path: str) -> tuple[str | None, re.Match[str] | None]:
         (_ONE, {"GET": "get"}),
         (_BATCHES, {"POST": "add_batch", "GET": "batches"}),
         (_START, {"POST": "start"}),
+        (_RECORDING, {"GET": "recording"}),
     ):
         match = pattern.match(path)
         if match is not None:

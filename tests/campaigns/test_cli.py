@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_callfire import FakeCallFire, serve
+from fake_callfire import RECORDING, FakeCallFire, serve
 
 from cftools._cli import main
 
@@ -146,3 +146,10 @@ def test_api_errors(fake: FakeCallFire, capsys: pytest.CaptureFixture[str]) -> N
     assert "--output" in capsys.readouterr().err
     assert main(["api", "createTextBroadcast", "--body", "{nope"]) == 2
     assert "not JSON" in capsys.readouterr().err
+
+
+def test_api_download_to_a_file(fake: FakeCallFire, tmp_path: Path) -> None:
+    target = tmp_path / "r.mp3"
+    assert main(["api", "getCallRecordingMp3", "id=7", "--output", str(target)]) == 0
+    assert target.read_bytes() == RECORDING
+    assert main(["api", "findCalls", "--output", str(target)]) == 2
