@@ -10,6 +10,8 @@ Three parts, each usable on its own:
   of the API, which checks ``fields``, ``dialplanXml`` and payloads before sending.
 * :mod:`cftools.spec` is the API as data (the table of operations, the body models and
   the request checks), shared by the client and anything that serves the API.
+* :mod:`cftools.campaigns` sends one message or one IVR to many recipients through
+  the client: checked first, in journaled batches, exactly once, as fast as allowed.
 
 cftools is not an official CallFire product and does not talk to the network unless
 you call a client method.
@@ -27,11 +29,19 @@ from cftools._errors import CftoolsError
 from cftools._version import __version__
 
 if TYPE_CHECKING:
-    from cftools import client, dialplan, fields, spec
+    from cftools import campaigns, client, dialplan, fields, spec
 
-__all__ = ["CftoolsError", "__version__", "client", "dialplan", "fields", "spec"]
+__all__ = [
+    "CftoolsError",
+    "__version__",
+    "campaigns",
+    "client",
+    "dialplan",
+    "fields",
+    "spec",
+]
 
-_SUBPACKAGES = frozenset({"client", "dialplan", "fields", "spec"})
+_SUBPACKAGES = frozenset({"campaigns", "client", "dialplan", "fields", "spec"})
 
 
 def __getattr__(name: str) -> Any:

@@ -21,27 +21,19 @@ import difflib
 import json
 import pathlib
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cftools._errors import CftoolsError
-from cftools.client import (
-    OPERATIONS,
-    ApiError,
-    Client,
-    ConfigurationError,
-    Operation,
-    RequestValidationError,
-    TransportError,
-    method_name,
-)
+from cftools._send_cli import BASE_URL_HELP, base_url_default
+
+if TYPE_CHECKING:  # the client (and httpx) load only when the command runs
+    from cftools.client import Client, Operation
 
 __all__ = ["register", "run"]
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add the ``api`` sub-command to ``subparsers``."""
-    from cftools.campaigns._cli import base_url_default
-
     parser = subparsers.add_parser(
         "api",
         help="call any CallFire API operation, checked, with JSON out",
@@ -52,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         ),
     )
     parser.add_argument("operation", metavar="OPERATION", help="operationId or snake_case name")
-    _options(parser, base_url_default())
+    _options(parser)
     # Parameters and options may come in any order after OPERATION: argparse cannot mix
     # optional arguments into a list of positionals, so the rest is parsed again by
     # _rest() with parse_intermixed_args.
@@ -60,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(handler=run)
 
 
-def _options(parser: argparse.ArgumentParser, base_url: str) -> None:
+def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("params", metavar="name=value", nargs="*", help="parameters")
     parser.add_argument("--body", metavar="@FILE|-|JSON", help="the JSON body")
     parser.add_argument("--fields", metavar="EXPR", help="the 'fields' partial-response filter")
@@ -73,18 +65,13 @@ def _options(parser: argparse.ArgumentParser, base_url: str) -> None:
     parser.add_argument("--max-items", type=int, metavar="N", help="with --paginate: at most N")
     parser.add_argument("--output", "-o", metavar="FILE", help="where a binary download goes")
     parser.add_argument("--compact", action="store_true", help="one-line JSON")
-    parser.add_argument(
-        "--base-url",
-        default=base_url,
-        metavar="URL",
-        help="the API root (default: $CALLFIRE_BASE_URL, else CallFire's)",
-    )
+    parser.add_argument("--base-url", metavar="URL", help=BASE_URL_HELP)
 
 
 def _rest(args: argparse.Namespace) -> argparse.Namespace:
     """``args`` completed with what follows OPERATION, options and parameters mixed."""
     inner = argparse.ArgumentParser(prog="cftools api OPERATION", add_help=False)
-    _options(inner, args.base_url)
+    _options(inner)
     rest = inner.parse_intermixed_args(args.rest)
     for name, value in vars(rest).items():
         if name == "params":
@@ -100,6 +87,14 @@ class _Usage(Exception):
 
 def run(args: argparse.Namespace) -> int:
     """Run ``cftools api``; return the exit status."""
+    from cftools.client import (
+        ApiError,
+        Client,
+        ConfigurationError,
+        RequestValidationError,
+        TransportError,
+    )
+
     args = _rest(args)
     try:
         operation = _operation(args.operation)
@@ -108,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
             params["fields"] = args.fields
         body = _body(args.body)
         _check_usage(operation, args)
-        with Client(base_url=args.base_url) as client:
+        with Client(base_url=base_url_default(args.base_url)) as client:
             return _call(client, operation, params, files, body, args)
     except _Usage as exc:
         print(f"cftools api: {exc}", file=sys.stderr)
@@ -125,6 +120,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _operation(name: str) -> Operation:
+    from cftools.client import OPERATIONS, method_name
+
     by_method = {method_name(op_id): op for op_id, op in OPERATIONS.items()}
     operation = OPERATIONS.get(name) or by_method.get(name)
     if operation is not None:

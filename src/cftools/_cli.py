@@ -21,7 +21,7 @@ __all__ = ["main"]
 _COMMAND_MODULES = (
     "cftools.fields._cli",
     "cftools.dialplan._cli",
-    "cftools.campaigns._cli",
+    "cftools._send_cli",
     "cftools._api_cli",
 )
 

@@ -1,5 +1,9 @@
 """``cftools send calls|texts FILE ...``: a campaign from a CSV or JSON Lines file.
 
+It lives outside :mod:`cftools.campaigns` so that building the command line does not
+import the client (and httpx): every import here that needs them is made when the
+command runs.
+
 Exit status: 0 every recipient sent (invalid rows skipped with ``--skip-invalid``
 aside), 1 invalid recipients (nothing sent), failed batches or an API error, 2 bad usage,
 an unreadable input or a journal that does not fit, 130 interrupted (the message says
@@ -15,23 +19,26 @@ import os
 import shlex
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cftools._errors import CftoolsError
-from cftools.campaigns._engine import Broadcast, send
-from cftools.campaigns._errors import CampaignAborted, InvalidRecipientsError
-from cftools.campaigns._input import read_recipients
-from cftools.campaigns._report import Progress, Report
-from cftools.client import DEFAULT_BASE_URL, ApiError, Client, TransportError
 
-__all__ = ["base_url_default", "register", "run"]
+if TYPE_CHECKING:  # the client (and httpx) load only when the command runs
+    from cftools.campaigns._engine import Broadcast
+    from cftools.campaigns._report import Progress, Report
+
+__all__ = ["BASE_URL_HELP", "base_url_default", "register", "run"]
+
+BASE_URL_HELP = "the API root (default: $CALLFIRE_BASE_URL, else CallFire's)"
 
 _VOICES = ("MALE1", "FEMALE1", "FEMALE2", "SPANISH1", "FRENCHCANADIAN1")
 
 
-def base_url_default() -> str:
-    """``--base-url``'s default: ``CALLFIRE_BASE_URL``, else CallFire's own."""
-    return os.environ.get("CALLFIRE_BASE_URL") or DEFAULT_BASE_URL
+def base_url_default(given: str | None) -> str:
+    """``--base-url``, else ``CALLFIRE_BASE_URL``, else CallFire's own API root."""
+    from cftools.client import DEFAULT_BASE_URL
+
+    return given or os.environ.get("CALLFIRE_BASE_URL") or DEFAULT_BASE_URL
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -80,12 +87,7 @@ def _arguments(parser: argparse.ArgumentParser, kind: str) -> None:
     how.add_argument("--max-rate", type=float, metavar="R", help="never faster than R req/s")
     how.add_argument("--format", choices=("csv", "jsonl"), help="FILE's format (default: guessed)")
     how.add_argument("--report", metavar="FILE", help="write the JSON report here, not stdout")
-    how.add_argument(
-        "--base-url",
-        default=base_url_default(),
-        metavar="URL",
-        help="the API root (default: $CALLFIRE_BASE_URL, else CallFire's)",
-    )
+    how.add_argument("--base-url", metavar="URL", help=BASE_URL_HELP)
 
 
 def _positive(text: str) -> int:
@@ -100,6 +102,8 @@ def _positive(text: str) -> int:
 
 def _broadcast(args: argparse.Namespace) -> Broadcast:
     """The broadcast the arguments describe (raises ``ValueError`` on bad usage)."""
+    from cftools.campaigns._engine import Broadcast
+
     kind = args.kind
     content = args.message is not None or getattr(args, "dialplan", None) is not None
     if args.broadcast_id is not None:
@@ -188,6 +192,11 @@ class _Reporter:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``cftools send``; return the exit status."""
+    from cftools.campaigns._engine import send
+    from cftools.campaigns._errors import CampaignAborted, InvalidRecipientsError
+    from cftools.campaigns._input import read_recipients
+    from cftools.client import ApiError, Client, TransportError
+
     try:
         broadcast = _broadcast(args)
     except ValueError as exc:
@@ -199,7 +208,7 @@ def run(args: argparse.Namespace) -> int:
         recipients = read_recipients(args.file, format=args.format)
         client = None
         if not args.dry_run:
-            client = Client(base_url=args.base_url, max_retries=0)
+            client = Client(base_url=base_url_default(args.base_url), max_retries=0)
         try:
             report = send(
                 client, broadcast, recipients, journal=journal, resume=args.resume,
