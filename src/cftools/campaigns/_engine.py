@@ -192,6 +192,13 @@ class _Fatal(Exception):
 
 
 class _Engine:
+    """One job's sending side: the requests (paced, classified, retried), the
+    broadcast (created and started exactly once), and the batches (sent by the workers,
+    settled by lookup). The checking pass and the journal's plan come before it.
+
+    It pages lists itself (:meth:`pages`) rather than through ``Client.paginate``, so
+    that every page request is paced by the shared limiter and sees its 429s."""
+
     def __init__(
         self,
         call: Callable[..., Awaitable[Any]],
