@@ -9,9 +9,9 @@ to the server's 429 answers, the way TCP's congestion control adapts to lost pac
 * **on 429**: the rate the server refused becomes the ``ceiling``; the rate drops by
   ``1 - CUT``, and every worker waits until the server's ``Retry-After`` has passed.
   Only a request sent after the last cut can cut again: the requests already in flight
-  when the server began refusing do not each cut the pace. (Dropping to the rate the
-  server accepted lately looks smarter, but a client slowed by its own CPU then reads
-  its own slowness as the server's limit and spirals down.);
+  when the server began refusing do not each cut the pace. Dropping to the rate the
+  server accepted lately would look smarter, but a client slowed by its own CPU then
+  reads its own slowness as the server's limit and spirals down;
 * **recovery**: each success closes part of the gap to the ceiling (at ``r`` successes
   a second, about 60% of it a second), so the pace is back near the ceiling quickly;
 * **probing**: at or above the ceiling, each success adds ``STEP`` requests a second
