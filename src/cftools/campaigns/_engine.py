@@ -781,7 +781,9 @@ def _check_and_plan(
             batches += 1
         report.rows = valid + report.skipped_count
         if report.skipped_count and not skip_invalid:
-            raise InvalidRecipientsError(report.skipped, report.skipped_count)
+            raise InvalidRecipientsError(
+                report.skipped, report.skipped_count, resumed=not book.fresh
+            )
         book.check_plan_size(batches)
         keep = True
     finally:

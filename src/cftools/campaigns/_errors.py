@@ -57,13 +57,14 @@ class InvalidRecipientsError(CampaignError, ValueError):
 
     __module__ = "cftools.campaigns"
 
-    def __init__(self, rows: Sequence[Skipped], count: int) -> None:
+    def __init__(self, rows: Sequence[Skipped], count: int, *, resumed: bool = False) -> None:
         self.rows = tuple(rows)
         self.count = count
         shown = "\n  ".join(f"line {r.line}: {r.reason}" for r in self.rows[:20])
         more = f"\n  ... and {count - 20} more" if count > 20 else ""
+        nothing = "nothing more was sent" if resumed else "nothing was sent"
         super().__init__(
-            f"{count} invalid recipient{'s' * (count != 1)}; nothing was sent (fix them, "
+            f"{count} invalid recipient{'s' * (count != 1)}; {nothing} (fix them, "
             f"or skip them with skip_invalid / --skip-invalid):\n  {shown}{more}"
         )
 
