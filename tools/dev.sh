@@ -70,7 +70,7 @@ case "$job" in
     exec .venv/bin/python examples/demo.py
     ;;
   test)
-    setup_venv "test,bench,sandbox"
+    setup_venv "test,bench,sandbox,progress"
     install_graphviz
     install_prism
     .venv/bin/ruff check src tests benchmarks examples tools

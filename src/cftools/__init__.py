@@ -14,6 +14,8 @@ Three parts, each usable on its own:
   reads their payloads, typed.
 * :mod:`cftools.sandbox` is a local CallFire that keeps state, for testing integrations
   offline (needs the ``sandbox`` extra: ``pip install 'cftools[sandbox]'``).
+* :mod:`cftools.campaigns` sends one message or one IVR to many recipients through
+  the client: checked first, in journaled batches, exactly once, as fast as allowed.
 
 cftools is not an official CallFire product and does not talk to the network unless
 you call a client method.
@@ -31,11 +33,12 @@ from cftools._errors import CftoolsError
 from cftools._version import __version__
 
 if TYPE_CHECKING:
-    from cftools import client, dialplan, fields, sandbox, spec, webhooks
+    from cftools import campaigns, client, dialplan, fields, sandbox, spec, webhooks
 
 __all__ = [
     "CftoolsError",
     "__version__",
+    "campaigns",
     "client",
     "dialplan",
     "fields",
@@ -44,7 +47,9 @@ __all__ = [
     "webhooks",
 ]
 
-_SUBPACKAGES = frozenset({"client", "dialplan", "fields", "sandbox", "spec", "webhooks"})
+_SUBPACKAGES = frozenset(
+    {"campaigns", "client", "dialplan", "fields", "sandbox", "spec", "webhooks"}
+)
 
 
 def __getattr__(name: str) -> Any:

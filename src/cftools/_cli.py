@@ -23,6 +23,8 @@ _COMMAND_MODULES = (
     "cftools.dialplan._cli",
     "cftools.webhooks._cli",
     "cftools._sandbox_cli",
+    "cftools._send_cli",
+    "cftools._api_cli",
 )
 
 

@@ -9,6 +9,8 @@ Each part defines its own exceptions under :class:`CftoolsError`:
 * ``cftools.client.RequestValidationError`` (also a ``ValueError``): a request refused
   before any I/O; ``ApiError`` and its subclasses for error responses;
   ``TransportError`` for network failures and timeouts.
+* ``cftools.campaigns.CampaignError``: a campaign that cannot start or go on
+  (``InputError``, ``InvalidRecipientsError``, ``JournalError``, ``CampaignAborted``).
 
 Catching ``CftoolsError`` catches every error the library raises on purpose; anything
 else escaping the library is a bug. Every one pickles and copies with its attributes,
