@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from cftools._errors import CftoolsError
-from cftools.dialplan._cli import FILE_HELP, cannot_read, examples, read_source, write_output
+from cftools.dialplan._cli_io import FILE_HELP, cannot_read, examples, read_source, write_output
 from cftools.dialplan._findings import DialplanError, Report
 from cftools.dialplan._validate import validate
 
