@@ -335,17 +335,23 @@ def test_a_server_repeating_a_page_without_an_offset_stops_with_an_error(
     assert server.count == 2
 
 
+@pytest.mark.parametrize(
+    ("fields", "project"), [(None, False), ("items(id)", True), ("items(state)", True)]
+)
 def test_a_server_echoing_the_offset_but_sending_the_same_items_stops(
-    client: Client, server: Any
+    client: Client, server: Any, fields: str | None, project: bool
 ) -> None:
+    # With project=True the pages are decoded straight into the projection (the fused
+    # path): the items are still compared as the server sent them.
     def handle(request: httpx.Request) -> httpx.Response:
         offset = int(request.url.params["offset"])
-        items = [{"id": i} for i in range(5)]
+        items = [{"id": i, "state": "A"} for i in range(5)]
         return httpx.Response(200, json={"items": items, "offset": offset, "totalCount": 10**9})
 
     server.reply(handle)
+    params = {} if fields is None else {"fields": fields}
     with pytest.raises(ApiError, match="repeats the previous page"):
-        list(client.paginate("findCalls", page_size=5))
+        list(client.paginate("findCalls", page_size=5, project=project, **params))
     assert server.count == 2
 
 

@@ -26,10 +26,9 @@ did, after the items of the good pages:
   caught by this one.
 
 Each page moves the offset on by the number of items it holds, and an empty page ends
-the walk. The one server these checks cannot catch echoes each offset asked for while
-sending the same items, to a ``project=True`` walk whose pages are decoded straight into
-their projection (projected items may repeat legitimately, so they are not compared):
-such a walk ends at ``totalCount``, or at ``max_items``.
+the walk. A ``project=True`` page decoded straight into its projection is compared by the
+text of its whole ``items`` as sent (projected items may repeat legitimately, so they are
+not what is compared).
 
 The paging keys are read before any client-side projection. With ``project=True`` and
 an inclusion list, each page is decoded straight into its projection
@@ -195,7 +194,9 @@ class Pager:
                 f"offset={echoed}: the server does not page as asked, so paging stops "
                 "here rather than repeat items"
             )
-        items = page.get("items") if isinstance(page, dict) else None
+        items: Any = page.get("items") if isinstance(page, dict) else None
+        if page is None and body:  # decoded straight into its projection: compare the
+            items = _raw_items(body)  # text of the whole items, not the projected ones
         previous, self._previous = self._previous, (body, items)
         if count and previous is not None:
             same_body = bool(body) and body == previous[0]
@@ -206,6 +207,21 @@ class Pager:
                     "paging stops here rather than repeat items"
                 )
         return ""
+
+
+def _raw_items(body: bytes | str) -> bytes | None:
+    """The JSON text of the page's ``items``, as sent (``None`` when it cannot be read).
+
+    Only a page the fused decoder took comes here, so msgspec is there and the body is
+    one JSON object; its members are skipped over, not built."""
+    import msgspec
+
+    try:
+        members = msgspec.json.decode(body, type=dict[str, msgspec.Raw])
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    items = members.get("items")
+    return None if items is None else bytes(items)
 
 
 def _count(value: Any) -> bool:
