@@ -258,3 +258,27 @@ def test_an_empty_input_creates_nothing(tmp_path: Path) -> None:
     fake = FakeCallFire()
     report = send(client_for(fake), TEXT, [], journal=tmp_path / "j", **FAST)
     assert report.sent == 0 and report.broadcast_id is None and fake.requests == 0
+
+
+def test_a_batch_listing_that_ignores_offset_stops_the_job(tmp_path: Path) -> None:
+    # Settling an unknown outcome lists the batches; a server that sends the same full
+    # page whatever the offset, with a total far away, must not be paged for ever.
+    fake = FakeCallFire()
+    failed: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if request.method == "POST" and path.endswith("/batches") and not failed:
+            failed.append(path)  # the first batch's outcome is unknown: settle by listing
+            return httpx.Response(500, json={"httpStatusCode": 500, "message": "oops"})
+        if request.method == "GET" and path.endswith("/batches"):
+            items = [{"id": i, "name": f"other-{i}"} for i in range(100)]
+            return httpx.Response(
+                200, json={"items": items, "limit": 100, "offset": 0, "totalCount": 10**9}
+            )
+        return fake.handle(request)
+
+    client = Client("user", "secret-pass", base_url="https://api.test/v2",
+                    transport=httpx.MockTransport(handle), max_retries=0)  # fmt: skip
+    with pytest.raises(CampaignAborted, match="does not page as asked"):
+        send(client, TEXT, people(20), journal=tmp_path / "j", batch_size=10, **FAST)

@@ -53,6 +53,7 @@ from cftools.client import (
     ConfigurationError,
     ForbiddenError,
     NotFoundError,
+    Pager,
     RateLimitError,
     ServerError,
     TransportError,
@@ -286,19 +287,19 @@ class _Engine:
             raise outcome.error
 
     async def pages(self, key: str, /, **params: Any) -> AsyncIterator[dict[str, Any]]:
-        """Every item of a paged list, page by page through :meth:`get`."""
-        offset = 0
-        while True:
-            page = await self.get(key, limit=PAGE, offset=offset, **params)
-            items = page.get("items") or [] if isinstance(page, dict) else []
+        """Every item of a paged list, page by page through :meth:`get` (so each page is
+        paced), by the client's own paging rules (:class:`~cftools.client.Pager`): a
+        page at another offset than asked, or the previous page again, stops the job
+        rather than repeat items or page for ever."""
+        operation = OPERATIONS[self.ops[key]]
+        pager = Pager(operation, params, page_size=PAGE, max_items=None, projector=None,
+                      project=False)  # fmt: skip
+        while (request := pager.next_params()) is not None:
+            items = pager.feed(await self.get(key, **request), request["limit"])
+            if items is None:
+                raise _Fatal(f"cannot read {operation.operation_id}: {pager.problem}")
             for item in items:
                 yield item
-            offset += len(items)
-            total = page.get("totalCount") if isinstance(page, dict) else None
-            if not isinstance(total, int) or total < 0:
-                total = None
-            if not items or (offset >= total if total is not None else len(items) < PAGE):
-                return
 
     async def pause(self, attempt: int) -> None:
         self.report.retried += 1

@@ -37,6 +37,7 @@ from cftools.client._errors import (
     UnauthorizedError,
     UnknownArgumentError,
 )
+from cftools.client._paging import Pager
 from cftools.client._types import FileInput, FilesArgument
 from cftools.spec._checks import RequestValidationError
 from cftools.spec._naming import method_name
@@ -57,6 +58,7 @@ __all__ = [
     "ForbiddenError",
     "NotFoundError",
     "Operation",
+    "Pager",
     "Parameter",
     "RateLimitError",
     "RequestValidationError",
@@ -67,7 +69,7 @@ __all__ = [
     "method_name",
 ]
 
-for _cls in (AsyncClient, Client):
+for _cls in (AsyncClient, Client, Pager):
     _cls.__module__ = __name__
 del _cls
 
