@@ -332,6 +332,8 @@ def _lease_filters(ctx: Context) -> list[Filter]:
 
 
 def _public_lease(doc: dict[str, Any]) -> dict[str, Any]:
+    """A number or keyword lease as the API shows it: keyed by its number or keyword,
+    without the store's id."""
     return {k: v for k, v in doc.items() if k != "id"}
 
 
@@ -431,24 +433,20 @@ def _keyword_filters(ctx: Context) -> list[Filter]:
     return filters
 
 
-def _public_keyword(doc: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in doc.items() if k != "id"}
-
-
 @handles("findKeywordLeases")
 def find_keyword_leases(ctx: Context) -> Any:
-    return page(ctx, "keyword_lease", _keyword_filters(ctx), shape=_public_keyword)
+    return page(ctx, "keyword_lease", _keyword_filters(ctx), shape=_public_lease)
 
 
 @handles("getKeywordLease")
 def get_keyword_lease(ctx: Context) -> Any:
     key = str(ctx.params["keyword"]).upper()
-    return _public_keyword(require_key(ctx, "keyword_lease", key, "keyword lease"))
+    return _public_lease(require_key(ctx, "keyword_lease", key, "keyword lease"))
 
 
 @handles("getKeywordLeaseById")
 def get_keyword_lease_by_id(ctx: Context) -> Any:
-    return _public_keyword(require(ctx, "keyword_lease", ctx.params["id"], "keyword lease"))
+    return _public_lease(require(ctx, "keyword_lease", ctx.params["id"], "keyword lease"))
 
 
 @handles("updateKeywordLease")
