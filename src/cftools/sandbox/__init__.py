@@ -18,7 +18,9 @@ and catalogues are made up. It needs the ``sandbox`` extra::
 - :class:`SyncASGITransport`: an ``httpx`` transport that calls the app in-process,
   for the synchronous :class:`cftools.client.Client` (use ``httpx.ASGITransport`` for the
   ``AsyncClient``).
-- :class:`ManualClock`, :class:`SystemClock`: the clock handlers read the time from.
+- :class:`ManualClock`, :class:`ScaledClock`, :class:`SystemClock`: the clock the
+  sandbox reads the time from (by hand, N times real time, real time).
+- :class:`Event`, :class:`EventBus`: what happens in the sandbox (``sandbox.events``).
 - :data:`HANDLERS`: the handler of every operationId.
 """
 
@@ -35,20 +37,25 @@ except ImportError as _missing:  # pragma: no cover - exercised in a subprocess 
 
 from cftools.sandbox import _resources  # registers every handler
 from cftools.sandbox._app import MAX_BODY, Sandbox
-from cftools.sandbox._clock import Clock, ManualClock, SystemClock
+from cftools.sandbox._clock import AdvanceableClock, Clock, ManualClock, ScaledClock, SystemClock
 from cftools.sandbox._core import HANDLERS, ApiFault
+from cftools.sandbox._events import Event, EventBus
 from cftools.sandbox._server import SandboxServer, SyncASGITransport, serve
 from cftools.sandbox._store import Change, Store
 
 __all__ = [
     "HANDLERS",
     "MAX_BODY",
+    "AdvanceableClock",
     "ApiFault",
     "Change",
     "Clock",
+    "Event",
+    "EventBus",
     "ManualClock",
     "Sandbox",
     "SandboxServer",
+    "ScaledClock",
     "Store",
     "SyncASGITransport",
     "SystemClock",
@@ -60,9 +67,12 @@ del _resources
 for _cls in (
     ApiFault,
     Change,
+    Event,
+    EventBus,
     ManualClock,
     Sandbox,
     SandboxServer,
+    ScaledClock,
     Store,
     SyncASGITransport,
     SystemClock,

@@ -12,6 +12,10 @@ request, in order:
 5. the handler, inside one store transaction (nothing is written unless it succeeds);
 6. ``fields``, applied with :mod:`cftools.fields`, exactly as the client projects.
 
+Before each request, whatever fell due on the clock runs (:meth:`Sandbox.run_due`: calls
+and texts moving on, webhook retries), so what a request reads is current. Paths under
+``/_sandbox/`` are the control endpoints (:mod:`cftools.sandbox._control`).
+
 Handlers run on the event loop's thread: they are short, synchronous SQLite work, and a
 single writer keeps the transactions simple; the store's lock also covers callers from
 other threads (the in-process transports, tests reading the state).
@@ -26,7 +30,8 @@ import json
 import logging
 import random
 import re
-from collections.abc import AsyncGenerator, Mapping
+import threading
+from collections.abc import AsyncGenerator, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote
@@ -47,8 +52,10 @@ from cftools.spec import (
     read_params,
 )
 
-from ._clock import Clock, SystemClock
+from . import _control
+from ._clock import AdvanceableClock, Clock, SystemClock
 from ._core import HANDLERS, ApiFault, Binary, Context, JsonPage, Upload
+from ._events import EventBus
 from ._store import Store
 
 __all__ = ["MAX_BODY", "Sandbox"]
@@ -90,7 +97,11 @@ class Sandbox:
     ``db`` is a SQLite file (``None``: in memory); ``username``/``password`` are the
     Basic credentials it accepts (API credentials created through the API are accepted
     too); ``seed`` makes the generated catalogues (numbers for sale) and keys
-    reproducible; ``clock`` tells the time of ``created``/``modified``.
+    reproducible; ``clock`` tells the time (``created``/``modified``, and when calls
+    and texts move on).
+
+    ``events`` is the :class:`~cftools.sandbox._events.EventBus` of what happens;
+    parts that act over time register with :meth:`add_ticker` and :meth:`on_reset`.
     """
 
     def __init__(
@@ -111,6 +122,11 @@ class Sandbox:
         self._password = password
         self._rng = random.Random(seed)
         self._routes = _compile_routes(OPERATIONS)
+        self.events = EventBus()
+        self._tickers: list[Callable[[int], None]] = []
+        self._resets: list[Callable[[], None]] = []
+        self._tick_lock = threading.RLock()
+        self._ticking = False
         self.app = Starlette(routes=[Route("/{path:path}", self._endpoint, methods=list(_METHODS))])
 
     @property
@@ -130,6 +146,59 @@ class Sandbox:
         """Close the store (a file store keeps what was committed)."""
         self.store.close()
 
+    # -- time -------------------------------------------------------------------------
+
+    def add_ticker(self, ticker: Callable[[int], None]) -> None:
+        """Call ``ticker(now_ms)`` whenever the sandbox runs what fell due.
+
+        A ticker must be cheap when nothing is due: it runs before every request.
+        """
+        self._tickers.append(ticker)
+
+    def on_reset(self, hook: Callable[[], None]) -> None:
+        """Call ``hook`` when the sandbox is reset (to forget state kept outside the store)."""
+        self._resets.append(hook)
+
+    def run_due(self) -> int:
+        """Run every ticker at the clock's current time; return that time.
+
+        Re-entrant calls (a ticker causing a tick) return at once.
+        """
+        with self._tick_lock:
+            now = self.clock.now_ms()
+            if self._ticking:
+                return now
+            self._ticking = True
+            try:
+                for ticker in self._tickers:
+                    ticker(now)
+            finally:
+                self._ticking = False
+            return now
+
+    def advance(self, seconds: float) -> int:
+        """Move the clock forward by ``seconds`` and run what fell due; return the new time.
+
+        Raises ``TypeError`` if the clock cannot be moved (the system clock).
+        """
+        if seconds < 0:
+            raise ValueError("the sandbox's clock only moves forward")
+        if not isinstance(self.clock, AdvanceableClock):
+            raise TypeError(
+                f"the sandbox's clock ({self.clock!r}) cannot be advanced; "
+                "use a ManualClock or a ScaledClock (cftools sandbox serve --speed)"
+            )
+        self.clock.advance(round(seconds * 1000))
+        return self.run_due()
+
+    def reset(self) -> None:
+        """Forget everything: resources, files, ids, and what the parts keep in memory."""
+        with self._tick_lock:
+            self.store.clear()
+            self._rng.seed(self.seed)
+            for hook in self._resets:
+                hook()
+
     # -- ASGI -------------------------------------------------------------------------
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
@@ -137,12 +206,27 @@ class Sandbox:
 
     async def _endpoint(self, request: Request) -> Response:
         try:
+            raw = request.scope.get("raw_path") or request.url.path.encode()
+            path = raw.split(b"?", 1)[0].decode("latin-1")
+            if path == "/_sandbox" or path.startswith("/_sandbox/"):
+                return await self._control(request, unquote(path[len("/_sandbox") :]))
+            self.run_due()
             return await self._handle(request)
         except ApiFault as fault:
             return _error(fault)
         except Exception:  # never crash, never leak a traceback to the client
             logger.exception("sandbox: unexpected error on %s %s", request.method, request.url.path)
             return _error(ApiFault(500, "internal error in the sandbox (see its log)"))
+
+    async def _control(self, request: Request, path: str) -> Response:
+        self._authenticate(request.headers.get("authorization"))
+        answer = await _control.dispatch(self, request, path)
+        if answer is None:
+            return Response(status_code=204)
+        if isinstance(answer, Response):
+            return answer
+        content = json.dumps(answer, separators=(",", ":"), ensure_ascii=False).encode()
+        return Response(content, 200, media_type="application/json")
 
     async def _handle(self, request: Request) -> Response:
         username = self._authenticate(request.headers.get("authorization"))

@@ -9,6 +9,7 @@ lets the synchronous client call the application without any socket.
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 import threading
 from collections.abc import Callable
@@ -20,12 +21,44 @@ import uvicorn
 
 from ._app import Sandbox
 
+logger = logging.getLogger("cftools.sandbox")
+
 if TYPE_CHECKING:
     from cftools.client import AsyncClient, Client
 
 __all__ = ["SandboxServer", "SyncASGITransport", "serve"]
 
 _START_TIMEOUT = 15.0
+_TICK_SECONDS = 0.05
+
+
+class _Ticker:
+    """Runs the sandbox's due work every ``interval`` seconds of wall time, in a thread,
+    so calls finish and webhooks fire while no request arrives."""
+
+    def __init__(self, sandbox: Sandbox, interval: float = _TICK_SECONDS) -> None:
+        self._sandbox = sandbox
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="cftools-sandbox-tick", daemon=True)
+
+    def start(self) -> _Ticker:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            try:
+                self._sandbox.run_due()
+            except Exception:  # a closed store at shutdown; logged by the tickers themselves
+                if self._stop.is_set():
+                    return
+                logger.exception("sandbox: a tick failed")
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=_START_TIMEOUT)
 
 
 def _config(sandbox: Sandbox, host: str, port: int, log_level: str) -> uvicorn.Config:
@@ -64,9 +97,11 @@ def serve(
                 ready(url)
 
         server.startup = startup  # type: ignore[method-assign]
+    ticker = _Ticker(sandbox).start()
     try:
         server.run(sockets=[sock])
     finally:
+        ticker.stop()
         sock.close()
 
 
@@ -118,6 +153,7 @@ class SandboxServer:
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
+        self._ticker: _Ticker | None = None
 
     @property
     def url(self) -> str:
@@ -138,6 +174,7 @@ class SandboxServer:
         )
         self._thread = thread
         thread.start()
+        self._ticker = _Ticker(self.sandbox).start()
         waited = 0.0
         while not server.started:
             if not thread.is_alive() or waited > _START_TIMEOUT:
@@ -149,6 +186,9 @@ class SandboxServer:
 
     def stop(self) -> None:
         """Stop serving and wait for the thread (the sandbox's state is kept)."""
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:

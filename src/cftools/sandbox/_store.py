@@ -82,6 +82,7 @@ class Store:
 
     def __init__(self, path: str | None = None, *, first_id: int = FIRST_ID) -> None:
         self.path = path
+        self._first_id = first_id
         self._db = sqlite3.connect(
             path if path is not None else ":memory:", check_same_thread=False, isolation_level=None
         )
@@ -100,6 +101,21 @@ class Store:
         """Close the database (a file store keeps everything committed)."""
         with self._lock:
             self._db.close()
+
+    def clear(self) -> None:
+        """Delete every document and blob and restart the ids (listeners are kept)."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("DELETE FROM docs")
+                self._db.execute("DELETE FROM blobs")
+                self._db.execute(
+                    "UPDATE meta SET value = ? WHERE name = 'next_id'", (str(self._first_id),)
+                )
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
 
     def listen(self, listener: Callable[[Sequence[Change]], None]) -> None:
         """Call ``listener`` with the changes of every committed transaction that has some."""
