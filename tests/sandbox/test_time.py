@@ -50,7 +50,7 @@ def test_a_scaled_clock_runs_faster_than_the_wall_and_jumps_ahead() -> None:
 
 
 def test_advancing_runs_every_ticker_at_the_new_time(manual) -> None:  # type: ignore[no-untyped-def]
-    sandbox, clock, _ = manual
+    sandbox, _, _ = manual
     seen: list[int] = []
     sandbox.add_ticker(seen.append)
     assert sandbox.advance(2.5) == 1_002_500
