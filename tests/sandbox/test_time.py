@@ -145,3 +145,39 @@ def test_reset_forgets_every_resource_and_restarts_ids(manual) -> None:  # type:
     assert http.get("/v2/contacts/lists").json()["totalCount"] == 0
     assert http.post("/v2/contacts/lists", json={"name": "c"}).json()["id"] == first
     assert hooks == ["reset"]
+
+
+def test_events_of_a_request_are_emitted_after_its_commit_and_never_on_failure(manual) -> None:  # type: ignore[no-untyped-def]
+    from cftools.sandbox import HANDLERS
+    from cftools.sandbox._core import ApiFault, Context
+
+    sandbox, _, http = manual
+    seen: list[tuple[str, str, bool]] = []
+
+    def subscriber(event: Event) -> None:
+        with sandbox.store.transaction(write=False) as tx:  # the change is visible
+            seen.append((event.resource, event.event, tx.get("contact_list", 1) is not None))
+
+    sandbox.events.subscribe(subscriber)
+    original = HANDLERS["getAccount"]
+    fail = [True]
+
+    def emitting(ctx: Context) -> object:
+        ctx.tx.put("contact_list", {"id": 1, "_secret": "x"})
+        ctx.emit("ContactList", "validationFinished", {"id": 1, "_secret": "x"})
+        if fail[0]:
+            raise ApiFault(400, "refused after emitting")
+        return original(ctx)
+
+    HANDLERS["getAccount"] = emitting
+    try:
+        refused = http.get("/v2/me/account")
+        assert refused.json()["message"] == "refused after emitting"
+        assert seen == []
+        with sandbox.store.transaction(write=False) as tx:
+            assert tx.get("contact_list", 1) is None  # rolled back
+        fail[0] = False
+        assert http.get("/v2/me/account").status_code == 200
+    finally:
+        HANDLERS["getAccount"] = original
+    assert seen == [("ContactList", "validationFinished", True)]

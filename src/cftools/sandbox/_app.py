@@ -276,7 +276,10 @@ class Sandbox:
                 username,
                 {"base_url": base_url, "seed": self.seed},
             )
-            return handler(ctx)
+            answer = handler(ctx)
+        for event in ctx.events:
+            self.events.emit(event)
+        return answer
 
     def _respond(self, operation: Operation, params: Mapping[str, Any], answer: Any) -> Response:
         status = operation.success_status or (204 if operation.response == "empty" else 200)

@@ -20,6 +20,7 @@ from cftools._errors import CftoolsError
 from cftools.spec import MODELS, Operation
 
 from ._clock import Clock
+from ._events import Event
 from ._store import Filter, Transaction
 
 __all__ = [
@@ -91,11 +92,17 @@ class Context:
     rng: random.Random
     username: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
 
     @property
     def now(self) -> int:
         """The current time in epoch milliseconds (from the sandbox's clock)."""
         return self.clock.now_ms()
+
+    def emit(self, resource: str, event: str, doc: Mapping[str, Any]) -> None:
+        """Announce ``event`` of ``resource`` (webhook names) about ``doc``, once this
+        request's transaction commits (never if the handler fails)."""
+        self.events.append(Event(resource, event, public(dict(doc)), self.now))
 
     def param(self, name: str, default: Any = None) -> Any:
         value = self.params.get(name)
