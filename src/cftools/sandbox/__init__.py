@@ -21,6 +21,9 @@ and catalogues are made up. It needs the ``sandbox`` extra::
 - :class:`ManualClock`, :class:`ScaledClock`, :class:`SystemClock`: the clock the
   sandbox reads the time from (by hand, N times real time, real time).
 - :class:`Event`, :class:`EventBus`: what happens in the sandbox (``sandbox.events``).
+- :class:`Faults` (``sandbox.faults``), :class:`FaultRule`, :class:`FaultPlanError`,
+  :class:`DroppedConnection`: rate limits, 5xx answers before or after the work, added
+  latency and dropped connections on demand.
 - :data:`HANDLERS`: the handler of every operationId.
 """
 
@@ -40,6 +43,7 @@ from cftools.sandbox._app import MAX_BODY, Sandbox
 from cftools.sandbox._clock import AdvanceableClock, Clock, ManualClock, ScaledClock, SystemClock
 from cftools.sandbox._core import HANDLERS, ApiFault
 from cftools.sandbox._events import Event, EventBus
+from cftools.sandbox._faults import DroppedConnection, FaultPlanError, FaultRule, Faults
 from cftools.sandbox._server import SandboxServer, SyncASGITransport, serve
 from cftools.sandbox._store import Change, Store
 
@@ -50,8 +54,12 @@ __all__ = [
     "ApiFault",
     "Change",
     "Clock",
+    "DroppedConnection",
     "Event",
     "EventBus",
+    "FaultPlanError",
+    "FaultRule",
+    "Faults",
     "ManualClock",
     "Sandbox",
     "SandboxServer",
@@ -67,8 +75,12 @@ del _resources
 for _cls in (
     ApiFault,
     Change,
+    DroppedConnection,
     Event,
     EventBus,
+    FaultPlanError,
+    FaultRule,
+    Faults,
     ManualClock,
     Sandbox,
     SandboxServer,
