@@ -19,7 +19,8 @@ and catalogues are made up. It needs the ``sandbox`` extra::
   for the synchronous :class:`cftools.client.Client` (use ``httpx.ASGITransport`` for the
   ``AsyncClient``).
 - :class:`ManualClock`, :class:`ScaledClock`, :class:`SystemClock`: the clock the
-  sandbox reads the time from (by hand, N times real time, real time).
+  sandbox reads the time from (by hand, N times real time, real time); by default
+  ``ScaledClock(DEFAULT_SPEED)``, 60 times real time.
 - :class:`Event`, :class:`EventBus`: what happens in the sandbox (``sandbox.events``).
 - :class:`Faults` (``sandbox.faults``), :class:`FaultRule`, :class:`FaultPlanError`,
   :class:`DroppedConnection`: rate limits, 5xx answers before or after the work, added
@@ -40,7 +41,14 @@ except ImportError as _missing:  # pragma: no cover - exercised in a subprocess 
 
 from cftools.sandbox import _resources  # registers every handler
 from cftools.sandbox._app import MAX_BODY, Sandbox
-from cftools.sandbox._clock import AdvanceableClock, Clock, ManualClock, ScaledClock, SystemClock
+from cftools.sandbox._clock import (
+    DEFAULT_SPEED,
+    AdvanceableClock,
+    Clock,
+    ManualClock,
+    ScaledClock,
+    SystemClock,
+)
 from cftools.sandbox._core import HANDLERS, ApiFault
 from cftools.sandbox._events import Event, EventBus
 from cftools.sandbox._faults import DroppedConnection, FaultPlanError, FaultRule, Faults
@@ -48,6 +56,7 @@ from cftools.sandbox._server import SandboxServer, SyncASGITransport, serve
 from cftools.sandbox._store import Change, Store
 
 __all__ = [
+    "DEFAULT_SPEED",
     "HANDLERS",
     "MAX_BODY",
     "AdvanceableClock",

@@ -58,7 +58,7 @@ from cftools.spec import (
 )
 
 from . import _control
-from ._clock import AdvanceableClock, Clock, SystemClock
+from ._clock import DEFAULT_SPEED, AdvanceableClock, Clock, ScaledClock
 from ._core import HANDLERS, ApiFault, Binary, Context, JsonPage, Upload
 from ._events import EventBus
 from ._faults import Faults
@@ -122,7 +122,10 @@ class Sandbox:
     Basic credentials it accepts (API credentials created through the API are accepted
     too); ``seed`` makes the generated catalogues (numbers for sale) and keys
     reproducible; ``clock`` tells the time (``created``/``modified``, and when calls
-    and texts move on).
+    and texts move on). The default is ``ScaledClock(60)``: from the wall clock's now,
+    a minute passes every second, as with ``cftools sandbox serve``; pass
+    ``ManualClock()`` for a clock that moves only on :meth:`advance` (tests) or
+    ``SystemClock()`` for real time.
 
     ``events`` is the :class:`~cftools.sandbox._events.EventBus` of what happens;
     parts that act over time register with :meth:`add_ticker` and :meth:`on_reset`.
@@ -141,7 +144,7 @@ class Sandbox:
         if not username or not password or ":" in username:
             raise ValueError("the sandbox needs a username (without ':') and a password")
         self.store = Store(db)
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.clock: Clock = clock if clock is not None else ScaledClock(DEFAULT_SPEED)
         self.seed = seed
         self._username = username
         self._password = password
@@ -208,7 +211,7 @@ class Sandbox:
     def advance(self, seconds: float) -> int:
         """Move the clock forward by ``seconds`` and run what fell due; return the new time.
 
-        Raises ``TypeError`` if the clock cannot be moved (the system clock).
+        Raises ``TypeError`` if the clock cannot be moved (a ``SystemClock``).
         """
         if seconds < 0:
             raise ValueError("the sandbox's clock only moves forward")
