@@ -333,6 +333,16 @@ def test_a_bad_plan_is_refused_and_changes_nothing(
     assert faults.status()["seed"] == 5
 
 
+def test_a_rule_built_directly_is_checked_too() -> None:
+    with pytest.raises(FaultPlanError, match=r"errors_before=2: a share"):
+        FaultRule(errors_before=2)
+    with pytest.raises(FaultPlanError, match=r"latency_ms=-1"):
+        FaultRule(latency_ms=-1)
+    with pytest.raises(FaultPlanError, match=r"a frozenset of operationIds"):
+        FaultRule(operations=frozenset({"send_calls"}))
+    assert FaultRule(operations=frozenset({"sendCalls"})).matches("sendCalls")
+
+
 def test_only_fault_rules_make_a_plan() -> None:
     with pytest.raises(FaultPlanError, match="not a FaultRule"):
         Faults().replace([{"errorsBefore": 1}])  # type: ignore[list-item]
