@@ -7,6 +7,7 @@ against an independent ``random.Random`` with the same seed.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import random
 import re
@@ -148,6 +149,41 @@ def test_a_rate_limit_answers_429_with_an_honest_retry_after(site: Site) -> None
     assert refused.json()["httpStatusCode"] == 429
     assert "try again in 1 s" in refused.json()["message"]
     assert site.sandbox.faults.status()["counts"]["rateLimited"] == 2
+
+
+@pytest.mark.parametrize(
+    ("fault", "expected"),
+    [
+        ({"errors_before": 1.0}, 503),
+        ({"errors_after": 1.0}, 502),
+        ({"rate_limit": 1}, 429),
+        ({"drop_before": 1.0}, httpx.RemoteProtocolError),
+        ({"drop_after": 1.0}, httpx.RemoteProtocolError),
+    ],
+)
+def test_a_large_body_gets_its_fault_like_any_other(
+    site: Site, fault: dict[str, float], expected: int | type[Exception]
+) -> None:
+    # The sandbox reads the body before answering early or dropping: the client sees the
+    # fault, not a reset in the middle of its write.
+    body = json.dumps({"name": "x" * 3_000_000, "contactNumbers": ["12135551100"]}).encode()
+    headers = {"Content-Type": "application/json"}
+    site.sandbox.faults.configure(**fault, operations=["createContactList"])  # type: ignore[arg-type]
+    if fault == {"rate_limit": 1}:
+        site.http.post("/v2/contacts/lists", json=NEW_LIST)
+    http = httpx.Client(
+        base_url=site.http.base_url,
+        auth=site.sandbox.credentials,
+        transport=site.http._transport,
+        timeout=10,
+    )
+    if isinstance(expected, int):
+        assert (
+            http.post("/v2/contacts/lists", content=body, headers=headers).status_code == expected
+        )
+    else:
+        with pytest.raises(expected):
+            http.post("/v2/contacts/lists", content=body, headers=headers)
 
 
 def test_control_endpoints_are_never_faulted(site: Site) -> None:

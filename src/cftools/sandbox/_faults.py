@@ -502,6 +502,11 @@ class Faults:
         verdict = self.decide(operation_id)
         if verdict.latency:
             await asyncio.sleep(verdict.latency)
+        if verdict.before is not None or verdict.retry_after is not None:
+            # Read the request first, as the server would have: a drop then closes a
+            # connection with nothing unread (a FIN the client reads as "disconnected
+            # without a response", not a reset that may reach it as a failed write).
+            await _drain(receive)
         if verdict.retry_after is not None:
             seconds = max(1, math.ceil(verdict.retry_after))
             fault = ApiFault(429, f"too many requests; try again in {seconds} s")
@@ -510,7 +515,6 @@ class Faults:
             message = "service unavailable (a fault injected before the request was handled)"
             await _answer(send, ApiFault(BEFORE_STATUS, message), {})
         elif verdict.before == "drop_before":
-            await _drain(receive)
             await _drop(send, operation_id)
         elif verdict.after is None:
             await app(scope, receive, send)
