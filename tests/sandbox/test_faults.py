@@ -249,9 +249,9 @@ def test_a_random_seed_is_shown_so_a_run_can_be_replayed() -> None:
     faults.configure(errors_before=0.5)
     seed = faults.status()["seed"]
     assert isinstance(seed, int)
-    first = [faults.decide("getAccount").before for _ in range(20)]
+    first = [faults._decide("getAccount").before for _ in range(20)]
     faults.configure(errors_before=0.5, seed=seed)
-    assert [faults.decide("getAccount").before for _ in range(20)] == first
+    assert [faults._decide("getAccount").before for _ in range(20)] == first
 
 
 def test_rules_apply_to_the_operations_they_name(local: Site) -> None:
@@ -286,7 +286,7 @@ def test_the_first_rule_that_picks_a_fault_wins() -> None:
     faults = Faults()
     faults.configure(errors_before=1.0, seed=0)
     faults.add(drop_after=1.0)
-    verdict = faults.decide("getAccount")
+    verdict = faults._decide("getAccount")
     assert (verdict.before, verdict.after) == ("errors_before", None)
     assert [rule["counts"]["requests"] for rule in faults.status()["rules"]] == [1, 1]
 
@@ -313,14 +313,14 @@ def test_the_rate_window_slides_and_retry_after_is_when_a_slot_frees() -> None:
     wall = FakeWall()
     faults = Faults(monotonic=wall)
     faults.configure(rate_limit=2)
-    assert faults.decide("getAccount").retry_after is None  # t=100.0
+    assert faults._decide("getAccount").retry_after is None  # t=100.0
     wall.now = 100.6
-    assert faults.decide("getAccount").retry_after is None
+    assert faults._decide("getAccount").retry_after is None
     wall.now = 100.7
-    assert faults.decide("getAccount").retry_after == pytest.approx(0.3)
+    assert faults._decide("getAccount").retry_after == pytest.approx(0.3)
     wall.now = 101.0  # the first left the window
-    assert faults.decide("getAccount").retry_after is None
-    assert faults.decide("getAccount").retry_after == pytest.approx(0.6)
+    assert faults._decide("getAccount").retry_after is None
+    assert faults._decide("getAccount").retry_after == pytest.approx(0.6)
     assert faults.status()["counts"]["rateLimited"] == 2
 
 
@@ -328,11 +328,11 @@ def test_a_rate_below_one_a_second_allows_one_request_per_period() -> None:
     wall = FakeWall()
     faults = Faults(monotonic=wall)
     faults.configure(rate_limit=0.25)  # one every 4 seconds
-    assert faults.decide("getAccount").retry_after is None
+    assert faults._decide("getAccount").retry_after is None
     wall.now += 3
-    assert faults.decide("getAccount").retry_after == pytest.approx(1.0)
+    assert faults._decide("getAccount").retry_after == pytest.approx(1.0)
     wall.now += 1
-    assert faults.decide("getAccount").retry_after is None
+    assert faults._decide("getAccount").retry_after is None
 
 
 # -- refusals ---------------------------------------------------------------------------

@@ -463,7 +463,7 @@ class Faults:
 
     # -- serving ------------------------------------------------------------------------
 
-    def decide(self, operation_id: str) -> _Verdict:
+    def _decide(self, operation_id: str) -> _Verdict:
         """What happens to one request for ``operation_id`` (counts it)."""
         if not self._rules:
             return _NOTHING
@@ -499,7 +499,7 @@ class Faults:
         self, operation_id: str, app: ASGIApp, scope: Scope, receive: Receive, send: Send
     ) -> None:
         """Serve one HTTP request for ``operation_id`` through ``app``, with its faults."""
-        verdict = self.decide(operation_id)
+        verdict = self._decide(operation_id)
         if verdict.latency:
             await asyncio.sleep(verdict.latency)
         if verdict.before is not None or verdict.retry_after is not None:
