@@ -404,6 +404,8 @@ def test_put_replaces_the_plan_and_get_shows_it(local: Site) -> None:
     assert shown["rules"][1]["operations"] == ["createContactList"]
     assert shown["rules"][1]["counts"]["errorsAfter"] == 1
     assert shown["counts"]["requests"] == 2
+    emptied = local.http.put("/_sandbox/faults", json={})
+    assert emptied.json()["rules"] == [] and not local.sandbox.faults.active
 
 
 def test_post_adds_a_rule_and_delete_clears(local: Site) -> None:
