@@ -73,6 +73,7 @@ MAX_BODY = 16 * 1024 * 1024
 
 _METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_MATCHED = "cftools.sandbox.route"  # scope key: the route the fault layer already matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,14 +359,20 @@ class Sandbox:
         raise ApiFault(401, "invalid credentials")
 
     def _operation_of(self, scope: Scope) -> Operation | None:
-        """The operation an HTTP request is for, or ``None`` (not an API path)."""
+        """The operation an HTTP request is for, or ``None`` (not an API path); the match
+        is kept in the scope for :meth:`_route`."""
         raw = scope.get("raw_path") or scope["path"].encode()
         try:
-            return self._match(scope["method"], raw)[0]
+            matched = self._match(scope["method"], raw)
         except ApiFault:
             return None
+        scope[_MATCHED] = matched
+        return matched[0]
 
     def _route(self, request: Request) -> tuple[Operation, dict[str, str]]:
+        matched: tuple[Operation, dict[str, str]] | None = request.scope.get(_MATCHED)
+        if matched is not None:
+            return matched
         raw = request.scope.get("raw_path") or request.url.path.encode()
         return self._match(request.method, raw)
 
