@@ -616,3 +616,14 @@ def test_secrets_and_url_credentials_never_reach_reprs_or_logs(
     got = env.receiver.got[0]
     assert got.payload["resourceType"] == "ContactList"  # it was signed with the secret
     assert got.headers["authorization"] == "Basic " + base64.b64encode(b"ada:pa55w0rd-xyz").decode()
+
+
+def test_the_log_forgets_its_oldest_finished_deliveries_past_its_size(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("cftools.sandbox._deliveries.MAX_LOG", 10)
+    env.webhook(callback="ftp://nowhere")  # fails at once, without a request
+    for number in range(12):
+        env.sandbox.events.emit(Event("ContactList", "validationFinished", {"id": number}, START))
+    ids = [d.id for d in env.sandbox.deliveries.log()]
+    assert ids == list(range(3, 13))  # past 10, the oldest are dropped down to 9, then one more

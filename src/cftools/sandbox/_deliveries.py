@@ -337,11 +337,10 @@ class Deliveries:
         pending.id = next(self._ids)
         pending.generation = self._generation
         self._log[pending.id] = pending
-        if len(self._log) > MAX_LOG:
-            for old in [p for p in self._log.values() if p.status in _FINAL]:
+        if len(self._log) > MAX_LOG:  # forget a tenth at once: a full log costs no more
+            excess = len(self._log) - MAX_LOG * 9 // 10
+            for old in [p for p in self._log.values() if p.status in _FINAL][:excess]:
                 del self._log[old.id]
-                if len(self._log) <= MAX_LOG:
-                    break
 
     def _enqueue(self, pending: _Pending) -> None:
         """Hand ``pending`` to the worker (with the lock held)."""
