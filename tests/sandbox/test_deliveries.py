@@ -627,3 +627,20 @@ def test_the_log_forgets_its_oldest_finished_deliveries_past_its_size(
         env.sandbox.events.emit(Event("ContactList", "validationFinished", {"id": number}, START))
     ids = [d.id for d in env.sandbox.deliveries.log()]
     assert ids == list(range(3, 13))  # past 10, the oldest are dropped down to 9, then one more
+
+
+def test_a_webhook_change_is_seen_by_the_very_next_event(env: Env) -> None:
+    def emit() -> None:
+        env.sandbox.events.emit(Event("ContactList", "validationFinished", {"id": 1}, START))
+        env.settle()
+
+    emit()  # no webhook yet
+    hook = env.webhook()
+    emit()
+    env.api.update_webhook(hook, {"events": ["validationFailed"]})
+    emit()
+    env.api.update_webhook(hook, {"events": ["validationFinished"]})
+    emit()
+    env.sandbox.reset()  # the webhook is gone with everything else
+    emit()
+    assert len(env.receiver.got) == 2 and env.deliveries() == []

@@ -65,7 +65,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
@@ -79,9 +79,9 @@ from cftools.spec import compile_fields
 from cftools.webhooks import SIGNATURE_HEADER, sign
 
 from ._control import control
-from ._core import ApiFault
+from ._core import ApiFault, public
 from ._events import Event
-from ._store import equals, has_item
+from ._store import Change, equals, has_item
 
 if TYPE_CHECKING:
     from ._app import Sandbox
@@ -101,6 +101,7 @@ Status = Literal["pending", "retrying", "delivered", "failed", "cancelled"]
 STATUSES: tuple[Status, ...] = ("pending", "retrying", "delivered", "failed", "cancelled")
 _FINAL = frozenset({"delivered", "failed", "cancelled"})
 _USER_AGENT = f"cftools-sandbox/{__version__} (webhooks)"
+_MAX_ANSWER = 64 * 1024  # past this much of an answer's body, drop the connection instead
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +226,11 @@ class Deliveries:
         self._queue: queue.SimpleQueue[_Pending | None] = queue.SimpleQueue()
         self._worker: threading.Thread | None = None
         self._closed = False
+        # The enabled webhooks by (resource, event), forgotten whenever a webhook changes:
+        # most events have no webhook, and then cost one dict lookup.
+        self._watching: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self._webhooks_version = 0
+        sandbox.store.listen(self._on_changes)
         sandbox.events.subscribe(self._on_event)
         sandbox.add_ticker(self._tick)
         sandbox.on_reset(self._reset)
@@ -262,19 +268,35 @@ class Deliveries:
 
     # -- from events to deliveries -------------------------------------------------------
 
+    def _on_changes(self, changes: Sequence[Change]) -> None:
+        if any(change.kind == "webhook" for change in changes):
+            with self._lock:
+                self._watching.clear()
+                self._webhooks_version += 1
+
+    def _watchers(self, resource: str, event: str) -> list[dict[str, Any]]:
+        """The enabled webhooks watching ``event`` of ``resource``, oldest first."""
+        key = (resource, event)
+        with self._lock:
+            found = self._watching.get(key)
+            version = self._webhooks_version
+        if found is not None:
+            return found
+        with self._sandbox.store.transaction(write=False) as tx:
+            found, _ = tx.find(
+                "webhook",
+                [equals("resource", resource), has_item("events", event), equals("enabled", True)],
+                newest_first=False,
+            )
+        with self._lock:
+            if version == self._webhooks_version:  # no webhook changed meanwhile
+                self._watching[key] = found
+        return found
+
     def _on_event(self, event: Event) -> None:
         if self._closed:
             return
-        with self._sandbox.store.transaction(write=False) as tx:
-            hooks, _ = tx.find(
-                "webhook",
-                [
-                    equals("resource", event.resource),
-                    has_item("events", event.event),
-                    equals("enabled", True),
-                ],
-                newest_first=False,
-            )
+        hooks = self._watchers(event.resource, event.event)
         if not hooks:
             return
         now = self._sandbox.clock.now_ms()
@@ -287,7 +309,7 @@ class Deliveries:
 
     def _prepare(self, hook: Mapping[str, Any], event: Event, now: int) -> _Pending:
         """The delivery of ``event`` to ``hook``: its body, headers, and where it goes."""
-        resource: Any = dict(event.doc)
+        resource: Any = public(dict(event.doc))  # an event emitted by hand may hold some
         error = None
         fields = hook.get("fields")
         if isinstance(fields, str) and fields.strip():
@@ -455,7 +477,14 @@ class Deliveries:
                 extensions={"timeout": timeout.as_dict()},
             )
             response = transport.handle_request(request)
-            response.close()  # the answer's body is never read
+            try:  # read (a little of) the answer, so that the connection can be kept
+                read = 0
+                for chunk in response.iter_raw():
+                    read += len(chunk)
+                    if read > _MAX_ANSWER:
+                        break
+            finally:
+                response.close()
         except httpx.TimeoutException:
             return None, f"timed out (no answer within {seconds:g} s)"
         except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
@@ -498,6 +527,8 @@ class Deliveries:
     def _reset(self) -> None:
         with self._lock:
             self._generation += 1
+            self._watching.clear()
+            self._webhooks_version += 1
             self._log.clear()
             self._retries.clear()
             self._ids = itertools.count(1)
