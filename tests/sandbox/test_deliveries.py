@@ -606,6 +606,7 @@ def test_secrets_and_url_credentials_never_reach_reprs_or_logs(
         [
             repr(env.sandbox.deliveries),
             repr(delivery),
+            repr(env.sandbox.deliveries._log[delivery.id]),  # the record the worker keeps
             str(delivery.to_json()),
             env.http.get("/_sandbox/webhooks/deliveries").text,
             caplog.text,

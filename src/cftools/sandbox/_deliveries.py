@@ -177,7 +177,7 @@ class _Pending:
     webhook_name: str
     resource: str
     event: str
-    target: str  # the real URL: never shown
+    target: str = field(repr=False)  # the real URL (its query may hold a token): never shown
     url: str  # shown
     strict_ssl: bool
     body: bytes
