@@ -17,9 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, quote_plus, urlencode, urlsplit
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 pytest.importorskip("starlette")
 
@@ -38,6 +41,7 @@ from cftools.sandbox import (
     SandboxServer,
     SyncASGITransport,
 )
+from cftools.sandbox._deliveries import _with_credentials_as_header, shown_url
 from cftools.sandbox._server import _bind
 from cftools.spec import compile_fields
 from cftools.webhooks import WebhookError, parse, receive, sign
@@ -645,3 +649,40 @@ def test_a_webhook_change_is_seen_by_the_very_next_event(env: Env) -> None:
     env.sandbox.reset()  # the webhook is gone with everything else
     emit()
     assert len(env.receiver.got) == 2 and env.deliveries() == []
+
+
+_SAFE = st.text("abcdefghij0123456789-._~", min_size=0, max_size=8)
+
+
+@given(
+    scheme=st.sampled_from(["http", "https", "HTTP"]),
+    user=st.text(min_size=0, max_size=8),
+    password=st.text(min_size=1, max_size=12),
+    host=st.sampled_from(["127.0.0.1", "example.com", "[::1]", "h.test:8443"]),
+    path=_SAFE,
+    query=st.lists(st.tuples(_SAFE, st.text(min_size=1, max_size=12)), max_size=3),
+)
+def test_a_shown_url_keeps_no_password_or_query_value(
+    scheme: str,
+    user: str,
+    password: str,
+    host: str,
+    path: str,
+    query: list[tuple[str, str]],
+) -> None:
+    secret_password = "PW" + password  # marked, so it cannot hide inside the host or path
+    values = [(name, "QV" + value) for name, value in query]
+    userinfo = quote(user, safe="") + ":" + quote(secret_password, safe="")
+    url = f"{scheme}://{userinfo}@{host}/{path}"
+    if values:
+        url += "?" + urlencode(values)
+    shown = shown_url(url)
+    assert shown.startswith(f"{scheme.lower()}://***@{host}/{path}")
+    for hidden in (secret_password, *(value for _, value in values)):
+        assert hidden not in shown and quote(hidden, safe="") not in shown
+        assert quote_plus(hidden) not in shown
+    headers: dict[str, str] = {}
+    target = _with_credentials_as_header(url, headers)
+    assert "@" not in urlsplit(target).netloc
+    decoded = base64.b64decode(headers["Authorization"].removeprefix("Basic ")).decode()
+    assert decoded == f"{user}:{secret_password}"
