@@ -686,3 +686,17 @@ def test_a_shown_url_keeps_no_password_or_query_value(
     assert "@" not in urlsplit(target).netloc
     decoded = base64.b64decode(headers["Authorization"].removeprefix("Basic ")).decode()
     assert decoded == f"{user}:{secret_password}"
+
+
+def test_the_next_retry_counts_from_the_end_of_a_slow_attempt(env: Env) -> None:
+    env.receiver.hold = threading.Event()
+    env.receiver.status = 500
+    env.webhook()
+    env.new_list()
+    assert env.receiver.entered.wait(10)
+    env.clock.advance(100_000)  # sandbox time passes while the receiver takes its time
+    env.receiver.hold.set()
+    env.settle()
+    (attempt,) = env.sandbox.deliveries.log()[0].attempts
+    assert attempt.at_ms == START
+    assert attempt.next_retry_at == START + 100_000 + RETRY_DELAYS_MS[0]

@@ -435,13 +435,14 @@ class Deliveries:
         started = time.perf_counter()
         status_code, error = self._post(pending, self._transport(transports, pending.strict_ssl))
         duration = (time.perf_counter() - started) * 1000
+        ended = self._sandbox.clock.now_ms()  # a fast clock may have moved a lot meanwhile
         with self._lock:
             if pending.generation != self._generation:
                 return  # the sandbox was reset meanwhile
             number = len(pending.attempts) + 1
             next_at = None
             if error is not None and number <= len(RETRY_DELAYS_MS):
-                next_at = at + RETRY_DELAYS_MS[number - 1]
+                next_at = ended + RETRY_DELAYS_MS[number - 1]
                 heapq.heappush(self._retries, (next_at, pending.id, pending))
             pending.attempts.append(
                 DeliveryAttempt(number, at, status_code, error, duration, next_at)
