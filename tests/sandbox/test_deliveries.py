@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 pytest.importorskip("starlette")
 
+import anyio
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -77,9 +78,7 @@ class Receiver:
     async def hook(self, request: Request) -> Response:
         self.requests += 1
         self.entered.set()
-        if self.hold is not None:
-            import anyio
-
+        if self.hold is not None:  # wait in a thread: the server goes on serving
             await anyio.to_thread.run_sync(self.hold.wait, 10.0)
         body = await request.body()
         try:
