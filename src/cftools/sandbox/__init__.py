@@ -25,6 +25,9 @@ and catalogues are made up. It needs the ``sandbox`` extra::
 - :class:`Faults` (``sandbox.faults``), :class:`FaultRule`, :class:`FaultPlanError`,
   :class:`DroppedConnection`: rate limits, 5xx answers before or after the work, added
   latency and dropped connections on demand.
+- :class:`Deliveries`, :class:`Delivery`, :class:`DeliveryAttempt`: the webhooks fired for
+  the sandbox's events, and their log (``sandbox.deliveries``; retried after
+  :data:`RETRY_DELAYS_MS`).
 - :data:`HANDLERS`: the handler of every operationId.
 """
 
@@ -50,6 +53,7 @@ from cftools.sandbox._clock import (
     SystemClock,
 )
 from cftools.sandbox._core import HANDLERS, ApiFault
+from cftools.sandbox._deliveries import RETRY_DELAYS_MS, Deliveries, Delivery, DeliveryAttempt
 from cftools.sandbox._events import Event, EventBus
 from cftools.sandbox._faults import DroppedConnection, FaultPlanError, FaultRule, Faults
 from cftools.sandbox._server import SandboxServer, SyncASGITransport, serve
@@ -59,10 +63,14 @@ __all__ = [
     "DEFAULT_SPEED",
     "HANDLERS",
     "MAX_BODY",
+    "RETRY_DELAYS_MS",
     "AdvanceableClock",
     "ApiFault",
     "Change",
     "Clock",
+    "Deliveries",
+    "Delivery",
+    "DeliveryAttempt",
     "DroppedConnection",
     "Event",
     "EventBus",
@@ -84,6 +92,9 @@ del _resources
 for _cls in (
     ApiFault,
     Change,
+    Deliveries,
+    Delivery,
+    DeliveryAttempt,
     DroppedConnection,
     Event,
     EventBus,

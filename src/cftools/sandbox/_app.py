@@ -60,6 +60,7 @@ from cftools.spec import (
 from . import _control
 from ._clock import DEFAULT_SPEED, AdvanceableClock, Clock, ScaledClock
 from ._core import HANDLERS, ApiFault, Binary, Context, JsonPage, Upload
+from ._deliveries import Deliveries
 from ._events import EventBus
 from ._faults import Faults
 from ._store import Store
@@ -129,7 +130,9 @@ class Sandbox:
     ``SystemClock()`` for real time.
 
     ``events`` is the :class:`~cftools.sandbox._events.EventBus` of what happens;
-    parts that act over time register with :meth:`add_ticker` and :meth:`on_reset`.
+    parts that act over time register with :meth:`add_ticker`, :meth:`on_reset` and
+    :meth:`on_close`. ``deliveries`` posts the events to the webhooks and keeps the
+    delivery log (:class:`~cftools.sandbox._deliveries.Deliveries`).
     ``faults`` is the :class:`~cftools.sandbox.Faults` plan (rate limits, 5xx, drops).
     """
 
@@ -154,6 +157,7 @@ class Sandbox:
         self.events = EventBus()
         self._tickers: list[Callable[[int], None]] = []
         self._resets: list[Callable[[], None]] = []
+        self._closers: list[Callable[[], None]] = []
         self._tick_lock = threading.RLock()
         self._ticking = False
         self.faults = Faults()
@@ -161,6 +165,7 @@ class Sandbox:
         self.app: Starlette = _App(
             self, routes=[Route("/{path:path}", self._endpoint, methods=list(_METHODS))]
         )
+        self.deliveries = Deliveries(self)
 
     @property
     def username(self) -> str:
@@ -176,7 +181,13 @@ class Sandbox:
         return f"<cftools.sandbox.Sandbox db={self.store.path!r} auth=<basic, redacted>>"
 
     def close(self) -> None:
-        """Close the store (a file store keeps what was committed)."""
+        """Stop the parts that work in the background, then close the store (a file
+        store keeps what was committed)."""
+        for hook in self._closers:
+            try:
+                hook()
+            except Exception:
+                logger.exception("sandbox: a close hook failed")
         self.store.close()
 
     # -- time -------------------------------------------------------------------------
@@ -191,6 +202,10 @@ class Sandbox:
     def on_reset(self, hook: Callable[[], None]) -> None:
         """Call ``hook`` when the sandbox is reset (to forget state kept outside the store)."""
         self._resets.append(hook)
+
+    def on_close(self, hook: Callable[[], None]) -> None:
+        """Call ``hook`` when the sandbox is closed, before its store (to stop a thread)."""
+        self._closers.append(hook)
 
     def run_due(self) -> int:
         """Run every ticker at the clock's current time; return that time.
