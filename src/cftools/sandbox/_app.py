@@ -55,6 +55,7 @@ from cftools.spec import (
 from . import _control
 from ._clock import AdvanceableClock, Clock, SystemClock
 from ._core import HANDLERS, ApiFault, Binary, Context, JsonPage, Upload
+from ._engine import Engine
 from ._events import EventBus
 from ._store import Store
 
@@ -127,6 +128,7 @@ class Sandbox:
         self._resets: list[Callable[[], None]] = []
         self._tick_lock = threading.RLock()
         self._ticking = False
+        self.engine = Engine(self)
         self.app = Starlette(routes=[Route("/{path:path}", self._endpoint, methods=list(_METHODS))])
 
     @property

@@ -65,6 +65,10 @@ CREATE TABLE IF NOT EXISTS blobs (
     PRIMARY KEY (kind, id)
 );
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS docs_due ON docs (json_extract(private, '$._due'))
+    WHERE json_extract(private, '$._due') IS NOT NULL;
+CREATE INDEX IF NOT EXISTS docs_queue ON docs (kind, json_extract(private, '$._queue'), id)
+    WHERE json_extract(private, '$._queue') IS NOT NULL;
 """
 
 
@@ -193,6 +197,39 @@ class Transaction:
         if cursor.rowcount:
             self.changes.append(Change(kind, id, "deleted"))
         return bool(cursor.rowcount)
+
+    def earliest_due(self, at_most: int) -> tuple[str, int, int] | None:
+        """The ``(kind, id, due)`` of the document with the smallest private ``_due`` (a
+        time in epoch ms) not after ``at_most`` (ties: the smallest id), or ``None``."""
+        row = self._db.execute(
+            "SELECT kind, id, json_extract(private, '$._due') AS due FROM docs "
+            "WHERE json_extract(private, '$._due') IS NOT NULL "
+            "AND json_extract(private, '$._due') <= ? ORDER BY due, id LIMIT 1",
+            (at_most,),
+        ).fetchone()
+        return (str(row[0]), int(row[1]), int(row[2])) if row else None
+
+    def next_due(self) -> int | None:
+        """The smallest private ``_due`` of any document, or ``None``."""
+        row = self._db.execute(
+            "SELECT min(json_extract(private, '$._due')) FROM docs "
+            "WHERE json_extract(private, '$._due') IS NOT NULL"
+        ).fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested transaction: what the block writes is undone if it raises."""
+        self._db.execute("SAVEPOINT step")
+        mark = len(self.changes)
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK TO step")
+            self._db.execute("RELEASE step")
+            del self.changes[mark:]
+            raise
+        self._db.execute("RELEASE step")
 
     def find(
         self,
