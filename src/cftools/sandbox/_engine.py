@@ -686,7 +686,7 @@ def _variables(doc: Mapping[str, Any]) -> dict[str, object]:
 
 def _phone(body: Mapping[str, Any], name: str) -> str:
     value = body.get(name)
-    if not isinstance(value, str) or not outcomes.digits(value) or not value.strip().isdigit():
+    if not isinstance(value, str) or not value.strip() or outcomes.digits(value) != value.strip():
         raise ApiFault(400, f'give "{name}" as a phone number of digits, e.g. "12135550100"')
     return value.strip()
 

@@ -142,7 +142,8 @@ AREA_CODES: dict[str, int] = {
 
 
 def digits(number: str) -> str:
-    return "".join(c for c in number if c.isdigit())
+    """The ASCII digits of ``number``."""
+    return "".join(c for c in number if c in "0123456789")
 
 
 def is_valid_number(number: str) -> bool:
