@@ -160,12 +160,13 @@ class Engine:
             self._sandbox.events.emit(event)
         return steps == _CHUNK
 
-    def _step(self, tx: Transaction, kind: str, id: int, due: int, events: list[Event]) -> None:
+    def _step(
+        self, tx: Transaction, kind: str, due: int, doc: dict[str, Any], events: list[Event]
+    ) -> None:
         made: list[Event] = []
+        id = int(doc["id"])
         try:
             with tx.savepoint():
-                doc = tx.get(kind, id)
-                assert doc is not None
                 step = doc.pop("_step", None)
                 doc.pop("_due", None)
                 if kind in ("call_broadcast", "text_broadcast"):
@@ -182,7 +183,8 @@ class Engine:
                     tx.put(kind, doc)  # an unknown step: forget it
         except Exception as error:  # one broken step never stops the sandbox
             logger.exception("sandbox: the engine failed on %s %s", kind, id)
-            self._fail(tx, kind, id, due, f"the sandbox failed on this item: {error}", events)
+            note = f"the sandbox failed on this item: {error}"
+            self._fail(tx, kind, id, due, note, events)
             return
         events.extend(made)
 
@@ -236,7 +238,7 @@ class Engine:
         restriction = broadcast.get("localTimeRestriction") or {}
         while limit is None or active < limit:
             room = 500 if limit is None else min(500, limit - active)
-            items, _ = tx.find(channel, [_queued(broadcast["id"])], limit=room, newest_first=False)
+            items = tx.take(channel, [_queued(broadcast["id"])], room)
             if not items:
                 break
             for item in items:
@@ -260,13 +262,22 @@ class Engine:
             events.append(Event(_BROADCAST[channel], "finished", public(broadcast), now))
         tx.put(kind, broadcast)
 
+    def _free_slot(
+        self, tx: Transaction, channel: str, broadcast: dict[str, Any], now: int
+    ) -> None:
+        """A call of ``broadcast`` ended: one fewer in progress; the dialler runs again if
+        that slot is wanted (``maxActive``) or nothing is left in progress (to finish)."""
+        active = max(0, int(broadcast.get("_active") or 0) - 1)
+        broadcast["_active"] = active
+        wanted = active == 0 or bool(broadcast.get("maxActive"))
+        due = broadcast.get("_due")
+        if wanted and broadcast.get("status") == "RUNNING" and (due is None or due > now):
+            broadcast["_due"] = now
+        tx.put(f"{channel}_broadcast", broadcast)
+
     def _has_pending(self, tx: Transaction, channel: str, broadcast_id: int) -> bool:
-        found, _ = tx.find(
-            channel,
-            [equals("campaignId", broadcast_id), one_of("state", _PENDING_STATES)],
-            limit=1,
-        )
-        return bool(found)
+        pending = [equals("campaignId", broadcast_id), one_of("state", _PENDING_STATES)]
+        return bool(tx.take(channel, pending, 1))
 
     # -- one attempt ----------------------------------------------------------------------
 
@@ -461,8 +472,9 @@ class Engine:
         doc["modified"] = now
         broadcast = self._broadcast_of(tx, channel, doc)
         if doc.pop("_slot", False) and broadcast:
-            broadcast["_active"] = max(0, int(broadcast.get("_active") or 0) - 1)
-            tx.put(f"{channel}_broadcast", broadcast)
+            self._free_slot(tx, channel, broadcast, now)
+        elif broadcast:  # sent with sendCalls(campaignId=...): may be its last one
+            self._wake(tx, channel, broadcast["id"], now)
         retry = (broadcast.get("retryConfig") or {}) if channel == "call" else {}
         attempts = len(doc["records"])
         if result in (retry.get("retryResults") or []) and attempts < int(
@@ -477,8 +489,6 @@ class Engine:
             doc["state"] = "FINISHED"
             tx.put(channel, doc)
             self._terminal(tx, channel, doc, now, events)
-        if broadcast:
-            self._wake(tx, channel, broadcast["id"], now)
 
     def _recording(
         self, tx: Transaction, call: Mapping[str, Any], name: str, now: int

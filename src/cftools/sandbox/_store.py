@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS blobs (
     PRIMARY KEY (kind, id)
 );
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS docs_due ON docs (json_extract(private, '$._due'))
+CREATE INDEX IF NOT EXISTS docs_due ON docs (json_extract(private, '$._due'), id)
     WHERE json_extract(private, '$._due') IS NOT NULL;
 CREATE INDEX IF NOT EXISTS docs_queue ON docs (kind, json_extract(private, '$._queue'), id)
     WHERE json_extract(private, '$._queue') IS NOT NULL;
@@ -198,16 +198,16 @@ class Transaction:
             self.changes.append(Change(kind, id, "deleted"))
         return bool(cursor.rowcount)
 
-    def earliest_due(self, at_most: int) -> tuple[str, int, int] | None:
-        """The ``(kind, id, due)`` of the document with the smallest private ``_due`` (a
-        time in epoch ms) not after ``at_most`` (ties: the smallest id), or ``None``."""
+    def earliest_due(self, at_most: int) -> tuple[str, int, dict[str, Any]] | None:
+        """The ``(kind, due, document)`` whose private ``_due`` (a time in epoch ms) is
+        the smallest not after ``at_most`` (ties: the smallest id), or ``None``."""
         row = self._db.execute(
-            "SELECT kind, id, json_extract(private, '$._due') AS due FROM docs "
+            "SELECT kind, json_extract(private, '$._due') AS due, doc, private FROM docs "
             "WHERE json_extract(private, '$._due') IS NOT NULL "
             "AND json_extract(private, '$._due') <= ? ORDER BY due, id LIMIT 1",
             (at_most,),
         ).fetchone()
-        return (str(row[0]), int(row[1]), int(row[2])) if row else None
+        return (str(row[0]), int(row[1]), _join(row[2:])) if row else None
 
     def next_due(self) -> int | None:
         """The smallest private ``_due`` of any document, or ``None``."""
@@ -244,6 +244,18 @@ class Transaction:
         page of them, and the total."""
         rows, total = self._select(kind, "doc, private", filters, limit, offset, newest_first)
         return [_join(row) for row in rows], total
+
+    def take(self, kind: str, filters: Sequence[Filter], limit: int) -> list[dict[str, Any]]:
+        """The first ``limit`` documents of ``kind`` matching every filter, oldest first
+        (like :meth:`find` without counting them all)."""
+        where = " AND ".join(["kind = ?", *(sql for sql, _ in filters)])
+        args: list[Any] = [kind]
+        for _, values in filters:
+            args.extend(values)
+        rows = self._db.execute(
+            f"SELECT doc, private FROM docs WHERE {where} ORDER BY id LIMIT ?", [*args, limit]
+        ).fetchall()
+        return [_join(row) for row in rows]
 
     def find_json(
         self,
