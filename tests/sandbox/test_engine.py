@@ -485,3 +485,35 @@ def test_an_idle_tick_does_not_touch_the_store(world: World) -> None:
     world.advance(600)
     world.sandbox.store.close()  # any query would now fail
     world.sandbox.run_due()
+
+
+def test_the_documented_table_is_the_one_the_sandbox_uses() -> None:
+    from pathlib import Path
+
+    from cftools.sandbox import _outcomes
+
+    page = (Path(__file__).parents[2] / "docs" / "sandbox-outcomes.md").read_text()
+    rows = {}
+    for line in page.splitlines():
+        if line.startswith("| `0") and "`-`" in line:
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            rows[int(cells[0][1:5]) // 100] = (cells[1], cells[2])
+    assert set(rows) == set(_outcomes.FIXED)
+    for hundreds, (call_result, text_result) in _outcomes.FIXED.items():
+        documented_call, documented_text = rows[hundreds]
+        if call_result == "RETRY":
+            assert documented_call.startswith("`BUSY` on the first attempt, `LA`")
+            assert documented_text.startswith("`CARRIER_TEMP_ERROR`, then `SENT`")
+        elif call_result == "INVALID":
+            assert "`INVALID`" in documented_call and "`INVALID`" in documented_text
+        else:
+            assert f"`{call_result}`" in documented_call
+            assert f"`{text_result}`" in documented_text
+    for result, weight in (*_outcomes.CALL_WEIGHTS, *_outcomes.TEXT_WEIGHTS):
+        assert f"`{result}` {weight} %" in page or f"{result}` {weight} %" in page
+    flat = " ".join(page.split())
+    groups: dict[int, list[str]] = {}
+    for code, offset in _outcomes.AREA_CODES.items():
+        groups.setdefault(offset, []).append(code)
+    for offset, codes in groups.items():
+        assert f"{', '.join(codes)}: {offset};" in flat

@@ -7,8 +7,16 @@ dialplan validator (:mod:`cftools.dialplan`). What is created can be read, found
 updated and deleted; state lives in SQLite (in memory, or in a file that survives a
 restart); a bad request is refused with CallFire's error body.
 
-It is not CallFire: nothing is dialled or sent, calls and texts stay ``READY``, prices
-and catalogues are made up. It needs the ``sandbox`` extra::
+Calls and texts move through CallFire's states on the sandbox's clock (its engine): the
+number dialled decides the outcome (a documented table: ``docs/sandbox-outcomes.md``,
+the rest follows the seed), broadcasts dial within ``maxActive``, local time windows and
+their retry and answering machine configs, IVR calls run their dialplan in
+:func:`cftools.dialplan.simulate` with keys scripted by the recipient's
+``"sandbox.keys"`` attribute, and inbound calls and texts are injected with
+``sandbox.engine`` or the ``/_sandbox/inbound/...`` control endpoints.
+
+It is not CallFire: nothing is dialled or sent, prices and catalogues are made up. It
+needs the ``sandbox`` extra::
 
     pip install 'cftools[sandbox]'
 
