@@ -517,3 +517,39 @@ def test_the_documented_table_is_the_one_the_sandbox_uses() -> None:
         groups.setdefault(offset, []).append(code)
     for offset, codes in groups.items():
         assert f"{', '.join(codes)}: {offset};" in flat
+
+
+def test_a_broadcast_started_empty_waits_for_recipients(world: World) -> None:
+    id = broadcast(world)
+    world.api.invoke("startVoiceBroadcast", id=id)
+    world.advance(600)
+    assert world.api.invoke("getCallBroadcast", id=id)["status"] == "RUNNING"
+    world.api.invoke("addCallBroadcastRecipients", id=id, body=[{"phoneNumber": "12135550100"}])
+    world.advance(600)
+    assert world.api.invoke("getCallBroadcast", id=id)["status"] == "FINISHED"
+
+
+def test_toggled_recipients_are_skipped_then_dialled(world: World) -> None:
+    id = broadcast(
+        world, recipients=[{"phoneNumber": "12135550100"}, {"phoneNumber": "12135550101"}]
+    )
+    world.api.invoke(
+        "toggleCallBroadcastRecipientsStatus",
+        id=id,
+        enable=False,
+        body=[{"phoneNumber": "12135550101"}],
+    )
+    world.api.invoke("startVoiceBroadcast", id=id)
+    world.advance(600)
+    states = {c["toNumber"]: c["state"] for c in items(world, id)}
+    assert states == {"12135550100": "FINISHED", "12135550101": "DISABLED"}
+    assert world.api.invoke("getCallBroadcast", id=id)["status"] == "FINISHED"
+    world.api.invoke("startVoiceBroadcast", id=id)
+    world.api.invoke(
+        "toggleCallBroadcastRecipientsStatus",
+        id=id,
+        enable=True,
+        body=[{"phoneNumber": "12135550101"}],
+    )
+    world.advance(600)
+    assert {c["state"] for c in items(world, id)} == {"FINISHED"}

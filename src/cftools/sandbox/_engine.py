@@ -15,8 +15,9 @@ Everything it knows lives in the store, under private keys, so a sandbox kept in
 The dialler of a ``RUNNING`` broadcast takes queued items in id order while fewer than
 ``maxActive`` (default: no limit) are in progress; an item outside its recipient's local
 time window (``localTimeRestriction``) waits for the window to open. A finished call
-frees its slot and wakes the dialler. When nothing is queued, in progress or waiting, the
-broadcast is ``FINISHED``. ``STOPPED`` stops dialling (calls in progress finish); starting
+frees its slot and wakes the dialler. When it has items and none is queued, in progress
+or waiting, the broadcast is ``FINISHED`` (one started without recipients waits for
+them). ``STOPPED`` stops dialling (calls in progress finish); starting
 again resumes.
 
 Retries (call broadcasts, ``retryConfig``): ``maxAttempts`` counts every attempt (the
@@ -256,7 +257,7 @@ class Engine:
                 if self._dial(tx, channel, item, broadcast, now, events, slot=True):
                     active += 1
         broadcast["_active"] = active
-        if active == 0 and not self._has_pending(tx, channel, broadcast["id"]):
+        if active == 0 and self._is_done(tx, channel, broadcast["id"]):
             broadcast["status"] = "FINISHED"
             broadcast["lastModified"] = now
             events.append(Event(_BROADCAST[channel], "finished", public(broadcast), now))
@@ -275,9 +276,13 @@ class Engine:
             broadcast["_due"] = now
         tx.put(f"{channel}_broadcast", broadcast)
 
-    def _has_pending(self, tx: Transaction, channel: str, broadcast_id: int) -> bool:
-        pending = [equals("campaignId", broadcast_id), one_of("state", _PENDING_STATES)]
-        return bool(tx.take(channel, pending, 1))
+    def _is_done(self, tx: Transaction, channel: str, broadcast_id: int) -> bool:
+        """Whether the broadcast has items and none is waiting or in progress (one
+        started without recipients waits for them)."""
+        mine = equals("campaignId", broadcast_id)
+        if not tx.take(channel, [mine], 1):
+            return False
+        return not tx.take(channel, [mine, one_of("state", _PENDING_STATES)], 1)
 
     # -- one attempt ----------------------------------------------------------------------
 
