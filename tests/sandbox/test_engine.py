@@ -553,3 +553,65 @@ def test_toggled_recipients_are_skipped_then_dialled(world: World) -> None:
     )
     world.advance(600)
     assert {c["state"] for c in items(world, id)} == {"FINISHED"}
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    seed=st.integers(0, 1000),
+    suffixes=st.lists(st.integers(0, 9999), min_size=1, max_size=8),
+    max_active=st.integers(0, 3),
+    retry=st.sampled_from([None, ["BUSY"], ["BUSY", "NO_ANS", "CARRIER_TEMP_ERROR"]]),
+    window=st.booleans(),
+)
+def test_any_broadcast_runs_to_finished_within_its_limits(
+    seed: int, suffixes: list[int], max_active: int, retry: list[str] | None, window: bool
+) -> None:
+    world = make_world(seed=seed)
+    try:
+        body: dict[str, Any] = {
+            "recipients": [{"phoneNumber": f"1213555{s:04d}"} for s in suffixes],
+            "maxActive": max_active or None,
+        }
+        if retry:
+            body["retryConfig"] = {
+                "maxAttempts": 2,
+                "minutesBetweenAttempts": 1,
+                "retryResults": retry,
+            }
+        if window:
+            body["localTimeRestriction"] = {"enabled": True, "beginHour": 9, "endHour": 10}
+        id = broadcast(world, **body)
+        world.api.invoke("startVoiceBroadcast", id=id)
+        for _ in range(60):
+            world.advance(30 * 60 if window else 20)
+            active = [c["state"] for c in items(world, id)].count("SELECTED")
+            assert not max_active or active <= max_active
+        calls = items(world, id)
+        assert {c["state"] for c in calls} <= {"FINISHED", "INVALID", "DNC"}
+        assert world.api.invoke("getCallBroadcast", id=id)["status"] == "FINISHED"
+        for c in calls:
+            assert len(c["records"]) <= (2 if retry else 1)
+            times = [(r["originateTime"], r["finishTime"]) for r in c["records"]]
+            assert all(start <= end for start, end in times)
+            assert times == sorted(times)
+        stats = world.api.invoke("getCallBroadcastStats", id=id)
+        counted = sum(
+            stats[k]
+            for k in (
+                "liveCount",
+                "answeringMachineCount",
+                "busyCount",
+                "noAnswerCount",
+                "transferCount",
+                "doNotCallCount",
+                "errorCount",
+                "miscCount",
+            )
+        )
+        assert counted == stats["totalCount"] == len(suffixes)
+        assert stats["callsAttempted"] == sum(len(c["records"]) for c in calls)
+        finished = [e for e in world.events if e.resource == "OutboundCall"]
+        assert sorted(e.doc["id"] for e in finished) == sorted(c["id"] for c in calls)
+    finally:
+        world.api.close()
+        world.sandbox.close()
