@@ -57,6 +57,7 @@ from ._clock import AdvanceableClock, Clock, SystemClock
 from ._core import HANDLERS, ApiFault, Binary, Context, JsonPage, Upload
 from ._engine import Engine
 from ._events import EventBus
+from ._resources.common import PHONE_FIELDS
 from ._store import Store
 
 __all__ = ["MAX_BODY", "Sandbox"]
@@ -117,6 +118,8 @@ class Sandbox:
         if not username or not password or ":" in username:
             raise ValueError("the sandbox needs a username (without ':') and a password")
         self.store = Store(db)
+        for field in PHONE_FIELDS:  # contacts are looked up by number for every recipient
+            self.store.index("contact", field)
         self.clock: Clock = clock if clock is not None else SystemClock()
         self.seed = seed
         self._username = username

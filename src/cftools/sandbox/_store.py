@@ -37,6 +37,7 @@ __all__ = [
     "contains_text",
     "equals",
     "has_item",
+    "of_kind",
     "one_of",
     "starts_with",
 ]
@@ -120,6 +121,17 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    def index(self, kind: str, field: str) -> None:
+        """Index the public property ``field`` of the documents of ``kind``, for lookups
+        by :func:`equals` whose filters also hold :func:`of_kind` (SQLite uses such a
+        partial index only when the query names the kind literally)."""
+        name = "docs_" + "".join(c if c.isalnum() else "_" for c in f"{kind}_{field}")
+        with self._lock:
+            self._db.execute(
+                f"CREATE INDEX IF NOT EXISTS {name} ON docs ({_extract(field)}, id) "
+                f"WHERE kind = {_literal(kind)}"
+            )
 
     def listen(self, listener: Callable[[Sequence[Change]], None]) -> None:
         """Call ``listener`` with the changes of every committed transaction that has some."""
@@ -245,15 +257,19 @@ class Transaction:
         rows, total = self._select(kind, "doc, private", filters, limit, offset, newest_first)
         return [_join(row) for row in rows], total
 
-    def take(self, kind: str, filters: Sequence[Filter], limit: int) -> list[dict[str, Any]]:
+    def take(
+        self, kind: str, filters: Sequence[Filter], limit: int, *, newest_first: bool = False
+    ) -> list[dict[str, Any]]:
         """The first ``limit`` documents of ``kind`` matching every filter, oldest first
-        (like :meth:`find` without counting them all)."""
+        unless ``newest_first`` (like :meth:`find` without counting them all)."""
         where = " AND ".join(["kind = ?", *(sql for sql, _ in filters)])
         args: list[Any] = [kind]
         for _, values in filters:
             args.extend(values)
+        order = "DESC" if newest_first else "ASC"
         rows = self._db.execute(
-            f"SELECT doc, private FROM docs WHERE {where} ORDER BY id LIMIT ?", [*args, limit]
+            f"SELECT doc, private FROM docs WHERE {where} ORDER BY id {order} LIMIT ?",
+            [*args, limit],
         ).fetchall()
         return [_join(row) for row in rows]
 
@@ -329,11 +345,28 @@ def _path(field: str) -> str:
     return "$" + "".join('."' + step.replace('"', "") + '"' for step in field.split("."))
 
 
+def _literal(text: str) -> str:
+    """``text`` as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _extract(field: str) -> str:
+    """The SQL of the property ``field``, with its path written literally (so an index
+    on the same expression serves it)."""
+    return f"json_extract({_column(field)}, {_literal(_path(field))})"
+
+
 def equals(field: str, value: Any) -> Filter:
     """The property ``field`` (a dotted path) equals ``value``."""
     if isinstance(value, bool):
-        return (f"json_extract({_column(field)}, ?) = ?", (_path(field), 1 if value else 0))
-    return (f"json_extract({_column(field)}, ?) = ?", (_path(field), value))
+        return (f"{_extract(field)} = ?", (1 if value else 0,))
+    return (f"{_extract(field)} = ?", (value,))
+
+
+def of_kind(kind: str) -> Filter:
+    """The document is of ``kind``: redundant with the kind every find names, but written
+    literally, so that SQLite can use the partial indexes of :meth:`Store.index`."""
+    return (f"kind = {_literal(kind)}", ())
 
 
 def one_of(field: str, values: Sequence[Any]) -> Filter:
