@@ -309,3 +309,20 @@ def test_a_keyword_text_to_the_short_code(world: World) -> None:
         "/_sandbox/inbound/text", json={"to": "67076", "from": "12135550111", "message": "taco"}
     )
     assert answer.status_code == 404
+
+
+def test_a_broadcast_item_that_fails_does_not_stall_its_broadcast(world: World) -> None:
+    recipients = [{"phoneNumber": "12135550100"}, {"phoneNumber": "12135550101"}]
+    id = broadcast(world, recipients=recipients, maxActive=1)
+    bad = items(world, id)[0]["id"]
+    with world.sandbox.store.transaction() as tx:
+        doc = tx.get("call", bad)
+        assert doc is not None
+        doc["records"] = "not a list"
+        tx.put("call", doc)
+    world.api.invoke("startVoiceBroadcast", id=id)
+    world.advance(600)
+    results = {c["id"]: c["finalCallResult"] for c in items(world, id)}
+    assert results.pop(bad) == "INTERNAL_ERROR"
+    assert list(results.values()) == ["LA"]
+    assert world.api.invoke("getCallBroadcast", id=id)["status"] == "FINISHED"

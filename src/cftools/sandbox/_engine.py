@@ -197,6 +197,10 @@ class Engine:
             return
         for key in ("_due", "_step", "_queue", "_pending"):
             doc.pop(key, None)
+        if doc.pop("_slot", False):
+            broadcast = self._broadcast_of(tx, kind, doc)
+            if broadcast:
+                self._free_slot(tx, kind, broadcast, now)
         if kind in ("call", "text"):
             doc["state"] = "FINISHED"
             doc[_result_key(kind)] = "INTERNAL_ERROR"
@@ -254,7 +258,7 @@ class Engine:
                     item["_due"], item["_step"] = opens, "requeue"
                     tx.put(channel, item)
                     continue
-                if self._dial(tx, channel, item, broadcast, now, events, slot=True):
+                if self._dial_one(tx, channel, item, broadcast, now, events):
                     active += 1
         broadcast["_active"] = active
         if active == 0 and self._is_done(tx, channel, broadcast["id"]):
@@ -262,6 +266,34 @@ class Engine:
             broadcast["lastModified"] = now
             events.append(Event(_BROADCAST[channel], "finished", public(broadcast), now))
         tx.put(kind, broadcast)
+
+    def _dial_one(
+        self,
+        tx: Transaction,
+        channel: str,
+        item: dict[str, Any],
+        broadcast: Mapping[str, Any],
+        now: int,
+        events: list[Event],
+    ) -> bool:
+        """Dial one item of a broadcast; one that fails ends in error, not the dialler."""
+        made: list[Event] = []
+        try:
+            with tx.savepoint():
+                started = self._dial(tx, channel, item, broadcast, now, made, slot=True)
+        except Exception as error:
+            logger.exception("sandbox: the engine failed to dial %s %s", channel, item["id"])
+            self._fail(
+                tx,
+                channel,
+                int(item["id"]),
+                now,
+                f"the sandbox failed on this item: {error}",
+                events,
+            )
+            return False
+        events.extend(made)
+        return started
 
     def _free_slot(
         self, tx: Transaction, channel: str, broadcast: dict[str, Any], now: int
