@@ -10,8 +10,9 @@ The callee's part is scripted by the recipient's ``attributes``:
   (default: answered).
 
 An answering machine (``AM``) presses nothing. Variables: ``call.callerid`` and
-``call.phonenumber`` are the callee's number, ``contact.*`` the contact's properties,
-and the recipient's other attributes by name. ``<get>``/``<post>`` receive empty bodies.
+``call.phonenumber`` are the number of the person on the line (the callee; for an
+inbound call, the caller), ``contact.*`` the contact's properties, and the recipient's
+other attributes by name. ``<get>``/``<post>`` receive empty bodies.
 Talk time is the sum of :data:`EVENT_SECONDS` over the transcript (a prompt lasts as
 long as its text takes to speak, a ``<wait>`` its seconds).
 
