@@ -104,6 +104,8 @@ class Sandbox:
 
     ``events`` is the :class:`~cftools.sandbox._events.EventBus` of what happens;
     parts that act over time register with :meth:`add_ticker` and :meth:`on_reset`.
+    ``engine`` moves calls, texts and broadcasts on the clock and takes inbound calls
+    and texts (``engine.inbound_call``, ``engine.inbound_text``).
     """
 
     def __init__(
