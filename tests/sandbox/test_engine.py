@@ -615,3 +615,34 @@ def test_any_broadcast_runs_to_finished_within_its_limits(
     finally:
         world.api.close()
         world.sandbox.close()
+
+
+@given(
+    now=st.integers(0, 10**13),
+    offset=st.sampled_from([-10, -8, -5, 0, 5.5, 9]),
+    begin=st.integers(0, 23 * 60 + 59),
+    end=st.integers(0, 23 * 60 + 59),
+)
+def test_the_window_opens_at_the_first_minute_inside_it(
+    now: int, offset: float, begin: int, end: int
+) -> None:
+    restriction = {
+        "enabled": True,
+        "beginHour": begin // 60,
+        "beginMinute": begin % 60,
+        "endHour": end // 60,
+        "endMinute": end % 60,
+    }
+
+    def inside(moment: int) -> bool:
+        minute = ((moment + round(offset * 3_600_000)) // 60_000) % 1440
+        if begin == end:
+            return True
+        return begin <= minute < end if begin < end else (minute >= begin or minute < end)
+
+    opens = next_window(now, offset, restriction)
+    assert opens >= now and inside(opens)
+    assert opens - now < 86_400_000
+    if opens > now:  # no earlier minute boundary was inside
+        assert not inside(now)
+        assert not inside(opens - 60_000) or opens - 60_000 < now
