@@ -29,6 +29,8 @@ needs the ``sandbox`` extra::
 - :class:`ManualClock`, :class:`ScaledClock`, :class:`SystemClock`: the clock the
   sandbox reads the time from (by hand, N times real time, real time).
 - :class:`Event`, :class:`EventBus`: what happens in the sandbox (``sandbox.events``).
+- :class:`Engine`: moves calls, texts and broadcasts on the clock, takes inbound calls
+  and texts (``sandbox.engine``).
 - :data:`HANDLERS`: the handler of every operationId.
 """
 
@@ -47,6 +49,7 @@ from cftools.sandbox import _resources  # registers every handler
 from cftools.sandbox._app import MAX_BODY, Sandbox
 from cftools.sandbox._clock import AdvanceableClock, Clock, ManualClock, ScaledClock, SystemClock
 from cftools.sandbox._core import HANDLERS, ApiFault
+from cftools.sandbox._engine import Engine
 from cftools.sandbox._events import Event, EventBus
 from cftools.sandbox._server import SandboxServer, SyncASGITransport, serve
 from cftools.sandbox._store import Change, Store
@@ -58,6 +61,7 @@ __all__ = [
     "ApiFault",
     "Change",
     "Clock",
+    "Engine",
     "Event",
     "EventBus",
     "ManualClock",
@@ -75,6 +79,7 @@ del _resources
 for _cls in (
     ApiFault,
     Change,
+    Engine,
     Event,
     EventBus,
     ManualClock,
