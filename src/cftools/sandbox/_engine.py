@@ -552,7 +552,6 @@ class Engine:
         list of inputs). Returns the inbound call as the API shows it (in progress; it
         finishes on the clock). Raises :class:`ApiFault` 404 if the number is not leased."""
         script = keys if isinstance(keys, str) else " ".join(str(key) for key in keys)
-        self._sandbox.run_due()
         with self._lock, self._store.transaction() as tx:
             now = self._sandbox.clock.now_ms()
             if tx.get_by_key("number_lease", to_number) is None:
@@ -592,7 +591,6 @@ class Engine:
         auto-reply of that number is sent back as an outbound text. An auto-reply matches
         when its ``keyword`` (if set) is the message's first word and its ``match`` (if
         set) is in the message, ignoring case. Returns the inbound text."""
-        self._sandbox.run_due()
         events: list[Event] = []
         with self._lock, self._store.transaction() as tx:
             now = self._sandbox.clock.now_ms()
