@@ -190,16 +190,21 @@ class Transaction:
     def put(self, kind: str, doc: dict[str, Any], *, key: str | None = None) -> dict[str, Any]:
         """Insert or replace ``doc`` (which holds its ``id``); return it."""
         id = int(doc["id"])
-        exists = self._db.execute(
-            "SELECT 1 FROM docs WHERE kind = ? AND id = ?", (kind, id)
-        ).fetchone()
         public = {k: v for k, v in doc.items() if not k.startswith("_")}
         private = {k: v for k, v in doc.items() if k.startswith("_")}
-        self._db.execute(
-            "INSERT OR REPLACE INTO docs (kind, id, key, doc, private) VALUES (?, ?, ?, ?, ?)",
-            (kind, id, key, _dumps(public), _dumps(private)),
-        )
-        self.changes.append(Change(kind, id, "updated" if exists else "created"))
+        values = (key, _dumps(public), _dumps(private), kind, id)
+        # An update is one statement (the engine's steps are mostly updates); "OR REPLACE"
+        # keeps INSERT OR REPLACE's rule for a key another document holds.
+        updated = self._db.execute(
+            "UPDATE OR REPLACE docs SET key = ?, doc = ?, private = ? WHERE kind = ? AND id = ?",
+            values,
+        ).rowcount
+        if not updated:
+            self._db.execute(
+                "INSERT OR REPLACE INTO docs (key, doc, private, kind, id) VALUES (?, ?, ?, ?, ?)",
+                values,
+            )
+        self.changes.append(Change(kind, id, "updated" if updated else "created"))
         return doc
 
     def delete(self, kind: str, id: int) -> bool:
