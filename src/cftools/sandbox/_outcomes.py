@@ -36,8 +36,11 @@ per segment of a sent text.
 
 Local time (``localTimeRestriction``): the recipient's time zone comes from the
 ``sandbox.timeZone`` attribute (an offset in hours, e.g. ``"-5"``), else from the area
-code of an 11-digit ``1NPA...`` number in :data:`AREA_CODES` (standard time, no daylight
-saving), else UTC.
+code of the number (``1NPA...`` or ``NPA...``) in :data:`AREA_CODES` (standard time, no
+daylight saving), else UTC.
+
+``docs/sandbox-outcomes.md`` is this module's page for users (a test keeps its table
+equal to :data:`FIXED`).
 """
 
 from __future__ import annotations
