@@ -326,3 +326,22 @@ def test_a_broadcast_item_that_fails_does_not_stall_its_broadcast(world: World) 
     assert results.pop(bad) == "INTERNAL_ERROR"
     assert list(results.values()) == ["LA"]
     assert world.api.invoke("getCallBroadcast", id=id)["status"] == "FINISHED"
+
+
+def test_every_event_is_one_a_webhook_can_watch(world: World) -> None:
+    from cftools.sandbox._resources.webhooks import RESOURCES
+
+    number = _lease(world)
+    world.api.invoke("createTextAutoReply", body={"number": number, "message": "Hi back"})
+    for channel in ("call", "text"):
+        id = broadcast(world, channel, recipients=[{"phoneNumber": "12135550100"}])
+        start = "startVoiceBroadcast" if channel == "call" else "startTextBroadcast"
+        world.api.invoke(start, id=id)
+        world.api.invoke(start.replace("start", "stop"), id=id)
+        world.api.invoke(start, id=id)
+    world.sandbox.engine.inbound_call(number, "12135550111")
+    world.sandbox.engine.inbound_text(number, "12135550111", "hello")
+    world.advance(600)
+    seen = set(world.names())
+    assert len(seen) == 10
+    assert all(event in RESOURCES[resource] for resource, event in seen)
