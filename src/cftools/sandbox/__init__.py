@@ -7,8 +7,16 @@ dialplan validator (:mod:`cftools.dialplan`). What is created can be read, found
 updated and deleted; state lives in SQLite (in memory, or in a file that survives a
 restart); a bad request is refused with CallFire's error body.
 
-It is not CallFire: nothing is dialled or sent, calls and texts stay ``READY``, prices
-and catalogues are made up. It needs the ``sandbox`` extra::
+Calls and texts move through CallFire's states on the sandbox's clock (its engine): the
+number dialled decides the outcome (a documented table: ``docs/sandbox-outcomes.md``,
+the rest follows the seed), broadcasts dial within ``maxActive``, local time windows and
+their retry and answering machine configs, IVR calls run their dialplan in
+:func:`cftools.dialplan.simulate` with keys scripted by the recipient's
+``"sandbox.keys"`` attribute, and inbound calls and texts are injected with
+``sandbox.engine`` or the ``/_sandbox/inbound/...`` control endpoints.
+
+It is not CallFire: nothing is dialled or sent, prices and catalogues are made up. It
+needs the ``sandbox`` extra::
 
     pip install 'cftools[sandbox]'
 
@@ -28,6 +36,8 @@ and catalogues are made up. It needs the ``sandbox`` extra::
 - :class:`Deliveries`, :class:`Delivery`, :class:`DeliveryAttempt`: the webhooks fired for
   the sandbox's events, and their log (``sandbox.deliveries``; retried after
   :data:`RETRY_DELAYS_MS`).
+- :class:`Engine`: moves calls, texts and broadcasts on the clock, takes inbound calls
+  and texts (``sandbox.engine``).
 - :data:`HANDLERS`: the handler of every operationId.
 """
 
@@ -54,6 +64,7 @@ from cftools.sandbox._clock import (
 )
 from cftools.sandbox._core import HANDLERS, ApiFault
 from cftools.sandbox._deliveries import RETRY_DELAYS_MS, Deliveries, Delivery, DeliveryAttempt
+from cftools.sandbox._engine import Engine
 from cftools.sandbox._events import Event, EventBus
 from cftools.sandbox._faults import DroppedConnection, FaultPlanError, FaultRule, Faults
 from cftools.sandbox._server import SandboxServer, SyncASGITransport, serve
@@ -72,6 +83,7 @@ __all__ = [
     "Delivery",
     "DeliveryAttempt",
     "DroppedConnection",
+    "Engine",
     "Event",
     "EventBus",
     "FaultPlanError",
@@ -96,6 +108,7 @@ for _cls in (
     Delivery,
     DeliveryAttempt,
     DroppedConnection,
+    Engine,
     Event,
     EventBus,
     FaultPlanError,

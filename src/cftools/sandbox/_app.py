@@ -61,8 +61,10 @@ from . import _control
 from ._clock import DEFAULT_SPEED, AdvanceableClock, Clock, ScaledClock
 from ._core import HANDLERS, ApiFault, Binary, Context, JsonPage, Upload
 from ._deliveries import Deliveries
+from ._engine import Engine
 from ._events import EventBus
 from ._faults import Faults
+from ._resources.common import PHONE_FIELDS
 from ._store import Store
 
 __all__ = ["MAX_BODY", "Sandbox"]
@@ -134,6 +136,8 @@ class Sandbox:
     :meth:`on_close`. ``deliveries`` posts the events to the webhooks and keeps the
     delivery log (:class:`~cftools.sandbox._deliveries.Deliveries`).
     ``faults`` is the :class:`~cftools.sandbox.Faults` plan (rate limits, 5xx, drops).
+    ``engine`` moves calls, texts and broadcasts on the clock and takes inbound calls
+    and texts (``engine.inbound_call``, ``engine.inbound_text``).
     """
 
     def __init__(
@@ -148,6 +152,8 @@ class Sandbox:
         if not username or not password or ":" in username:
             raise ValueError("the sandbox needs a username (without ':') and a password")
         self.store = Store(db)
+        for field in PHONE_FIELDS:  # contacts are looked up by number for every recipient
+            self.store.index("contact", field)
         self.clock: Clock = clock if clock is not None else ScaledClock(DEFAULT_SPEED)
         self.seed = seed
         self._username = username
@@ -166,6 +172,7 @@ class Sandbox:
             self, routes=[Route("/{path:path}", self._endpoint, methods=list(_METHODS))]
         )
         self.deliveries = Deliveries(self)
+        self.engine = Engine(self)
 
     @property
     def username(self) -> str:
