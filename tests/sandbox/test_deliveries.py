@@ -699,3 +699,53 @@ def test_the_next_retry_counts_from_the_end_of_a_slow_attempt(env: Env) -> None:
     (attempt,) = env.sandbox.deliveries.log()[0].attempts
     assert attempt.at_ms == START
     assert attempt.next_retry_at == START + 100_000 + RETRY_DELAYS_MS[0]
+
+
+# -- The whole path: calls that run, webhooks that fire ---------------------------------------
+
+SURVEY = (
+    '<dialplan name="Root"><menu name="q" maxDigits="1" timeout="3000">'
+    '<play type="tts">1 or 2?</play>'
+    '<keypress pressed="1"><stash varname="likes">yes</stash></keypress>'
+    '<keypress pressed="2"><stash varname="likes">no</stash></keypress>'
+    "</menu></dialplan>"
+)
+
+
+def test_a_running_ivr_broadcast_fires_signed_projected_webhooks_for_its_calls(env: Env) -> None:
+    """The engine's events reach the delivery worker: each finished call and the
+    broadcast's start and finish arrive signed, cut to the webhook's fields, and agree
+    with what the API says of the same resources."""
+    call_fields = "id,campaignId,finalCallResult,records(questionResponses)"
+    env.webhook(name="calls", resource="OutboundCall", events=["finished"], fields=call_fields)
+    env.webhook(name="broadcasts", resource="CallBroadcast", events=["started", "finished"])
+    keys = {"12135550101": "1", "12135550102": "2", "12135550103": "1"}
+    recipients = [{"phoneNumber": n, "attributes": {"sandbox.keys": k}} for n, k in keys.items()]
+    body = {"name": "survey", "dialplanXml": SURVEY, "recipients": recipients}
+    broadcast_id = int(env.api.create_call_broadcast(body, start=True)["id"])  # type: ignore[arg-type]
+    for _ in range(10):
+        env.sandbox.advance(600)
+    assert env.api.get_call_broadcast(broadcast_id)["status"] == "FINISHED"
+    env.settle()
+
+    by_type: dict[str, list[Any]] = {}
+    for got in env.receiver.got:  # every one verified by cftools.webhooks.receive
+        assert got.headers["x-callfire-signature"] == sign(got.body, SECRET)
+        by_type.setdefault(got.payload["resourceType"], []).append(got.payload)
+    broadcast_events = [p["events"][0]["eventType"] for p in by_type["CallBroadcast"]]
+    assert broadcast_events == ["started", "finished"]
+    assert all(p["events"][0]["resource"]["id"] == broadcast_id for p in by_type["CallBroadcast"])
+
+    calls = env.api.get_call_broadcast_calls(broadcast_id)["items"]
+    assert len(by_type["OutboundCall"]) == len(calls) == 3
+    for payload in by_type["OutboundCall"]:
+        assert payload["webhookName"] == "calls"
+        (event,) = payload["events"]
+        resource = event["resource"]
+        call = next(c for c in calls if c["id"] == resource["id"])
+        assert resource == compile_fields(call_fields)(call)  # what the API projects
+        assert set(resource) <= {"id", "campaignId", "finalCallResult", "records"}
+        answer = {"1": "yes", "2": "no"}[keys[call["toNumber"]]]
+        responses = resource["records"][-1]["questionResponses"]
+        assert responses == [{"question": "likes", "response": answer}]
+    assert all(d["status"] == "delivered" for d in env.deliveries())
