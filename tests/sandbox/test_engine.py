@@ -646,3 +646,55 @@ def test_the_window_opens_at_the_first_minute_inside_it(
     if opens > now:  # no earlier minute boundary was inside
         assert not inside(now)
         assert not inside(opens - 60_000) or opens - 60_000 < now
+
+
+def test_a_disabled_batch_is_not_dialled_and_its_broadcast_finishes_without_it(
+    world: World,
+) -> None:
+    id = broadcast(world, recipients=[{"phoneNumber": "12135550101"}])
+    late = world.api.invoke(
+        "addCallBroadcastBatch",
+        id=id,
+        body={"name": "late", "recipients": [{"phoneNumber": "12135550102"}]},
+    )["id"]
+    world.api.invoke("updateCampaignBatch", id=late, body={"enabled": False})
+    world.api.invoke("startVoiceBroadcast", id=id)
+    world.advance(QUEUE_DELAY)
+    world.advance(3600)
+    calls = {c["toNumber"]: c for c in items(world, id)}
+    assert calls["12135550101"]["state"] == "FINISHED"
+    assert calls["12135550102"]["state"] == "DISABLED"
+    assert not calls["12135550102"]["records"]
+    assert world.api.invoke("getCallBroadcast", id=id)["status"] == "FINISHED"
+    assert world.names().count(("OutboundCall", "finished")) == 1
+
+
+def test_enabling_a_batch_again_dials_what_disabling_held_back(world: World) -> None:
+    id = broadcast(world, recipients=[{"phoneNumber": "12135550101"}], maxActive=1)
+    batch = world.api.invoke(
+        "addCallBroadcastBatch",
+        id=id,
+        body={"recipients": [{"phoneNumber": n} for n in ("12135550102", "12135550103")]},
+    )["id"]
+    world.api.invoke(
+        "toggleCallBroadcastRecipientsStatus",
+        id=id,
+        enable=False,
+        body=[{"phoneNumber": "12135550103"}],
+    )
+    world.api.invoke("updateCampaignBatch", id=batch, body={"enabled": False})
+    world.api.invoke("startVoiceBroadcast", id=id)
+    world.advance(QUEUE_DELAY)
+    held = {c["toNumber"]: c["state"] for c in items(world, id)}
+    assert held["12135550102"] == "DISABLED"  # held back while its batch is disabled
+    assert world.api.invoke("getCallBroadcast", id=id)["status"] == "RUNNING"
+    world.api.invoke("updateCampaignBatch", id=batch, body={"enabled": True})
+    for _ in range(6):
+        world.advance(600)
+    calls = {c["toNumber"]: c["state"] for c in items(world, id)}
+    # the batch's recipient comes back; the one disabled by hand stays disabled
+    assert calls == {
+        "12135550101": "FINISHED",
+        "12135550102": "FINISHED",
+        "12135550103": "DISABLED",
+    }

@@ -334,7 +334,34 @@ def update_campaign_batch(ctx: Context) -> Any:
     batch = require(ctx, "batch", ctx.params["id"], "batch")
     body = body_dict(ctx)
     if body.get("enabled") is not None:
-        batch["enabled"] = body["enabled"] in (True, "true", "TRUE", "True")
+        enabled = body["enabled"] in (True, "true", "TRUE", "True")
+        if enabled != batch.get("enabled", True):
+            _hold_batch(ctx, batch, held=not enabled)
+        batch["enabled"] = enabled
     if body.get("name"):
         batch["name"] = body["name"]
     ctx.tx.put("batch", batch)
+
+
+def _hold_batch(ctx: Context, batch: dict[str, Any], *, held: bool) -> None:
+    """Disabling a batch takes its recipients not yet dialled out of the queue
+    (``DISABLED``, so the broadcast can finish without them); enabling it puts back
+    those it took, and wakes the broadcast. Calls in progress or waiting for a retry
+    go on; recipients disabled one by one stay disabled."""
+    for channel in ("call", "text"):
+        broadcast = ctx.tx.get(f"{channel}_broadcast", int(batch["broadcastId"]))
+        if broadcast is None:
+            continue
+        items, _ = ctx.tx.find(channel, [equals("batchId", batch["id"])], newest_first=False)
+        for item in items:
+            if held and item.get("state") == "READY" and "_queue" in item:
+                del item["_queue"]
+                item["state"], item["_heldByBatch"] = "DISABLED", True
+            elif not held and item.pop("_heldByBatch", False):
+                item["state"], item["_queue"] = "READY", broadcast["id"]
+            else:
+                continue
+            item["modified"] = ctx.now
+            ctx.tx.put(channel, item)
+        _wake(ctx, broadcast)
+        _save(ctx, channel, broadcast)
