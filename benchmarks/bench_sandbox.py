@@ -21,9 +21,9 @@ this process's (``time.process_time``) plus that of the JavaScript worker proces
 simulator evaluates expressions in (read from ``/proc``; Linux only, else not counted,
 and the script says so). The baseline, measured in the same run: the bare
 ``cftools.dialplan.simulate`` of the same calls (the same scripts), without the sandbox.
-It runs for a dialplan whose ``<stash>`` values are plain numbers (no JavaScript) and for
-one whose values are words (each one a JavaScript evaluation: the simulator tries a
-value as an expression first).
+It runs for a dialplan whose ``<stash>`` values are plain numbers, one whose values are
+plain words (kept as written without asking the engine: see ``_js.plain_words``), and
+one whose values are expressions (each one a JavaScript evaluation in the worker).
 
     PYTHONPATH=src python benchmarks/bench_sandbox.py --figure engine [--recipients 10000]
 """
@@ -125,7 +125,8 @@ SURVEY = """<dialplan name="Root">
 </dialplan>"""
 DIALPLANS = {
     "numbers only": SURVEY.replace("YES", "1").replace("NO", "2"),
-    "words (JavaScript)": SURVEY.replace("YES", "yes").replace("NO", "no"),
+    "words": SURVEY.replace("YES", "yes").replace("NO", "no"),
+    "expressions (JavaScript)": SURVEY.replace("YES", "'y' + 'es'").replace("NO", "'n' + 'o'"),
 }
 
 

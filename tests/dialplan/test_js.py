@@ -242,3 +242,48 @@ def test_a_worker_that_cannot_start_is_a_clear_error(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(_js.sys, "executable", "/nonexistent/python")
     with pytest.raises(CftoolsError, match="cannot start the JavaScript worker process"):
         evaluate("1")
+
+
+# -- Plain words: what the simulator keeps as written without asking the engine -----------
+
+_WORDS = st.one_of(
+    st.sampled_from(sorted(_js._KEYWORDS | {"Math", "Date", "toString", "yes", "no", "x1"})),
+    st.from_regex(r"[A-Za-z_$][A-Za-z0-9_$]{0,6}", fullmatch=True),
+)
+
+
+def _refused_as_literal(text: str) -> bool:
+    try:
+        evaluate(text)
+    except JavaScriptError as exc:
+        return exc.kind in ("syntax", "reference")
+    return False
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=3))
+def test_plain_words_are_exactly_what_the_engine_refuses_as_literal(words: list[str]) -> None:
+    text = " ".join(words)
+    if _js.plain_words(text):  # the shortcut may only claim what the engine confirms
+        assert _refused_as_literal(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("yes", True),
+        ("thank you", True),
+        ("Thanks so much", True),
+        ("Math", False),  # a global: evaluates to an object
+        ("toString", False),  # inherited by the global object
+        ("this", False),
+        ("true", False),
+        ("typeof x", False),  # a keyword makes an expression of it
+        ("a in b", False),
+        ("yes  no", False),  # not single spaces: left to the engine
+        ("yes\nno", False),
+        ("1abc", False),
+        ("", False),
+    ],
+)
+def test_plain_words_examples(text: str, plain: bool) -> None:
+    assert _js.plain_words(text) is plain

@@ -37,6 +37,7 @@ import contextlib
 import importlib
 import json
 import os
+import re
 import select
 import subprocess
 import sys
@@ -57,6 +58,7 @@ __all__ = [
     "JavaScriptError",
     "JsValue",
     "evaluate",
+    "plain_words",
 ]
 
 #: Seconds one expression may run before it is interrupted.
@@ -214,6 +216,110 @@ def _classify(message: str) -> tuple[FailureKind, str]:
         if first.startswith(prefix):
             return kind, first
     return "thrown", f"threw {first}"
+
+
+# -- Words that no evaluation could turn into a value ------------------------------------
+
+_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+# Every reserved and contextual word: next to another word, one of these could make a
+# valid expression (``typeof x``, ``a in b``, ``new Date``), so it rules the shortcut out.
+_KEYWORDS = frozenset(
+    [
+        "await",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "false",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "import",
+        "in",
+        "instanceof",
+        "let",
+        "new",
+        "null",
+        "of",
+        "return",
+        "static",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+        "yield",
+        "async",
+        "get",
+        "set",
+        "as",
+        "from",
+        "target",
+        "meta",
+        "arguments",
+        "eval",
+        "implements",
+        "interface",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "undefined",
+        "NaN",
+        "Infinity",
+    ]
+)
+_global_names: frozenset[str] | None = None
+_global_lock = threading.Lock()
+
+
+def _names_in_scope() -> frozenset[str]:
+    """Every name a bare identifier resolves to in the sandbox's global scope (the global
+    object's properties, inherited ones included), asked of the engine itself once."""
+    global _global_names
+    with _global_lock:
+        if _global_names is None:
+            listing = evaluate(
+                "(function () { var names = [];"
+                " for (var o = globalThis; o; o = Object.getPrototypeOf(o))"
+                " names = names.concat(Object.getOwnPropertyNames(o));"
+                " return names.join(' '); })()"
+            ).text
+            _global_names = frozenset(listing.split()) | _KEYWORDS
+        return _global_names
+
+
+def plain_words(text: str) -> bool:
+    """Whether ``text`` is words that :func:`evaluate` could only refuse as a syntax or
+    reference error: one identifier the global scope lacks (``yes``), or several plain
+    identifiers, none a keyword, separated by single spaces (``thank you``).
+
+    A caller that keeps such text as a literal on those errors can skip the evaluation
+    (a round trip to the worker process) with the same result.
+    """
+    words = text.split(" ")
+    if not all(_IDENTIFIER.fullmatch(word) for word in words):
+        return False
+    if len(words) > 1:
+        return not any(word in _KEYWORDS for word in words)
+    return words[0] not in _names_in_scope()
 
 
 # -- The worker processes ------------------------------------------------------------------

@@ -443,8 +443,8 @@ class _Run:
         """A setvar/stash value: an expression's result, or the literal text."""
         raw = element.value
         evaluated = self._sub(raw).strip()
-        if not evaluated or _NUMBER.fullmatch(evaluated):
-            return evaluated
+        if not evaluated or _NUMBER.fullmatch(evaluated) or _js.plain_words(evaluated):
+            return evaluated  # what an evaluation would refuse and keep as written
         try:
             return self._run_js(evaluated).text
         except _js.JavaScriptError as exc:
