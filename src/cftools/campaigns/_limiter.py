@@ -19,11 +19,12 @@ the way TCP's congestion control adapts to lost packets:
     ``1 - CUT``, as TCP halves its window (gentler, as a bucket forgives quickly);
   - a **long** one (whole seconds, or none) comes from a server that counts requests
     per window, typically a second: what it accepted over the last ``WINDOW`` seconds is
-    its limit. The ``ceiling`` becomes ``MARGIN`` times that (so that jitter cannot
-    put one request too many in a window), and the rate drops to it, or by ``1 - CUT``
-    if that is lower. Cutting by a fraction of the rate refused instead would take many
-    one-second waits to come down from the overshoot of a slow start that such a
-    server only notices once its window is full.
+    its limit. The ``ceiling`` becomes ``MARGIN`` times that, and at least ``SLACK``
+    requests less (the client counts answers as they come back, the server requests as
+    they arrive: jitter must not put one too many in a window), and the rate drops to
+    it, or by ``1 - CUT`` if that is lower. Cutting by a fraction of the rate refused
+    instead would take many one-second waits to come down from the overshoot of a slow
+    start that such a server only notices once its window is full.
 
   Only a request let go after the last cut can cut again: the requests already in
   flight when the server began refusing do not each cut the pace;
@@ -59,7 +60,8 @@ WINDOW_HINT = 0.5
 """A ``Retry-After`` this long or longer (seconds) says the server counts per window."""
 WINDOW = 1.0
 """The window, in seconds, over which what the server accepted measures its limit."""
-MARGIN = 0.98
+MARGIN = 0.97
+SLACK = 2
 QUIET = 20.0
 NO_RETRY_AFTER = 1.0
 """The wait after a 429 without ``Retry-After``: a second, as the safe reading."""
@@ -150,9 +152,9 @@ class RateLimiter:
             else:
                 while self._accepted and self._accepted[0] <= now - WINDOW:
                     self._accepted.popleft()
-                limit = len(self._accepted) / WINDOW
-                if limit > 0:
-                    self.ceiling = MARGIN * limit
+                accepted = len(self._accepted)
+                if accepted > SLACK:
+                    self.ceiling = min(MARGIN * accepted, accepted - SLACK) / WINDOW
                     self.rate = min(self.rate, self.ceiling)
                 else:
                     self.ceiling = self.rate
