@@ -23,7 +23,13 @@ from cftools.campaigns import (
     send,
     send_async,
 )
-from cftools.client import AsyncClient, Client, ConfigurationError, RequestValidationError
+from cftools.client import (
+    AsyncClient,
+    Client,
+    ConfigurationError,
+    RequestValidationError,
+    RetryPolicy,
+)
 
 TEXT = Broadcast.texts({"fromNumber": "12135551189", "message": "Hello"})
 CALL = Broadcast.calls(
@@ -125,6 +131,28 @@ def test_faults_everywhere_still_exactly_once(tmp_path: Path) -> None:
     assert fake.faulted > 10 and fake.throttled > 0
     assert_exactly_once(fake, report.broadcast_id, rows)
     assert len(fake.broadcasts) == 1
+
+
+def test_retries_wait_by_the_clients_retry_policy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    waits: list[tuple[float, int]] = []
+
+    def backoff(policy: RetryPolicy, attempt: int) -> float:
+        waits.append((policy.base_delay, attempt))
+        return 0.0
+
+    monkeypatch.setattr(RetryPolicy, "backoff", backoff)
+    fake = FakeCallFire(Faults(error_before=0.3, seed=2))
+    rows = people(40)
+    report = send(
+        client_for(fake), TEXT, rows, journal=tmp_path / "j", batch_size=5, rate=1e4,
+        backoff=0.125, max_attempts=20,
+    )  # fmt: skip
+    assert report.ok and report.retried == len(waits) > 0
+    assert {base for base, _ in waits} == {0.125}
+    assert 1 in {attempt for _, attempt in waits}  # a second retry waits longer
+    assert_exactly_once(fake, report.broadcast_id, rows)
 
 
 def test_invalid_rows_stop_the_job_before_any_request(tmp_path: Path) -> None:

@@ -15,8 +15,9 @@ journal says ``creating`` before the POST, and an unknown outcome is settled wit
 
 Retries: a 429 is never the server doing the work: the shared :class:`RateLimiter` slows
 down and waits out ``Retry-After``, then the request goes again. A 5xx or a network
-failure is retried with exponential backoff (``backoff`` seconds doubled each time, up
-to ``MAX_BACKOFF``, less a random quarter), at most ``max_attempts`` times, settling first
+failure is retried with the client's backoff (:class:`~cftools.client.RetryPolicy`:
+``backoff`` seconds doubled each time, up to its ``max_delay``, less a random quarter),
+at most ``max_attempts`` times, settling first
 when the request was a POST. 401, 403 and 404 stop the job (:class:`CampaignAborted`);
 another 4xx fails the batch, which ``resume`` tries again.
 """
@@ -28,7 +29,6 @@ import contextlib
 import hashlib
 import json
 import os
-import random
 import secrets
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
@@ -55,6 +55,7 @@ from cftools.client import (
     NotFoundError,
     Pager,
     RateLimitError,
+    RetryPolicy,
     ServerError,
     TransportError,
     UnauthorizedError,
@@ -66,7 +67,6 @@ __all__ = ["Broadcast", "send", "send_async"]
 Kind = Literal["calls", "texts"]
 ProgressCallback = Callable[[Progress], object]
 
-MAX_BACKOFF = 8.0
 MAX_THROTTLES = 1000
 PAGE = 100
 DEFAULT_BATCH_SIZE = 500
@@ -209,8 +209,7 @@ class _Engine:
         *,
         concurrency: int,
         limiter: RateLimiter,
-        backoff: float,
-        max_attempts: int,
+        retry: RetryPolicy,
         progress: ProgressCallback | None,
         total: int,
         batches_total: int,
@@ -222,8 +221,7 @@ class _Engine:
         self.report = report
         self.concurrency = concurrency
         self.limiter = limiter
-        self.backoff = backoff
-        self.max_attempts = max_attempts
+        self.retry = retry
         self.progress = progress
         self.total = total
         self.batches_total = batches_total
@@ -268,7 +266,7 @@ class _Engine:
         return _Outcome(_Outcome.OK, value)
 
     async def get(self, key: str, /, **params: Any) -> Any:
-        """A read, retried until it succeeds or ``max_attempts`` failures."""
+        """A read, retried until it succeeds or fails more than the policy allows."""
         attempts = throttles = 0
         while True:
             outcome = await self.request(key, **params)
@@ -280,7 +278,7 @@ class _Engine:
                     continue
             elif outcome.kind == _Outcome.UNKNOWN:
                 attempts += 1
-                if attempts <= self.max_attempts:
+                if attempts <= self.retry.max_retries:
                     await self.pause(attempts)
                     continue
             assert outcome.error is not None
@@ -303,8 +301,7 @@ class _Engine:
 
     async def pause(self, attempt: int) -> None:
         self.report.retried += 1
-        delay = min(MAX_BACKOFF, self.backoff * 2.0 ** (attempt - 1))
-        await asyncio.sleep(delay * (1.0 - 0.25 * random.random()))
+        await asyncio.sleep(self.retry.backoff(attempt - 1))
 
     # -- the broadcast ------------------------------------------------------------------
 
@@ -339,7 +336,7 @@ class _Engine:
                 if found is not None:
                     return self.created(found)
                 attempts += 1
-                if attempts <= self.max_attempts:
+                if attempts <= self.retry.max_retries:
                     await self.pause(attempts)
                     continue
             raise _Fatal(f"cannot create the broadcast: {outcome.error}") from outcome.error
@@ -378,7 +375,7 @@ class _Engine:
                     self.started()
                     return
                 attempts += 1
-                if attempts <= self.max_attempts:
+                if attempts <= self.retry.max_retries:
                     await self.pause(attempts)
                     continue
             raise _Fatal(f"cannot start the broadcast: {outcome.error}") from outcome.error
@@ -446,7 +443,7 @@ class _Engine:
                 if name in names:
                     return self.sent(batch, names[name])
                 attempts += 1
-                if attempts <= self.max_attempts:
+                if attempts <= self.retry.max_retries:
                     await self.pause(attempts)
                     continue
             journal.mark(batch.index, "failed", reason=str(outcome.error))
@@ -535,7 +532,7 @@ async def send_async(
     dry_run: bool = False,
     rate: float = 5.0,
     max_rate: float | None = None,
-    backoff: float = 0.5,
+    backoff: float | None = None,
     max_attempts: int = 6,
     progress: ProgressCallback | None = None,
 ) -> Report:
@@ -550,7 +547,9 @@ async def send_async(
     exist unless ``resume`` is true, and then it must be this job's (same broadcast,
     same input). ``name`` names a new broadcast (the job's token is added to it).
     ``rate`` is the initial pace in requests a second (it adapts), ``max_rate`` a
-    ceiling; ``progress`` is called after every batch.
+    ceiling; a 5xx or a network failure is retried at most ``max_attempts`` times,
+    after the client's backoff from ``backoff`` seconds (``None``: the client's own,
+    see :class:`~cftools.client.RetryPolicy`); ``progress`` is called after every batch.
 
     Returns the :class:`Report`; raises :class:`InvalidRecipientsError` (nothing sent)
     when rows are invalid and ``skip_invalid`` is false, :class:`JournalError`,
@@ -600,7 +599,7 @@ def send(
     dry_run: bool = False,
     rate: float = 5.0,
     max_rate: float | None = None,
-    backoff: float = 0.5,
+    backoff: float | None = None,
     max_attempts: int = 6,
     progress: ProgressCallback | None = None,
 ) -> Report:
@@ -654,7 +653,7 @@ async def _campaign(
     dry_run: bool,
     rate: float,
     max_rate: float | None,
-    backoff: float,
+    backoff: float | None,
     max_attempts: int,
     progress: ProgressCallback | None,
 ) -> Report:
@@ -809,7 +808,7 @@ async def _send(
     start: bool,
     rate: float,
     max_rate: float | None,
-    backoff: float,
+    backoff: float | None,
     max_attempts: int,
     progress: ProgressCallback | None,
 ) -> Report:
@@ -821,8 +820,9 @@ async def _send(
         report,
         concurrency=concurrency,
         limiter=limiter,
-        backoff=backoff,
-        max_attempts=max_attempts,
+        retry=RetryPolicy(max_attempts)
+        if backoff is None
+        else RetryPolicy(max_attempts, base_delay=backoff),
         progress=progress,
         total=total,
         batches_total=batches,
