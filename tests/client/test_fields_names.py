@@ -119,3 +119,39 @@ def test_cli_usage_errors_exit_2(
 ) -> None:
     status, _, err = run(argv, capsys)
     assert status == 2 and message in err
+
+
+def test_fields_on_an_operation_without_it_is_one_problem_whatever_its_syntax() -> None:
+    # findKeywords documents no ``fields``: the value is refused as unknown, and its
+    # syntax (unchecked) must not escape as a FieldsSyntaxError.
+    for value in ("id", "0\r0", "items(("):
+        with pytest.raises(RequestValidationError) as caught:
+            check_request(OPERATIONS["findKeywords"], {"fields": value})
+        (problem,) = caught.value.problems
+        assert problem.location == "query.fields" and problem.code == "unknown"
+
+
+@pytest.mark.parametrize("operation_id", ["createWebhook", "updateWebhook"])
+def test_a_webhook_fields_is_checked_against_the_resource_it_reports(operation_id: str) -> None:
+    operation = OPERATIONS[operation_id]
+    params = {"id": 1} if operation_id == "updateWebhook" else {}
+    body = {
+        "name": "w",
+        "resource": "OutboundCall",
+        "events": ["finished"],
+        "callback": "https://x",
+    }
+    assert check_request(operation, params, body={**body, "fields": "id,toNumber,records"}) == []
+    with pytest.raises(RequestValidationError) as caught:
+        check_request(operation, params, body={**body, "fields": "id,toNumbr"})
+    (problem,) = caught.value.problems
+    assert problem.location == "body.fields" and problem.code == "field-name"
+    assert "Call resource" in problem.message and "did you mean 'toNumber'?" in problem.message
+    (warning,) = check_request(operation, params, body={**body, "fields": "id,brandNewField"})
+    assert warning.location == "body.fields" and warning.code == "field-unknown"
+    # A resource type that carries no definition, or none given: nothing to check against.
+    assert (
+        check_request(operation, params, body={**body, "resource": "LowBalance", "fields": "zz"})
+        == []
+    )
+    assert check_request(operation, params, body={"fields": "toNumbr"}) == []

@@ -11,12 +11,14 @@ import pytest
 pytest.importorskip("starlette")
 
 from cftools.sandbox import (
+    DEFAULT_SPEED,
     Event,
     EventBus,
     ManualClock,
     Sandbox,
     ScaledClock,
     SyncASGITransport,
+    SystemClock,
 )
 
 ROOT = "http://localhost"
@@ -68,8 +70,19 @@ def test_every_api_request_first_runs_what_fell_due(manual) -> None:  # type: ig
     assert seen == [1_000_010]
 
 
-def test_the_system_clock_cannot_be_advanced() -> None:
+def test_by_default_a_sandbox_runs_sixty_times_real_time_from_now() -> None:
     sandbox = Sandbox()
+    try:
+        assert isinstance(sandbox.clock, ScaledClock)
+        assert sandbox.clock.speed == DEFAULT_SPEED == 60
+        assert abs(sandbox.clock.now_ms() - time.time() * 1000) < 60_000
+        assert sandbox.advance(30) >= time.time() * 1000 + 29_000
+    finally:
+        sandbox.close()
+
+
+def test_the_system_clock_cannot_be_advanced() -> None:
+    sandbox = Sandbox(clock=SystemClock())
     try:
         with pytest.raises(TypeError, match="cannot be advanced"):
             sandbox.advance(1)

@@ -19,8 +19,12 @@ and catalogues are made up. It needs the ``sandbox`` extra::
   for the synchronous :class:`cftools.client.Client` (use ``httpx.ASGITransport`` for the
   ``AsyncClient``).
 - :class:`ManualClock`, :class:`ScaledClock`, :class:`SystemClock`: the clock the
-  sandbox reads the time from (by hand, N times real time, real time).
+  sandbox reads the time from (by hand, N times real time, real time); by default
+  ``ScaledClock(DEFAULT_SPEED)``, 60 times real time.
 - :class:`Event`, :class:`EventBus`: what happens in the sandbox (``sandbox.events``).
+- :class:`Faults` (``sandbox.faults``), :class:`FaultRule`, :class:`FaultPlanError`,
+  :class:`DroppedConnection`: rate limits, 5xx answers before or after the work, added
+  latency and dropped connections on demand.
 - :data:`HANDLERS`: the handler of every operationId.
 """
 
@@ -37,21 +41,34 @@ except ImportError as _missing:  # pragma: no cover - exercised in a subprocess 
 
 from cftools.sandbox import _resources  # registers every handler
 from cftools.sandbox._app import MAX_BODY, Sandbox
-from cftools.sandbox._clock import AdvanceableClock, Clock, ManualClock, ScaledClock, SystemClock
+from cftools.sandbox._clock import (
+    DEFAULT_SPEED,
+    AdvanceableClock,
+    Clock,
+    ManualClock,
+    ScaledClock,
+    SystemClock,
+)
 from cftools.sandbox._core import HANDLERS, ApiFault
 from cftools.sandbox._events import Event, EventBus
+from cftools.sandbox._faults import DroppedConnection, FaultPlanError, FaultRule, Faults
 from cftools.sandbox._server import SandboxServer, SyncASGITransport, serve
 from cftools.sandbox._store import Change, Store
 
 __all__ = [
+    "DEFAULT_SPEED",
     "HANDLERS",
     "MAX_BODY",
     "AdvanceableClock",
     "ApiFault",
     "Change",
     "Clock",
+    "DroppedConnection",
     "Event",
     "EventBus",
+    "FaultPlanError",
+    "FaultRule",
+    "Faults",
     "ManualClock",
     "Sandbox",
     "SandboxServer",
@@ -67,8 +84,12 @@ del _resources
 for _cls in (
     ApiFault,
     Change,
+    DroppedConnection,
     Event,
     EventBus,
+    FaultPlanError,
+    FaultRule,
+    Faults,
     ManualClock,
     Sandbox,
     SandboxServer,

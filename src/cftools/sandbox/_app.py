@@ -16,6 +16,10 @@ Before each request, whatever fell due on the clock runs (:meth:`Sandbox.run_due
 and texts moving on, webhook retries), so what a request reads is current. Paths under
 ``/_sandbox/`` are the control endpoints (:mod:`cftools.sandbox._control`).
 
+Faults (:mod:`cftools.sandbox._faults`, ``sandbox.faults``) act outside all of this, in the
+application's own ``__call__``, ahead of Starlette's middleware: a dropped connection must
+reach the server's connection itself.
+
 Handlers run on the event loop's thread: they are short, synchronous SQLite work, and a
 single writer keeps the transactions simple; the store's lock also covers callers from
 other threads (the in-process transports, tests reading the state).
@@ -42,6 +46,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from cftools.spec import (
     OPERATIONS,
@@ -53,9 +58,10 @@ from cftools.spec import (
 )
 
 from . import _control
-from ._clock import AdvanceableClock, Clock, SystemClock
+from ._clock import DEFAULT_SPEED, AdvanceableClock, Clock, ScaledClock
 from ._core import HANDLERS, ApiFault, Binary, Context, JsonPage, Upload
 from ._events import EventBus
+from ._faults import Faults
 from ._store import Store
 
 __all__ = ["MAX_BODY", "Sandbox"]
@@ -91,6 +97,24 @@ def _compile_routes(operations: Mapping[str, Operation]) -> list[_Route]:
     return routes
 
 
+class _App(Starlette):
+    """Starlette, with the sandbox's faults applied before its middleware stack."""
+
+    def __init__(self, sandbox: Sandbox, **options: Any) -> None:
+        super().__init__(**options)
+        self._sandbox = sandbox
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        inner: ASGIApp = super().__call__
+        faults = self._sandbox.faults
+        if faults.active and scope["type"] == "http":
+            operation = self._sandbox._operation_of(scope)
+            if operation is not None:
+                await faults.serve(operation.operation_id, inner, scope, receive, send)
+                return
+        await inner(scope, receive, send)
+
+
 class Sandbox:
     """A local CallFire: the state, the credentials, the clock, and the ASGI app.
 
@@ -98,10 +122,14 @@ class Sandbox:
     Basic credentials it accepts (API credentials created through the API are accepted
     too); ``seed`` makes the generated catalogues (numbers for sale) and keys
     reproducible; ``clock`` tells the time (``created``/``modified``, and when calls
-    and texts move on).
+    and texts move on). The default is ``ScaledClock(60)``: from the wall clock's now,
+    a minute passes every second, as with ``cftools sandbox serve``; pass
+    ``ManualClock()`` for a clock that moves only on :meth:`advance` (tests) or
+    ``SystemClock()`` for real time.
 
     ``events`` is the :class:`~cftools.sandbox._events.EventBus` of what happens;
     parts that act over time register with :meth:`add_ticker` and :meth:`on_reset`.
+    ``faults`` is the :class:`~cftools.sandbox.Faults` plan (rate limits, 5xx, drops).
     """
 
     def __init__(
@@ -116,7 +144,7 @@ class Sandbox:
         if not username or not password or ":" in username:
             raise ValueError("the sandbox needs a username (without ':') and a password")
         self.store = Store(db)
-        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.clock: Clock = clock if clock is not None else ScaledClock(DEFAULT_SPEED)
         self.seed = seed
         self._username = username
         self._password = password
@@ -127,7 +155,11 @@ class Sandbox:
         self._resets: list[Callable[[], None]] = []
         self._tick_lock = threading.RLock()
         self._ticking = False
-        self.app = Starlette(routes=[Route("/{path:path}", self._endpoint, methods=list(_METHODS))])
+        self.faults = Faults()
+        self.on_reset(self.faults.clear)
+        self.app: Starlette = _App(
+            self, routes=[Route("/{path:path}", self._endpoint, methods=list(_METHODS))]
+        )
 
     @property
     def username(self) -> str:
@@ -179,7 +211,7 @@ class Sandbox:
     def advance(self, seconds: float) -> int:
         """Move the clock forward by ``seconds`` and run what fell due; return the new time.
 
-        Raises ``TypeError`` if the clock cannot be moved (the system clock).
+        Raises ``TypeError`` if the clock cannot be moved (a ``SystemClock``).
         """
         if seconds < 0:
             raise ValueError("the sandbox's clock only moves forward")
@@ -325,8 +357,19 @@ class Sandbox:
             return username
         raise ApiFault(401, "invalid credentials")
 
+    def _operation_of(self, scope: Scope) -> Operation | None:
+        """The operation an HTTP request is for, or ``None`` (not an API path)."""
+        raw = scope.get("raw_path") or scope["path"].encode()
+        try:
+            return self._match(scope["method"], raw)[0]
+        except ApiFault:
+            return None
+
     def _route(self, request: Request) -> tuple[Operation, dict[str, str]]:
         raw = request.scope.get("raw_path") or request.url.path.encode()
+        return self._match(request.method, raw)
+
+    def _match(self, method: str, raw: bytes) -> tuple[Operation, dict[str, str]]:
         path = raw.split(b"?", 1)[0].decode("latin-1")
         if not path.startswith("/v2/"):
             raise ApiFault(404, f"no such resource: {unquote(path)} (the API lives under /v2)")
@@ -336,13 +379,13 @@ class Sandbox:
             match = route.pattern.match(path)
             if match is None:
                 continue
-            if route.operation.method == request.method:
+            if route.operation.method == method:
                 values = {k: unquote(v) for k, v in match.groupdict().items()}
                 return route.operation, values
             allowed.append(route.operation.method)
         if allowed:
             methods = ", ".join(sorted(set(allowed)))
-            raise ApiFault(405, f"method {request.method} is not allowed here; use {methods}")
+            raise ApiFault(405, f"method {method} is not allowed here; use {methods}")
         raise ApiFault(404, f"no such resource: /v2{unquote(path)}")
 
 

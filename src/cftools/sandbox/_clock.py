@@ -13,7 +13,18 @@ import threading
 import time
 from typing import Protocol, runtime_checkable
 
-__all__ = ["AdvanceableClock", "Clock", "ManualClock", "ScaledClock", "SystemClock"]
+__all__ = [
+    "DEFAULT_SPEED",
+    "AdvanceableClock",
+    "Clock",
+    "ManualClock",
+    "ScaledClock",
+    "SystemClock",
+]
+
+DEFAULT_SPEED = 60.0
+"""How much faster than real time a sandbox runs unless told otherwise (``Sandbox()``,
+``cftools sandbox serve``): a minute of calling passes in a second."""
 
 
 class Clock(Protocol):
@@ -77,8 +88,8 @@ class ScaledClock:
     on top of that (thread-safe); the clock never goes backwards.
     """
 
-    def __init__(self, speed: float = 60.0, start_ms: int | None = None) -> None:
-        if not speed > 0:
+    def __init__(self, speed: float = DEFAULT_SPEED, start_ms: int | None = None) -> None:
+        if not 0 < speed < float("inf"):
             raise ValueError(f"a clock's speed must be positive, not {speed}")
         self.speed = float(speed)
         self._origin_wall = time.monotonic_ns()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.requests import Request
 
 from ._core import ApiFault
+from ._faults import FaultPlanError, FaultRule
 
 if TYPE_CHECKING:
     from ._app import Sandbox
@@ -110,4 +111,54 @@ async def advance_clock(sandbox: Sandbox, request: Request) -> Any:
 async def reset(sandbox: Sandbox, request: Request) -> Any:
     """Forget every resource, delivery and fault: back to an empty sandbox."""
     sandbox.reset()
+    return None
+
+
+# -- Faults (cftools.sandbox._faults) ----------------------------------------------------
+
+
+def _fault_rules(body: dict[str, Any]) -> tuple[list[FaultRule], int | None]:
+    unknown = sorted(set(body) - {"rules", "seed"})
+    if unknown:
+        raise ApiFault(400, f"{unknown[0]}: not part of a fault plan; give rules and seed")
+    rules = body.get("rules", [])
+    if not isinstance(rules, list):
+        raise ApiFault(400, 'rules: give a list of rules, like [{"errorsAfter": 0.1}]')
+    seed = body.get("seed")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise ApiFault(400, f"seed={seed!r}: a seed is a whole number")
+    try:
+        return [FaultRule.from_json(r, f"rules[{i}].") for i, r in enumerate(rules)], seed
+    except FaultPlanError as error:
+        raise ApiFault(400, str(error)) from None
+
+
+@control("GET", "/faults")
+async def get_faults(sandbox: Sandbox, request: Request) -> Any:
+    """The fault plan and what it injected so far (counts per rule and in total)."""
+    return sandbox.faults.status()
+
+
+@control("PUT", "/faults")
+async def put_faults(sandbox: Sandbox, request: Request) -> Any:
+    """Replace the fault plan: ``{"rules": [{"rateLimit": N, ...}], "seed": S}``."""
+    rules, seed = _fault_rules(await json_body(request))
+    sandbox.faults.replace(rules, seed=seed)
+    return sandbox.faults.status()
+
+
+@control("POST", "/faults")
+async def add_fault(sandbox: Sandbox, request: Request) -> Any:
+    """Add one rule to the fault plan: ``{"errorsBefore": p, "operations": [...], ...}``."""
+    body = await json_body(request)
+    seed = body.pop("seed", None)
+    rules, seed = _fault_rules({"rules": [body], "seed": seed})
+    sandbox.faults.extend(rules, seed=seed)
+    return sandbox.faults.status()
+
+
+@control("DELETE", "/faults")
+async def clear_faults(sandbox: Sandbox, request: Request) -> Any:
+    """Clear the fault plan: every request is answered normally again."""
+    sandbox.faults.clear()
     return None

@@ -56,7 +56,7 @@ from cftools._errors import CftoolsError
 
 from ._operation import Operation, Parameter
 from ._schemas import MODELS, Model, Schema
-from ._shapes import SHAPES
+from ._shapes import SHAPES, WEBHOOK_RESOURCE_MODELS
 
 if TYPE_CHECKING:
     from cftools.fields import Projector
@@ -613,7 +613,12 @@ def check_request(
         else:
             check(value, root, found)
     expression = params.get("fields")
-    if type(expression) is str and not found.causes and operation.result is not None:
+    if (
+        type(expression) is str
+        and "fields" in known  # else it was refused as unknown, its syntax unchecked
+        and not found.causes
+        and operation.result is not None
+    ):
         for problem in check_fields_names(operation, expression):
             if problem.code == "field-name":
                 found.problems.append(problem)
@@ -629,12 +634,39 @@ def check_request(
             found.add("body", f"{operation.operation_id} takes no body", "unknown")
         else:
             plan.body(body, "body", found)
+            if not found.causes and _carries_webhook(operation):
+                _check_webhook_fields(body, found)
     if found.problems:
         error = RequestValidationError(operation.operation_id, found.problems)
         if found.causes:
             raise error from found.causes[0]
         raise error
     return found.warnings
+
+
+def _carries_webhook(operation: Operation) -> bool:
+    body = operation.body
+    return body is not None and body.schema is not None and body.schema.ref == "Webhook"
+
+
+def _check_webhook_fields(body: Any, found: _Findings) -> None:
+    """A webhook's ``fields`` projects the resource it reports: check its names against
+    the definition that resource type carries (as ``query.fields`` is checked against
+    the response)."""
+    if not isinstance(body, Mapping):
+        return
+    expression, resource = body.get("fields"), body.get("resource")
+    model = WEBHOOK_RESOURCE_MODELS.get(resource) if isinstance(resource, str) else None
+    if type(expression) is not str or model is None:
+        return
+    for problem in _names_problems(model, expression):
+        moved = Problem(
+            "body.fields", problem.message.replace("response", "resource"), problem.code
+        )
+        if problem.code == "field-name":
+            found.problems.append(moved)
+        else:
+            found.warnings.append(moved)
 
 
 def _unknown_parameter(plan: _Plan, name: str, found: _Findings) -> None:

@@ -6,28 +6,21 @@ the store's change listeners (see :meth:`cftools.sandbox._store.Store.listen`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+
+from cftools.spec._shapes import WEBHOOK_RESOURCES
 
 from .._core import ApiFault, Context, apply_update, body_dict, handles, page, require, writable
 from .._store import Filter, equals, has_item
 
-RESOURCES: dict[str, tuple[str, ...]] = {
-    "CallBroadcast": ("started", "stopped", "finished"),
-    "TextBroadcast": ("started", "stopped", "finished"),
-    "OutboundCall": ("finished",),
-    "InboundCall": ("finished",),
-    "OutboundText": ("finished",),
-    "InboundText": ("finished",),
-    "ContactList": ("validationFinished", "validationFailed"),
-    "MonthlyRenewal": ("failed", "succeeded"),
-    "LowBalance": ("failed", "succeeded"),
-}
-"""Each resource a webhook can watch, with the events it sends."""
+RESOURCES: Mapping[str, tuple[str, ...]] = WEBHOOK_RESOURCES
+"""Each resource a webhook can watch, with the events it sends (from the specification)."""
 
 
 def _check(doc: dict[str, Any]) -> None:
     resource = doc.get("resource")
-    if resource not in RESOURCES:
+    if not isinstance(resource, str) or resource not in RESOURCES:
         known = ", ".join(RESOURCES)
         raise ApiFault(400, f"webhook resource {resource!r} is not one of {known}")
     unknown = [e for e in doc.get("events") or [] if e not in RESOURCES[resource]]
