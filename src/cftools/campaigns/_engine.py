@@ -8,10 +8,11 @@ a dropped connection, a timeout, a killed process) is settled by listing the
 broadcast's batches and looking the name up: found, it is sent; absent, it is sent
 again. The client's own retries are off (``max_retries=0`` is required), so nothing is
 resent behind the engine's back; the listing is taken while no batch POST is in
-flight, so a batch cannot be on its way while the listing says it is absent. The
-broadcast itself is created the same way: its name carries the job's token, the
-journal says ``creating`` before the POST, and an unknown outcome is settled with
-``findCallBroadcasts`` / ``findTextBroadcasts`` by that name.
+flight, so a batch cannot be on its way while the listing says it is absent (after a
+timeout, once the server has had as long again; a batch that lands later still is
+disabled before the start). The broadcast itself is created the same way: its name
+carries the job's token, the journal says ``creating`` before the POST, and an unknown
+outcome is settled with ``findCallBroadcasts`` / ``findTextBroadcasts`` by that name.
 
 Retries: a 429 is never the server doing the work: the shared :class:`RateLimiter` slows
 down and waits out ``Retry-After``, then the request goes again. A 5xx or a network
@@ -68,6 +69,9 @@ Kind = Literal["calls", "texts"]
 ProgressCallback = Callable[[Progress], object]
 
 MAX_THROTTLES = 1000
+MIN_LATE = 1.0
+"""After a timeout, the least time (seconds) a server is given to finish before a listing
+may say that the batch is absent."""
 PAGE = 100
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_NAME = "cftools send"
@@ -80,6 +84,7 @@ _OPERATIONS: dict[str, dict[str, str]] = {
         "add": "addCallBroadcastBatch",
         "list": "getCallBroadcastBatches",
         "start": "startVoiceBroadcast",
+        "update_batch": "updateCampaignBatch",
     },
     "texts": {
         "create": "createTextBroadcast",
@@ -88,6 +93,7 @@ _OPERATIONS: dict[str, dict[str, str]] = {
         "add": "addTextBroadcastBatch",
         "list": "getTextBroadcastBatches",
         "start": "startTextBroadcast",
+        "update_batch": "updateCampaignBatch",
     },
 }
 _STARTED = frozenset({"RUNNING", "START_PENDING", "VALIDATING_START", "FINISHED", "SCHEDULED"})
@@ -228,6 +234,7 @@ class _Engine:
         self.gate = _Gate()
         self.broadcast_id = 0
         self.listing: tuple[float, dict[str, int]] = (float("-inf"), {})
+        self.repeated: list[tuple[str, int]] = []
         self.began = time.monotonic()
         self.unsettled: list[FailedBatch] = []
 
@@ -265,11 +272,12 @@ class _Engine:
         self.limiter.success()
         return _Outcome(_Outcome.OK, value)
 
-    async def get(self, key: str, /, **params: Any) -> Any:
-        """A read, retried until it succeeds or fails more than the policy allows."""
+    async def get(self, key: str, /, body: Any = None, **params: Any) -> Any:
+        """A read (or an idempotent write: a PUT with ``body``), retried until it
+        succeeds or fails more than the policy allows."""
         attempts = throttles = 0
         while True:
-            outcome = await self.request(key, **params)
+            outcome = await self.request(key, body, **params)
             if outcome.kind == _Outcome.OK:
                 return outcome.value
             if outcome.kind == _Outcome.THROTTLED:
@@ -391,21 +399,47 @@ class _Engine:
     # -- batches ------------------------------------------------------------------------
 
     async def batches_on_server(self, since: float) -> dict[str, int]:
-        """The broadcast's batches by name, listed after every POST that ended before
-        ``since`` (a listing taken later is reused), while no batch POST is in flight."""
+        """The broadcast's batches by name (the first of each name), listed after
+        ``since`` (a listing taken later is reused; one asked for in the future is
+        waited for) while no batch POST is in flight. Later batches of a name already
+        seen are kept in :attr:`repeated`."""
+        wait = since - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
         async with self.gate.exclusive():
             taken, names = self.listing
-            if taken > since:
+            if taken >= since:
                 return names
             taken = time.monotonic()
-            names = {}
+            names, repeated = {}, []
             async for item in self.pages(
                 "list", id=self.broadcast_id, fields="totalCount,items(id,name)"
             ):
-                if isinstance(item.get("name"), str) and "id" in item:
-                    names[item["name"]] = int(item["id"])
-            self.listing = (taken, names)
+                name = item.get("name")
+                if not isinstance(name, str) or "id" not in item:
+                    continue
+                if name in names:
+                    repeated.append((name, int(item["id"])))
+                else:
+                    names[name] = int(item["id"])
+            self.listing, self.repeated = (taken, names), repeated
             return names
+
+    async def disable_repeats(self, job: str) -> None:
+        """Before the start: a batch of this job that the server holds twice (a POST that
+        timed out, was settled as absent and sent again, and then landed after all) is
+        disabled (``updateCampaignBatch``, ``enabled: false``), all but the one the
+        journal knows, so that nobody is called or texted twice."""
+        names = await self.batches_on_server(time.monotonic())
+        prefix = batch_name(job, 0)[:-6]
+        kept = {row[1]: row[7] for row in self.journal.batches("sent")}
+        for name, batch_id in [(n, names[n]) for n, _ in self.repeated] + self.repeated:
+            if not name.startswith(prefix) or batch_id == kept.get(name, names[name]):
+                continue
+            if batch_id in self.report.disabled:
+                continue
+            await self.get("update_batch", {"enabled": False}, id=batch_id)
+            self.report.disabled.append(batch_id)
 
     async def settle_journal(self) -> None:
         """On resume: every batch not known as sent is looked up once, by name."""
@@ -425,6 +459,7 @@ class _Engine:
         while True:
             paced_at = await self.limiter.acquire()
             async with self.gate.shared():
+                began = time.monotonic()
                 outcome = await self.request(
                     "add", body, paced=False, paced_at=paced_at, id=self.broadcast_id
                 )
@@ -436,7 +471,7 @@ class _Engine:
                 continue
             if outcome.kind == _Outcome.UNKNOWN:
                 try:
-                    names = await self.batches_on_server(ended)
+                    names = await self.batches_on_server(_settle_after(outcome, began, ended))
                 except (ApiError, TransportError) as error:
                     self.unsettled.append(_failed(batch, name, f"unknown outcome: {error}", False))
                     return None
@@ -501,6 +536,21 @@ class _Engine:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _settle_after(outcome: _Outcome, began: float, ended: float) -> float:
+    """When a listing can tell whether a batch POST that failed at ``ended`` did its work.
+
+    A failure that came from the server (a 5xx, a dropped connection) means it is done
+    with the request: a listing taken after it tells. A timeout (ours, or a gateway's 408
+    or 504) means it may still be at work: it is given as long again as it already had
+    (``MIN_LATE`` at least) before its absence counts; a batch that lands later still is
+    disabled before the start (:meth:`_Engine.disable_repeats`)."""
+    error = outcome.error
+    late = (isinstance(error, TransportError) and error.timeout) or (
+        isinstance(error, ApiError) and error.status_code in (408, 504)
+    )
+    return ended + max(MIN_LATE, ended - began) if late else ended
 
 
 def batch_name(job: str, index: int) -> str:
@@ -837,6 +887,7 @@ async def _send(
             await engine.run(recipients, batch_size, job)
             _finish(book, report, engine)
             if start and report.ok:
+                await engine.disable_repeats(job)
                 await engine.start()
     except _Fatal as error:
         _finish(book, report, engine)
