@@ -8,6 +8,7 @@ from cftools.campaigns import RateLimiter
 from cftools.campaigns._limiter import (
     CUT,
     MARGIN,
+    MARGIN_STEP,
     NO_RETRY_AFTER,
     QUIET,
     SLACK,
@@ -173,3 +174,43 @@ def test_max_rate_is_a_ceiling() -> None:
     for _ in range(5):
         held_success(pace)
     assert pace.rate == 10.5
+
+
+def test_a_probe_that_finds_the_limit_where_it_was_looks_again_twice_as_late() -> None:
+    clock = Clock()
+    pace = limiter(5.0, clock)
+
+    def one_second_at(rate: int) -> None:
+        for _ in range(rate):
+            clock.now += 1.0 / rate
+            held_success(pace)
+
+    one_second_at(100)
+    pace.throttled(1.0, sent_at=clock.now)
+    first = pace._quiet_until - clock.now
+    assert first == 1.0 + QUIET * 1.0
+    clock.now = pace._quiet_until
+    one_second_at(100)
+    pace.throttled(1.0, sent_at=clock.now)  # the same 100 a second again
+    assert pace._quiet_until - clock.now == 1.0 + 2 * QUIET * 1.0
+    clock.now = pace._quiet_until
+    one_second_at(150)
+    pace.throttled(1.0, sent_at=clock.now)  # the limit moved: back to the first quiet time
+    assert pace._quiet_until - clock.now == first
+
+
+def test_a_429_at_a_pace_taken_before_widens_the_margin() -> None:
+    clock = Clock()
+    pace = limiter(5.0, clock)
+    for _ in range(200):
+        clock.now += 0.01
+        held_success(pace)
+    pace.throttled(1.0, sent_at=clock.now)
+    assert pace.ceiling == min(MARGIN * 100, 100 - SLACK)
+    clock.now += 1.0
+    for _ in range(100):  # a second at the ceiling, and a 429 all the same
+        clock.now += 0.01
+        pace.success()
+    assert pace.rate <= pace.ceiling
+    pace.throttled(1.0, sent_at=clock.now)
+    assert pace.ceiling == (MARGIN - MARGIN_STEP) * 100

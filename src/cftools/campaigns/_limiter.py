@@ -21,10 +21,11 @@ the way TCP's congestion control adapts to lost packets:
     per window, typically a second: what it accepted over the last ``WINDOW`` seconds is
     its limit. The ``ceiling`` becomes ``MARGIN`` times that, and at least ``SLACK``
     requests less (the client counts answers as they come back, the server requests as
-    they arrive: jitter must not put one too many in a window), and the rate drops to
-    it, or by ``1 - CUT`` if that is lower. Cutting by a fraction of the rate refused
-    instead would take many one-second waits to come down from the overshoot of a slow
-    start that such a server only notices once its window is full.
+    they arrive: jitter must not put one too many in a window; each 429 at a pace below
+    the ceiling, not a probe, widens the margin by ``MARGIN_STEP``), and the rate drops to
+    it; by ``1 - CUT`` if the rate refused was not above it. Cutting by a fraction of
+    the rate refused instead would take many one-second waits to come down from the
+    overshoot of a slow start that such a server only notices once its window is full.
 
   Only a request let go after the last cut can cut again: the requests already in
   flight when the server began refusing do not each cut the pace;
@@ -33,9 +34,11 @@ the way TCP's congestion control adapts to lost packets:
   quickly;
 * **probing**: at the ceiling the rate stays put for ``QUIET`` times the last wait (a
   429 that costs a second of everyone's time is not risked again for twenty seconds;
-  one that costs a few milliseconds, at once); then each success adds ``STEP``
-  requests a second (1% a second at any rate), times the seconds since the quiet time
-  ended once past one, so a ceiling set too low is left behind within seconds.
+  one that costs a few milliseconds, at once), twice as long as last time when the
+  last probe found the limit where it was (within ``SAME``), up to ``MAX_QUIET``
+  seconds; then each success adds ``STEP`` requests a second (1% a second at any
+  rate), times the seconds since the quiet time ended once past one, so a ceiling set
+  too low is left behind within seconds.
 
 The rate only grows while the limiter is what holds requests back: a campaign limited
 by its concurrency or the server's latency does not build up a rate it never uses.
@@ -60,9 +63,14 @@ WINDOW_HINT = 0.5
 """A ``Retry-After`` this long or longer (seconds) says the server counts per window."""
 WINDOW = 1.0
 """The window, in seconds, over which what the server accepted measures its limit."""
-MARGIN = 0.97
+MARGIN = 0.98
+MARGIN_STEP = 0.02
+MIN_MARGIN = 0.8
 SLACK = 2
 QUIET = 20.0
+SAME = 0.03
+"""Ceilings this close (a share of the last) say the server's limit has not moved."""
+MAX_QUIET = 120.0
 NO_RETRY_AFTER = 1.0
 """The wait after a 429 without ``Retry-After``: a second, as the safe reading."""
 
@@ -87,6 +95,8 @@ class RateLimiter:
         self._paused_until = 0.0
         self._last_cut = float("-inf")
         self._quiet_until = float("-inf")
+        self._quiet = 0.0
+        self._margin = MARGIN
         self._held = False
         self._queue = asyncio.Lock()
         self._accepted: collections.deque[float] = collections.deque()
@@ -145,7 +155,7 @@ class RateLimiter:
         wait = NO_RETRY_AFTER if retry_after is None else max(0.0, retry_after)
         if sent_at is None or sent_at >= self._last_cut:
             self._last_cut = now
-            refused = self.rate
+            refused, before = self.rate, self.ceiling
             self.rate = CUT * refused
             if wait < WINDOW_HINT:
                 self.ceiling = refused
@@ -153,11 +163,19 @@ class RateLimiter:
                 while self._accepted and self._accepted[0] <= now - WINDOW:
                     self._accepted.popleft()
                 accepted = len(self._accepted)
+                if before is not None and refused <= before:
+                    # Refused at a pace taken before, not probing: the server's count
+                    # is noisier than the margin allows (its own stalls bunch arrivals).
+                    self._margin = max(MIN_MARGIN, self._margin - MARGIN_STEP)
                 if accepted > SLACK:
-                    self.ceiling = min(MARGIN * accepted, accepted - SLACK) / WINDOW
-                    self.rate = min(self.rate, self.ceiling)
+                    self.ceiling = min(self._margin * accepted, accepted - SLACK) / WINDOW
+                    if self.ceiling < refused:  # straight to what the server took
+                        self.rate = self.ceiling
                 else:
                     self.ceiling = self.rate
             self.rate = max(MIN_RATE, self.rate)
-            self._quiet_until = now + wait + QUIET * wait
+            # A probe that found the limit where it was: look again twice as late.
+            same = before is not None and abs(self.ceiling - before) <= SAME * before
+            self._quiet = min(MAX_QUIET, 2 * self._quiet) if same else QUIET * wait
+            self._quiet_until = now + wait + self._quiet
         self._paused_until = max(self._paused_until, now + wait)
