@@ -16,8 +16,9 @@ again as it already had (a second at least); should that batch land later still,
 it was sent again, the server holds it twice, and the copy the journal does not know is
 disabled (``updateCampaignBatch``) before the broadcast starts, so nobody is reached
 twice (:attr:`Report.disabled`). What is left: a request that lands only after the
-start, or a job that adds to an existing broadcast already running, can reach its
-recipients twice; no client of an API without idempotency keys can rule that out.
+job's last listing (taken once every batch is settled, before the start), or a job
+that adds to an existing broadcast already running, can reach its recipients twice; no
+client of an API without idempotency keys can rule that out.
 """
 
 from __future__ import annotations

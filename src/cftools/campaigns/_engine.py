@@ -426,7 +426,7 @@ class _Engine:
             return names
 
     async def disable_repeats(self, job: str) -> None:
-        """Before the start: a batch of this job that the server holds twice (a POST that
+        """Before any start: a batch of this job that the server holds twice (a POST that
         timed out, was settled as absent and sent again, and then landed after all) is
         disabled (``updateCampaignBatch``, ``enabled: false``), all but the one the
         journal knows, so that nobody is called or texted twice."""
@@ -885,9 +885,9 @@ async def _send(
                 await engine.settle_journal()
             engine.tick()
             await engine.run(recipients, batch_size, job)
+            await engine.disable_repeats(job)
             _finish(book, report, engine)
             if start and report.ok:
-                await engine.disable_repeats(job)
                 await engine.start()
     except _Fatal as error:
         _finish(book, report, engine)
