@@ -1,4 +1,5 @@
-"""Requests per second of the sandbox against Prism serving the same spec, in one run.
+"""Requests per second of the sandbox against Prism serving the same spec, in one run;
+and simulated IVR calls completed per second of CPU by the sandbox's engine.
 
 Both servers run as their own process on loopback: the sandbox as ``cftools sandbox serve``
 (uvicorn) over a SQLite file seeded beforehand with ``--calls`` calls, Prism as
@@ -13,6 +14,18 @@ operation it prints the median requests per second of each server and their rati
 
 Prism comes from ``npm install --prefix .ci/node @stoplight/prism-cli@5`` (what
 ``tools/dev.sh test`` does); without it the script measures the sandbox alone.
+
+The engine figure (``--figure engine``): a ``--recipients`` (10,000) IVR broadcast on a
+hand-driven clock, started and run to ``FINISHED`` by one ``advance``; the CPU time is
+this process's (``time.process_time``) plus that of the JavaScript worker process the
+simulator evaluates expressions in (read from ``/proc``; Linux only, else not counted,
+and the script says so). The baseline, measured in the same run: the bare
+``cftools.dialplan.simulate`` of the same calls (the same scripts), without the sandbox.
+It runs for a dialplan whose ``<stash>`` values are plain numbers (no JavaScript) and for
+one whose values are words (each one a JavaScript evaluation: the simulator tries a
+value as an expression first).
+
+    PYTHONPATH=src python benchmarks/bench_sandbox.py --figure engine [--recipients 10000]
 """
 
 from __future__ import annotations
@@ -96,14 +109,123 @@ async def load(url: str, seconds: float, workers: int, cap: int) -> tuple[float,
     return ok / elapsed, bad
 
 
+SURVEY = """<dialplan name="Root">
+  <menu name="q1" maxDigits="1" timeout="3000">
+    <play type="tts">Press 1 for yes, 2 for no.</play>
+    <keypress pressed="default"><stash varname="likes">0</stash></keypress>
+    <keypress pressed="1"><stash varname="likes">YES</stash></keypress>
+    <keypress pressed="2"><stash varname="likes">NO</stash></keypress>
+  </menu>
+  <menu name="q2" maxDigits="2" timeout="3000">
+    <play type="tts">Rate us from 1 to 10.</play>
+    <keypress pressed="default"><stash varname="rating">${call.lastinput}</stash></keypress>
+    <keypress pressed="timeout"><stash varname="rating">0</stash></keypress>
+  </menu>
+  <play type="tts">Thank you.</play>
+</dialplan>"""
+DIALPLANS = {
+    "numbers only": SURVEY.replace("YES", "1").replace("NO", "2"),
+    "words (JavaScript)": SURVEY.replace("YES", "yes").replace("NO", "no"),
+}
+
+
+def worker_cpu() -> dict[int, float]:
+    """CPU seconds used so far by each idle JavaScript worker process (Linux)."""
+    from cftools.dialplan import _js
+
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    found = {}
+    for worker in list(_js._idle):
+        try:
+            with open(f"/proc/{worker.process.pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[worker.process.pid] = (int(fields[11]) + int(fields[12])) / ticks
+    return found
+
+
+def cpu_now() -> tuple[float, dict[int, float]]:
+    return time.process_time(), worker_cpu()
+
+
+def cpu_since(start: tuple[float, dict[int, float]]) -> tuple[float, float]:
+    """(this process's CPU seconds, the workers' CPU seconds) since ``start``."""
+    own, workers = start
+    now = worker_cpu()
+    return time.process_time() - own, sum(v - workers.get(pid, 0.0) for pid, v in now.items())
+
+
+def engine_figure(recipients: int) -> None:
+    """Simulated IVR calls completed per CPU second, against bare ``simulate``."""
+    import random
+
+    from cftools.client import Client
+    from cftools.dialplan import parse, simulate
+    from cftools.sandbox import ManualClock, Sandbox, SyncASGITransport
+
+    rng = random.Random(1)
+    scripts = [f"{rng.choice('12')} {rng.randint(1, 10)}" for _ in range(recipients)]
+    counted = os.path.exists("/proc/self/stat")
+    print(
+        f"engine: a {recipients}-recipient IVR broadcast, CPU of this process"
+        + (" + the JavaScript worker" if counted else " only (no /proc: worker not counted)")
+    )
+    print(
+        f"{'dialplan':20} {'sandbox calls/CPU-s':>20} {'simulate() calls/CPU-s':>23} {'ratio':>7}"
+    )
+    for label, xml in DIALPLANS.items():
+        plan = parse(xml)
+        simulate(plan, ["1", "5"], check=False)  # start the worker before the clock
+        start = cpu_now()
+        for script in scripts:
+            simulate(plan, script.split(), check=False)
+        bare = sum(cpu_since(start))
+
+        sandbox = Sandbox(clock=ManualClock(), seed=0)
+        transport = SyncASGITransport(sandbox.app)
+        with Client(
+            "sandbox", "sandbox", base_url="http://localhost/v2", transport=transport
+        ) as api:
+            keys = [{"sandbox.keys": script} for script in scripts]
+            body = {
+                "name": "bench",
+                "dialplanXml": xml,
+                "recipients": [
+                    # 0100-0199: answered live, so every call runs the dialplan
+                    {"phoneNumber": f"1213{500 + n // 100}01{n % 100:02d}", "attributes": keys[n]}
+                    for n in range(recipients)
+                ],
+            }
+            id = api.create_call_broadcast(body)["id"]
+            api.start_voice_broadcast(id)
+            start = cpu_now()
+            sandbox.advance(24 * 3600)
+            spent = sum(cpu_since(start))
+            assert api.get_call_broadcast(id)["status"] == "FINISHED"
+            stats = api.get_call_broadcast_stats(id)
+            assert stats["remainingOutboundCount"] == 0, stats
+        sandbox.close()
+        line = f"{label:20} {recipients / spent:20.0f} {recipients / bare:23.0f}"
+        print(line + f" {(recipients / spent) / (recipients / bare):7.2f}")
+        assert stats["liveCount"] == recipients, stats
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--figure", choices=("all", "http", "engine"), default="all")
+    parser.add_argument("--recipients", type=int, default=10_000)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workers", type=int, default=8)
     parser.add_argument("--calls", type=int, default=1000, help="calls stored in the sandbox")
     parser.add_argument("--cap", type=int, default=200_000, help="most requests per round")
     args = parser.parse_args()
+    if args.figure in ("all", "engine"):
+        engine_figure(args.recipients)
+        if args.figure == "engine":
+            return
+        print()
 
     processes: list[subprocess.Popen[bytes]] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -8,6 +8,18 @@ Create the webhook with the same secret (``client.create_webhook({"name": ...,
 a bad signature gets 401, a body that is not a payload 400, anything else 204 at once
 (CallFire wants a quick answer: do slow work in a queue). Starlette is needed only for
 this example; cftools itself does not depend on it.
+
+To try it without CallFire, point a sandbox webhook at it: the sandbox signs with the
+same code (``cftools.webhooks.sign``) and fires ``ContactList`` events when a list is
+created::
+
+    cftools sandbox serve --port 8080        # in another terminal (prints the password)
+    client.create_webhook({"name": "lists", "resource": "ContactList",
+                           "events": ["validationFinished"], "secret": ...,
+                           "callback": "http://127.0.0.1:8000/callfire"})
+    client.create_contact_list({"name": "VIP", "contactNumbers": ["12135551100"]})
+
+and read what was delivered at ``GET http://127.0.0.1:8080/_sandbox/webhooks/deliveries``.
 """
 
 from __future__ import annotations

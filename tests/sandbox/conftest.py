@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("starlette")
 
 from cftools.client import Client
-from cftools.sandbox import Sandbox, SyncASGITransport
+from cftools.sandbox import ManualClock, Sandbox, SyncASGITransport
 
 BASE_URL = "http://localhost/v2"
 
@@ -67,7 +67,7 @@ class Local:
 
 @pytest.fixture
 def local() -> Iterator[Local]:
-    sandbox = Sandbox(seed=7)
+    sandbox = Sandbox(seed=7, clock=ManualClock())  # time moves only when a test says so
     recorder = Recorder(SyncASGITransport(sandbox.app))
     client = Client("sandbox", "sandbox", base_url=BASE_URL, transport=recorder, max_retries=0)
     http = httpx.Client(

@@ -7,6 +7,7 @@ against an independent ``random.Random`` with the same seed.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import random
 import re
@@ -150,6 +151,41 @@ def test_a_rate_limit_answers_429_with_an_honest_retry_after(site: Site) -> None
     assert site.sandbox.faults.status()["counts"]["rateLimited"] == 2
 
 
+@pytest.mark.parametrize(
+    ("fault", "expected"),
+    [
+        ({"errors_before": 1.0}, 503),
+        ({"errors_after": 1.0}, 502),
+        ({"rate_limit": 1}, 429),
+        ({"drop_before": 1.0}, httpx.RemoteProtocolError),
+        ({"drop_after": 1.0}, httpx.RemoteProtocolError),
+    ],
+)
+def test_a_large_body_gets_its_fault_like_any_other(
+    site: Site, fault: dict[str, float], expected: int | type[Exception]
+) -> None:
+    # The sandbox reads the body before answering early or dropping: the client sees the
+    # fault, not a reset in the middle of its write.
+    body = json.dumps({"name": "x" * 3_000_000, "contactNumbers": ["12135551100"]}).encode()
+    headers = {"Content-Type": "application/json"}
+    site.sandbox.faults.configure(**fault, operations=["createContactList"])  # type: ignore[arg-type]
+    if fault == {"rate_limit": 1}:
+        site.http.post("/v2/contacts/lists", json=NEW_LIST)
+    http = httpx.Client(
+        base_url=site.http.base_url,
+        auth=site.sandbox.credentials,
+        transport=site.http._transport,
+        timeout=10,
+    )
+    if isinstance(expected, int):
+        assert (
+            http.post("/v2/contacts/lists", content=body, headers=headers).status_code == expected
+        )
+    else:
+        with pytest.raises(expected):
+            http.post("/v2/contacts/lists", content=body, headers=headers)
+
+
 def test_control_endpoints_are_never_faulted(site: Site) -> None:
     site.sandbox.faults.configure(errors_before=1.0, rate_limit=1)
     for _ in range(3):
@@ -213,9 +249,9 @@ def test_a_random_seed_is_shown_so_a_run_can_be_replayed() -> None:
     faults.configure(errors_before=0.5)
     seed = faults.status()["seed"]
     assert isinstance(seed, int)
-    first = [faults.decide("getAccount").before for _ in range(20)]
+    first = [faults._decide("getAccount").before for _ in range(20)]
     faults.configure(errors_before=0.5, seed=seed)
-    assert [faults.decide("getAccount").before for _ in range(20)] == first
+    assert [faults._decide("getAccount").before for _ in range(20)] == first
 
 
 def test_rules_apply_to_the_operations_they_name(local: Site) -> None:
@@ -250,7 +286,7 @@ def test_the_first_rule_that_picks_a_fault_wins() -> None:
     faults = Faults()
     faults.configure(errors_before=1.0, seed=0)
     faults.add(drop_after=1.0)
-    verdict = faults.decide("getAccount")
+    verdict = faults._decide("getAccount")
     assert (verdict.before, verdict.after) == ("errors_before", None)
     assert [rule["counts"]["requests"] for rule in faults.status()["rules"]] == [1, 1]
 
@@ -277,14 +313,14 @@ def test_the_rate_window_slides_and_retry_after_is_when_a_slot_frees() -> None:
     wall = FakeWall()
     faults = Faults(monotonic=wall)
     faults.configure(rate_limit=2)
-    assert faults.decide("getAccount").retry_after is None  # t=100.0
+    assert faults._decide("getAccount").retry_after is None  # t=100.0
     wall.now = 100.6
-    assert faults.decide("getAccount").retry_after is None
+    assert faults._decide("getAccount").retry_after is None
     wall.now = 100.7
-    assert faults.decide("getAccount").retry_after == pytest.approx(0.3)
+    assert faults._decide("getAccount").retry_after == pytest.approx(0.3)
     wall.now = 101.0  # the first left the window
-    assert faults.decide("getAccount").retry_after is None
-    assert faults.decide("getAccount").retry_after == pytest.approx(0.6)
+    assert faults._decide("getAccount").retry_after is None
+    assert faults._decide("getAccount").retry_after == pytest.approx(0.6)
     assert faults.status()["counts"]["rateLimited"] == 2
 
 
@@ -292,11 +328,11 @@ def test_a_rate_below_one_a_second_allows_one_request_per_period() -> None:
     wall = FakeWall()
     faults = Faults(monotonic=wall)
     faults.configure(rate_limit=0.25)  # one every 4 seconds
-    assert faults.decide("getAccount").retry_after is None
+    assert faults._decide("getAccount").retry_after is None
     wall.now += 3
-    assert faults.decide("getAccount").retry_after == pytest.approx(1.0)
+    assert faults._decide("getAccount").retry_after == pytest.approx(1.0)
     wall.now += 1
-    assert faults.decide("getAccount").retry_after is None
+    assert faults._decide("getAccount").retry_after is None
 
 
 # -- refusals ---------------------------------------------------------------------------
@@ -333,6 +369,16 @@ def test_a_bad_plan_is_refused_and_changes_nothing(
     assert faults.status()["seed"] == 5
 
 
+def test_a_rule_built_directly_is_checked_too() -> None:
+    with pytest.raises(FaultPlanError, match=r"errors_before=2: a share"):
+        FaultRule(errors_before=2)
+    with pytest.raises(FaultPlanError, match=r"latency_ms=-1"):
+        FaultRule(latency_ms=-1)
+    with pytest.raises(FaultPlanError, match=r"a frozenset of operationIds"):
+        FaultRule(operations=frozenset({"send_calls"}))
+    assert FaultRule(operations=frozenset({"sendCalls"})).matches("sendCalls")
+
+
 def test_only_fault_rules_make_a_plan() -> None:
     with pytest.raises(FaultPlanError, match="not a FaultRule"):
         Faults().replace([{"errorsBefore": 1}])  # type: ignore[list-item]
@@ -358,6 +404,8 @@ def test_put_replaces_the_plan_and_get_shows_it(local: Site) -> None:
     assert shown["rules"][1]["operations"] == ["createContactList"]
     assert shown["rules"][1]["counts"]["errorsAfter"] == 1
     assert shown["counts"]["requests"] == 2
+    emptied = local.http.put("/_sandbox/faults", json={})
+    assert emptied.json()["rules"] == [] and not local.sandbox.faults.active
 
 
 def test_post_adds_a_rule_and_delete_clears(local: Site) -> None:

@@ -242,3 +242,33 @@ def test_the_async_client_keeps_the_same_rules() -> None:
         assert tx.find("text", limit=0)[1] == 1
     assert len(delays) == 1  # the read's one retry, none for the send
     sandbox.close()
+
+
+def test_the_async_client_waits_what_retry_after_says() -> None:
+    sandbox = Sandbox()
+    wall = FakeWall()
+    sandbox.faults = Faults(monotonic=wall)
+    sandbox.faults.configure(rate_limit=1, operations=["getAccount"])
+    username, password = sandbox.credentials
+    delays: list[float] = []
+
+    async def run() -> None:
+        async with AsyncClient(
+            username,
+            password,
+            base_url="http://localhost/v2",
+            transport=httpx.ASGITransport(app=sandbox.app),
+        ) as client:
+
+            async def sleep(seconds: float) -> None:
+                delays.append(seconds)
+                wall.now += seconds
+
+            client._async_sleep = sleep
+            await client.get_account()
+            wall.now += 0.2
+            assert (await client.get_account())["status"] == "ACTIVE"
+
+    asyncio.run(run())
+    assert delays == [1.0]  # 0.8 s until the slot frees, rounded up to whole seconds
+    sandbox.close()

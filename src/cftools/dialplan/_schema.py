@@ -6,6 +6,13 @@ and keypress syntax. Values holding ``${...}`` are accepted wherever a typed val
 since they are only known at call time. Counting rules (a menu needs a play and a
 keypress), names, gotos and variables are the validator's job, not the schema's.
 
+The schema is the documented language, so it is stricter than the validator in what the
+validator only warns about: an undocumented tag (CF218) or attribute (CF217), and a
+namespace on the elements (CF104). Attributes tolerated on any tag
+(:data:`~cftools.dialplan._tags.TOLERATED_ATTRS`, such as ``loggingEnabled``, which
+CallFire's own samples put on ``<dialplan>``) are in the schema, on every tag.
+``cftools dialplan validate`` is the check that accepts everything CallFire does.
+
 The file in ``grammars/`` is this module's output, checked by a test so the two cannot
 drift. Regenerate it with ``python -m cftools.dialplan._schema > grammars/dialplan.rng``.
 """
@@ -16,7 +23,7 @@ from typing import Any
 
 from lxml import etree
 
-from cftools.dialplan._tags import BOOLEAN, TAGS, AttrSpec, TagSpec
+from cftools.dialplan._tags import BOOLEAN, TAGS, TOLERATED_ATTRS, AttrSpec, TagSpec
 
 __all__ = ["generate_rng"]
 
@@ -70,6 +77,9 @@ def _define(grammar: etree._Element, spec: TagSpec) -> None:
     element = _el(define, "element", name=spec.wire)
     for attr in spec.attrs:
         _attribute(element, attr)
+    own = {wire for attr in spec.attrs for wire in (attr.wire, *attr.aliases)}
+    for name in sorted(TOLERATED_ATTRS - own):
+        _el(_el(element, "optional"), "attribute", name=name)  # any text, as the validator
     if spec.kind == "action":
         _el(element, "text")
         return

@@ -7,8 +7,16 @@ dialplan validator (:mod:`cftools.dialplan`). What is created can be read, found
 updated and deleted; state lives in SQLite (in memory, or in a file that survives a
 restart); a bad request is refused with CallFire's error body.
 
-It is not CallFire: nothing is dialled or sent, calls and texts stay ``READY``, prices
-and catalogues are made up. It needs the ``sandbox`` extra::
+Calls and texts move through CallFire's states on the sandbox's clock (its engine): the
+number dialled decides the outcome (a documented table: ``docs/sandbox-outcomes.md``,
+the rest follows the seed), broadcasts dial within ``maxActive``, local time windows and
+their retry and answering machine configs, IVR calls run their dialplan in
+:func:`cftools.dialplan.simulate` with keys scripted by the recipient's
+``"sandbox.keys"`` attribute, and inbound calls and texts are injected with
+``sandbox.engine`` or the ``/_sandbox/inbound/...`` control endpoints.
+
+It is not CallFire: nothing is dialled or sent, prices and catalogues are made up. It
+needs the ``sandbox`` extra::
 
     pip install 'cftools[sandbox]'
 
@@ -25,6 +33,11 @@ and catalogues are made up. It needs the ``sandbox`` extra::
 - :class:`Faults` (``sandbox.faults``), :class:`FaultRule`, :class:`FaultPlanError`,
   :class:`DroppedConnection`: rate limits, 5xx answers before or after the work, added
   latency and dropped connections on demand.
+- :class:`Deliveries`, :class:`Delivery`, :class:`DeliveryAttempt`: the webhooks fired for
+  the sandbox's events, and their log (``sandbox.deliveries``; retried after
+  :data:`RETRY_DELAYS_MS`).
+- :class:`Engine`: moves calls, texts and broadcasts on the clock, takes inbound calls
+  and texts (``sandbox.engine``).
 - :data:`HANDLERS`: the handler of every operationId.
 """
 
@@ -50,6 +63,8 @@ from cftools.sandbox._clock import (
     SystemClock,
 )
 from cftools.sandbox._core import HANDLERS, ApiFault
+from cftools.sandbox._deliveries import RETRY_DELAYS_MS, Deliveries, Delivery, DeliveryAttempt
+from cftools.sandbox._engine import Engine
 from cftools.sandbox._events import Event, EventBus
 from cftools.sandbox._faults import DroppedConnection, FaultPlanError, FaultRule, Faults
 from cftools.sandbox._server import SandboxServer, SyncASGITransport, serve
@@ -59,11 +74,16 @@ __all__ = [
     "DEFAULT_SPEED",
     "HANDLERS",
     "MAX_BODY",
+    "RETRY_DELAYS_MS",
     "AdvanceableClock",
     "ApiFault",
     "Change",
     "Clock",
+    "Deliveries",
+    "Delivery",
+    "DeliveryAttempt",
     "DroppedConnection",
+    "Engine",
     "Event",
     "EventBus",
     "FaultPlanError",
@@ -84,7 +104,11 @@ del _resources
 for _cls in (
     ApiFault,
     Change,
+    Deliveries,
+    Delivery,
+    DeliveryAttempt,
     DroppedConnection,
+    Engine,
     Event,
     EventBus,
     FaultPlanError,

@@ -60,8 +60,11 @@ from cftools.spec import (
 from . import _control
 from ._clock import DEFAULT_SPEED, AdvanceableClock, Clock, ScaledClock
 from ._core import HANDLERS, ApiFault, Binary, Context, JsonPage, Upload
+from ._deliveries import Deliveries
+from ._engine import Engine
 from ._events import EventBus
 from ._faults import Faults
+from ._resources.common import PHONE_FIELDS
 from ._store import Store
 
 __all__ = ["MAX_BODY", "Sandbox"]
@@ -73,6 +76,7 @@ MAX_BODY = 16 * 1024 * 1024
 
 _METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_MATCHED = "cftools.sandbox.route"  # scope key: the route the fault layer already matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +132,12 @@ class Sandbox:
     ``SystemClock()`` for real time.
 
     ``events`` is the :class:`~cftools.sandbox._events.EventBus` of what happens;
-    parts that act over time register with :meth:`add_ticker` and :meth:`on_reset`.
+    parts that act over time register with :meth:`add_ticker`, :meth:`on_reset` and
+    :meth:`on_close`. ``deliveries`` posts the events to the webhooks and keeps the
+    delivery log (:class:`~cftools.sandbox._deliveries.Deliveries`).
     ``faults`` is the :class:`~cftools.sandbox.Faults` plan (rate limits, 5xx, drops).
+    ``engine`` moves calls, texts and broadcasts on the clock and takes inbound calls
+    and texts (``engine.inbound_call``, ``engine.inbound_text``).
     """
 
     def __init__(
@@ -144,6 +152,8 @@ class Sandbox:
         if not username or not password or ":" in username:
             raise ValueError("the sandbox needs a username (without ':') and a password")
         self.store = Store(db)
+        for field in PHONE_FIELDS:  # contacts are looked up by number for every recipient
+            self.store.index("contact", field)
         self.clock: Clock = clock if clock is not None else ScaledClock(DEFAULT_SPEED)
         self.seed = seed
         self._username = username
@@ -153,6 +163,7 @@ class Sandbox:
         self.events = EventBus()
         self._tickers: list[Callable[[int], None]] = []
         self._resets: list[Callable[[], None]] = []
+        self._closers: list[Callable[[], None]] = []
         self._tick_lock = threading.RLock()
         self._ticking = False
         self.faults = Faults()
@@ -160,6 +171,8 @@ class Sandbox:
         self.app: Starlette = _App(
             self, routes=[Route("/{path:path}", self._endpoint, methods=list(_METHODS))]
         )
+        self.deliveries = Deliveries(self)
+        self.engine = Engine(self)
 
     @property
     def username(self) -> str:
@@ -175,7 +188,13 @@ class Sandbox:
         return f"<cftools.sandbox.Sandbox db={self.store.path!r} auth=<basic, redacted>>"
 
     def close(self) -> None:
-        """Close the store (a file store keeps what was committed)."""
+        """Stop the parts that work in the background, then close the store (a file
+        store keeps what was committed)."""
+        for hook in self._closers:
+            try:
+                hook()
+            except Exception:
+                logger.exception("sandbox: a close hook failed")
         self.store.close()
 
     # -- time -------------------------------------------------------------------------
@@ -190,6 +209,10 @@ class Sandbox:
     def on_reset(self, hook: Callable[[], None]) -> None:
         """Call ``hook`` when the sandbox is reset (to forget state kept outside the store)."""
         self._resets.append(hook)
+
+    def on_close(self, hook: Callable[[], None]) -> None:
+        """Call ``hook`` when the sandbox is closed, before its store (to stop a thread)."""
+        self._closers.append(hook)
 
     def run_due(self) -> int:
         """Run every ticker at the clock's current time; return that time.
@@ -358,14 +381,20 @@ class Sandbox:
         raise ApiFault(401, "invalid credentials")
 
     def _operation_of(self, scope: Scope) -> Operation | None:
-        """The operation an HTTP request is for, or ``None`` (not an API path)."""
+        """The operation an HTTP request is for, or ``None`` (not an API path); the match
+        is kept in the scope for :meth:`_route`."""
         raw = scope.get("raw_path") or scope["path"].encode()
         try:
-            return self._match(scope["method"], raw)[0]
+            matched = self._match(scope["method"], raw)
         except ApiFault:
             return None
+        scope[_MATCHED] = matched
+        return matched[0]
 
     def _route(self, request: Request) -> tuple[Operation, dict[str, str]]:
+        matched: tuple[Operation, dict[str, str]] | None = request.scope.get(_MATCHED)
+        if matched is not None:
+            return matched
         raw = request.scope.get("raw_path") or request.url.path.encode()
         return self._match(request.method, raw)
 

@@ -50,7 +50,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 import httpx
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -143,6 +143,17 @@ class FaultRule:
     drop_after: float = 0.0
     operations: frozenset[str] | None = None
 
+    def __post_init__(self) -> None:
+        shares = {key: getattr(self, key) for key in _SHARES}
+        _check(self.rate_limit, shares, self.latency_ms, {k: k for k in _JSON_NAMES})
+        if self.operations is not None and (
+            not isinstance(self.operations, frozenset) or not self.operations <= OPERATIONS.keys()
+        ):
+            raise FaultPlanError(
+                f"operations={self.operations!r}: a frozenset of operationIds "
+                "(FaultRule.build also takes snake_case names)"
+            )
+
     @classmethod
     def build(
         cls,
@@ -163,36 +174,13 @@ class FaultRule:
         keyword as the caller wrote it (``errorsBefore`` for JSON).
         """
         shown = {k: where + (names or {}).get(k, k) for k in _JSON_NAMES}
-        if rate_limit is not None and (
-            not _is_number(rate_limit) or not rate_limit > 0 or math.isinf(rate_limit)
-        ):
-            raise FaultPlanError(
-                f"{shown['rate_limit']}={rate_limit!r}: a rate limit is a number of "
-                "requests a second, more than 0 (use errors_before=1 to refuse everything)"
-            )
         shares = {
             "errors_before": errors_before,
             "errors_after": errors_after,
             "drop_before": drop_before,
             "drop_after": drop_after,
         }
-        for key, share in shares.items():
-            if not _is_number(share) or not 0 <= share <= 1:
-                raise FaultPlanError(
-                    f"{shown[key]}={share!r}: a share of requests is a number from 0 to 1 "
-                    "(0.1 is one request in ten)"
-                )
-        if sum(shares.values()) > 1 + 1e-9:
-            listed = ", ".join(f"{shown[k]}={v:g}" for k, v in shares.items() if v)
-            raise FaultPlanError(
-                f"{listed}: the shares of one rule add up to more than 1; lower them, "
-                "or put them in separate rules"
-            )
-        if isinstance(latency_ms, bool) or not isinstance(latency_ms, int) or latency_ms < 0:
-            raise FaultPlanError(
-                f"{shown['latency_ms']}={latency_ms!r}: a latency is a whole number of "
-                "milliseconds, 0 or more"
-            )
+        _check(rate_limit, shares, latency_ms, shown)
         ids: frozenset[str] | None = None
         if operations is not None:
             if isinstance(operations, str):
@@ -267,6 +255,38 @@ class FaultRule:
         return None
 
 
+def _check(
+    rate_limit: object, shares: Mapping[str, object], latency_ms: object, shown: Mapping[str, str]
+) -> None:
+    """Refuse a rate, a share or a latency out of range, naming it as ``shown`` says."""
+    if rate_limit is not None and (
+        not _is_number(rate_limit) or not rate_limit > 0 or math.isinf(rate_limit)
+    ):
+        raise FaultPlanError(
+            f"{shown['rate_limit']}={rate_limit!r}: a rate limit is a number of "
+            "requests a second, more than 0 (use errors_before=1 to refuse everything)"
+        )
+    total = 0.0
+    for key, share in shares.items():
+        if not _is_number(share) or not 0 <= share <= 1:
+            raise FaultPlanError(
+                f"{shown[key]}={share!r}: a share of requests is a number from 0 to 1 "
+                "(0.1 is one request in ten)"
+            )
+        total += share
+    if total > 1 + 1e-9:
+        listed = ", ".join(f"{shown[k]}={v:g}" for k, v in shares.items() if v)
+        raise FaultPlanError(
+            f"{listed}: the shares of one rule add up to more than 1; lower them, "
+            "or put them in separate rules"
+        )
+    if isinstance(latency_ms, bool) or not isinstance(latency_ms, int) or latency_ms < 0:
+        raise FaultPlanError(
+            f"{shown['latency_ms']}={latency_ms!r}: a latency is a whole number of "
+            "milliseconds, 0 or more"
+        )
+
+
 def _checked(rule: object) -> FaultRule:
     if not isinstance(rule, FaultRule):
         raise FaultPlanError(f"{rule!r}: not a FaultRule (build one with FaultRule.build)")
@@ -281,7 +301,7 @@ def _seed(seed: object) -> int:
     return seed
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
 
 
@@ -443,7 +463,7 @@ class Faults:
 
     # -- serving ------------------------------------------------------------------------
 
-    def decide(self, operation_id: str) -> _Verdict:
+    def _decide(self, operation_id: str) -> _Verdict:
         """What happens to one request for ``operation_id`` (counts it)."""
         if not self._rules:
             return _NOTHING
@@ -479,9 +499,14 @@ class Faults:
         self, operation_id: str, app: ASGIApp, scope: Scope, receive: Receive, send: Send
     ) -> None:
         """Serve one HTTP request for ``operation_id`` through ``app``, with its faults."""
-        verdict = self.decide(operation_id)
+        verdict = self._decide(operation_id)
         if verdict.latency:
             await asyncio.sleep(verdict.latency)
+        if verdict.before is not None or verdict.retry_after is not None:
+            # Read the request first, as the server would have: a drop then closes a
+            # connection with nothing unread (a FIN the client reads as "disconnected
+            # without a response", not a reset that may reach it as a failed write).
+            await _drain(receive)
         if verdict.retry_after is not None:
             seconds = max(1, math.ceil(verdict.retry_after))
             fault = ApiFault(429, f"too many requests; try again in {seconds} s")
@@ -490,7 +515,6 @@ class Faults:
             message = "service unavailable (a fault injected before the request was handled)"
             await _answer(send, ApiFault(BEFORE_STATUS, message), {})
         elif verdict.before == "drop_before":
-            await _drain(receive)
             await _drop(send, operation_id)
         elif verdict.after is None:
             await app(scope, receive, send)

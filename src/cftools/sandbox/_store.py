@@ -37,6 +37,7 @@ __all__ = [
     "contains_text",
     "equals",
     "has_item",
+    "of_kind",
     "one_of",
     "starts_with",
 ]
@@ -65,6 +66,10 @@ CREATE TABLE IF NOT EXISTS blobs (
     PRIMARY KEY (kind, id)
 );
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS docs_due ON docs (json_extract(private, '$._due'), id)
+    WHERE json_extract(private, '$._due') IS NOT NULL;
+CREATE INDEX IF NOT EXISTS docs_queue ON docs (kind, json_extract(private, '$._queue'), id)
+    WHERE json_extract(private, '$._queue') IS NOT NULL;
 """
 
 
@@ -116,6 +121,17 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    def index(self, kind: str, field: str) -> None:
+        """Index the public property ``field`` of the documents of ``kind``, for lookups
+        by :func:`equals` whose filters also hold :func:`of_kind` (SQLite uses such a
+        partial index only when the query names the kind literally)."""
+        name = "docs_" + "".join(c if c.isalnum() else "_" for c in f"{kind}_{field}")
+        with self._lock:
+            self._db.execute(
+                f"CREATE INDEX IF NOT EXISTS {name} ON docs ({_extract(field)}, id) "
+                f"WHERE kind = {_literal(kind)}"
+            )
 
     def listen(self, listener: Callable[[Sequence[Change]], None]) -> None:
         """Call ``listener`` with the changes of every committed transaction that has some."""
@@ -174,16 +190,21 @@ class Transaction:
     def put(self, kind: str, doc: dict[str, Any], *, key: str | None = None) -> dict[str, Any]:
         """Insert or replace ``doc`` (which holds its ``id``); return it."""
         id = int(doc["id"])
-        exists = self._db.execute(
-            "SELECT 1 FROM docs WHERE kind = ? AND id = ?", (kind, id)
-        ).fetchone()
         public = {k: v for k, v in doc.items() if not k.startswith("_")}
         private = {k: v for k, v in doc.items() if k.startswith("_")}
-        self._db.execute(
-            "INSERT OR REPLACE INTO docs (kind, id, key, doc, private) VALUES (?, ?, ?, ?, ?)",
-            (kind, id, key, _dumps(public), _dumps(private)),
-        )
-        self.changes.append(Change(kind, id, "updated" if exists else "created"))
+        values = (key, _dumps(public), _dumps(private), kind, id)
+        # An update is one statement (the engine's steps are mostly updates); "OR REPLACE"
+        # keeps INSERT OR REPLACE's rule for a key another document holds.
+        updated = self._db.execute(
+            "UPDATE OR REPLACE docs SET key = ?, doc = ?, private = ? WHERE kind = ? AND id = ?",
+            values,
+        ).rowcount
+        if not updated:
+            self._db.execute(
+                "INSERT OR REPLACE INTO docs (key, doc, private, kind, id) VALUES (?, ?, ?, ?, ?)",
+                values,
+            )
+        self.changes.append(Change(kind, id, "updated" if updated else "created"))
         return doc
 
     def delete(self, kind: str, id: int) -> bool:
@@ -193,6 +214,39 @@ class Transaction:
         if cursor.rowcount:
             self.changes.append(Change(kind, id, "deleted"))
         return bool(cursor.rowcount)
+
+    def earliest_due(self, at_most: int) -> tuple[str, int, dict[str, Any]] | None:
+        """The ``(kind, due, document)`` whose private ``_due`` (a time in epoch ms) is
+        the smallest not after ``at_most`` (ties: the smallest id), or ``None``."""
+        row = self._db.execute(
+            "SELECT kind, json_extract(private, '$._due') AS due, doc, private FROM docs "
+            "WHERE json_extract(private, '$._due') IS NOT NULL "
+            "AND json_extract(private, '$._due') <= ? ORDER BY due, id LIMIT 1",
+            (at_most,),
+        ).fetchone()
+        return (str(row[0]), int(row[1]), _join(row[2:])) if row else None
+
+    def next_due(self) -> int | None:
+        """The smallest private ``_due`` of any document, or ``None``."""
+        row = self._db.execute(
+            "SELECT min(json_extract(private, '$._due')) FROM docs "
+            "WHERE json_extract(private, '$._due') IS NOT NULL"
+        ).fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A nested transaction: what the block writes is undone if it raises."""
+        self._db.execute("SAVEPOINT step")
+        mark = len(self.changes)
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK TO step")
+            self._db.execute("RELEASE step")
+            del self.changes[mark:]
+            raise
+        self._db.execute("RELEASE step")
 
     def find(
         self,
@@ -207,6 +261,22 @@ class Transaction:
         page of them, and the total."""
         rows, total = self._select(kind, "doc, private", filters, limit, offset, newest_first)
         return [_join(row) for row in rows], total
+
+    def take(
+        self, kind: str, filters: Sequence[Filter], limit: int, *, newest_first: bool = False
+    ) -> list[dict[str, Any]]:
+        """The first ``limit`` documents of ``kind`` matching every filter, oldest first
+        unless ``newest_first`` (like :meth:`find` without counting them all)."""
+        where = " AND ".join(["kind = ?", *(sql for sql, _ in filters)])
+        args: list[Any] = [kind]
+        for _, values in filters:
+            args.extend(values)
+        order = "DESC" if newest_first else "ASC"
+        rows = self._db.execute(
+            f"SELECT doc, private FROM docs WHERE {where} ORDER BY id {order} LIMIT ?",
+            [*args, limit],
+        ).fetchall()
+        return [_join(row) for row in rows]
 
     def find_json(
         self,
@@ -280,11 +350,28 @@ def _path(field: str) -> str:
     return "$" + "".join('."' + step.replace('"', "") + '"' for step in field.split("."))
 
 
+def _literal(text: str) -> str:
+    """``text`` as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _extract(field: str) -> str:
+    """The SQL of the property ``field``, with its path written literally (so an index
+    on the same expression serves it)."""
+    return f"json_extract({_column(field)}, {_literal(_path(field))})"
+
+
 def equals(field: str, value: Any) -> Filter:
     """The property ``field`` (a dotted path) equals ``value``."""
     if isinstance(value, bool):
-        return (f"json_extract({_column(field)}, ?) = ?", (_path(field), 1 if value else 0))
-    return (f"json_extract({_column(field)}, ?) = ?", (_path(field), value))
+        return (f"{_extract(field)} = ?", (1 if value else 0,))
+    return (f"{_extract(field)} = ?", (value,))
+
+
+def of_kind(kind: str) -> Filter:
+    """The document is of ``kind``: redundant with the kind every find names, but written
+    literally, so that SQLite can use the partial indexes of :meth:`Store.index`."""
+    return (f"kind = {_literal(kind)}", ())
 
 
 def one_of(field: str, values: Sequence[Any]) -> Filter:

@@ -2,7 +2,10 @@
 
 Both channels share every handler; ``CHANNEL`` maps each operationId to its channel.
 A broadcast is created in ``SETUP`` (``RUNNING`` with ``start=true``); start, stop and
-archive move its status; recipients become calls or texts in a batch, ``READY``.
+archive move its status; recipients become calls or texts in a batch, ``READY``, queued
+for the broadcast's dialler (:mod:`cftools.sandbox._engine`), which a start wakes after
+:data:`~cftools.sandbox._outcomes.QUEUE_DELAY`. Statistics are counted from the calls'
+and texts' states and records.
 """
 
 from __future__ import annotations
@@ -21,11 +24,13 @@ from .._core import (
     require,
     writable,
 )
+from .._outcomes import QUEUE_DELAY, billed_seconds
 from .._store import Filter, between, contains_text, equals, has_item
 from .common import public
 from .messages import create_message
 
 MODEL = {"call": "CallBroadcast", "text": "TextBroadcast"}
+_RESOURCE = MODEL  # the webhook resource names are the model names
 _ITEMS = {"call": "calls", "text": "texts"}
 
 
@@ -42,6 +47,13 @@ def _broadcast(ctx: Context) -> tuple[str, dict[str, Any]]:
 def _save(ctx: Context, channel: str, doc: dict[str, Any]) -> None:
     doc["lastModified"] = ctx.now
     ctx.tx.put(f"{channel}_broadcast", doc)
+
+
+def _wake(ctx: Context, doc: dict[str, Any]) -> None:
+    """Have a running broadcast's dialler run after the queue delay."""
+    if doc.get("status") == "RUNNING":
+        due = ctx.now + QUEUE_DELAY * 1000
+        doc["_due"] = min(due, doc.get("_due") or due)
 
 
 def add_batch(
@@ -62,7 +74,9 @@ def add_batch(
             campaign_id=broadcast["id"],
             batch_id=batch_id,
             defaults=defaults,
+            queue=True,
         )
+    _wake(ctx, broadcast)
     batch = {
         "id": batch_id,
         "name": name or f"batch {batch_id}",
@@ -93,9 +107,12 @@ def create_broadcast(ctx: Context) -> Any:
     doc.setdefault("name", f"{channel} broadcast {doc['id']}")
     doc.setdefault("labels", [])
     recipients = doc.pop("recipients", None) or []
-    ctx.tx.put(f"{channel}_broadcast", doc)
     if recipients:
         add_batch(ctx, channel, doc, recipients)
+    _wake(ctx, doc)
+    ctx.tx.put(f"{channel}_broadcast", doc)
+    if doc["status"] == "RUNNING":
+        ctx.emit(_RESOURCE[channel], "started", doc)
     return {"id": doc["id"]}
 
 
@@ -146,8 +163,17 @@ def move_broadcast(ctx: Context) -> Any:
     verb = ctx.operation.path.rsplit("/", 1)[1]
     if doc.get("status") == "ARCHIVED" and verb != "archive":
         raise ApiFault(400, f"{channel} broadcast {doc['id']} is archived; it cannot {verb}")
+    before = doc.get("status")
     doc["status"] = _MOVES[verb]
+    if verb == "start":
+        _wake(ctx, doc)
+    else:
+        doc.pop("_due", None)
     _save(ctx, channel, doc)
+    if verb == "start" and before != "RUNNING":
+        ctx.emit(_RESOURCE[channel], "started", doc)
+    elif verb == "stop" and before == "RUNNING":
+        ctx.emit(_RESOURCE[channel], "stopped", doc)
 
 
 @handles("getCallBroadcastBatches", "getTextBroadcastBatches")
@@ -219,7 +245,12 @@ def toggle_recipients(ctx: Context) -> Any:
             if item["state"] in ("READY", "DISABLED"):
                 item["state"] = "READY" if enable else "DISABLED"
                 item["modified"] = ctx.now
+                if enable:
+                    item["_queue"] = doc["id"]
                 ctx.tx.put(channel, item)
+    if enable:
+        _wake(ctx, doc)
+        _save(ctx, channel, doc)
 
 
 @handles("getCallBroadcastStats", "getTextBroadcastStats")
@@ -227,43 +258,69 @@ def get_stats(ctx: Context) -> Any:
     channel, doc = _broadcast(ctx)
     filters = [equals("campaignId", doc["id"])]
     filters.extend(between("created", ctx.param("begin"), ctx.param("end")))
-    items, total = ctx.tx.find(channel, filters)
-    remaining = sum(1 for item in items if item["state"] == "READY")
-    finished = sum(1 for item in items if item["state"] == "FINISHED")
-    if channel == "text":
-        return {
-            "totalOutboundCount": total,
-            "remainingOutboundCount": remaining,
-            "sentCount": finished,
-            "unsentCount": total - finished,
-            "recievedCount": 0,
-            "doNotTextCount": sum(1 for item in items if item["state"] == "DNC"),
-            "tooBigCount": 0,
-            "errorCount": 0,
-            "billedAmount": 0.0,
-        }
+    items, _ = ctx.tx.find(channel, filters)
+    return (call_stats if channel == "call" else text_stats)(items)
+
+
+_ERRORS = ("INTERNAL_ERROR", "CARRIER_ERROR", "CARRIER_TEMP_ERROR", "UNDIALED")
+
+
+def _count(items: list[dict[str, Any]], key: str, *values: str) -> int:
+    return sum(1 for item in items if item.get(key) in values)
+
+
+def call_stats(calls: list[dict[str, Any]]) -> dict[str, Any]:
+    """``CallBroadcastStats`` of ``calls``: states, final results and every record."""
+    records = [record for call in calls for record in call.get("records") or []]
+    answered = [r for r in records if r.get("answerTime") is not None]
+    placed = sum(1 for call in calls if call.get("records"))
+    live = _count(calls, "finalCallResult", "LA")
+    transferred = _count(calls, "finalCallResult", "XFER")
+    remaining = _count(calls, "state", "READY", "CALLBACK")
+    known = ("LA", "AM", "BUSY", "NO_ANS", "XFER", "DNC", *_ERRORS)
     return {
-        "totalCount": total,
-        "totalOutboundCount": total,
+        "totalCount": len(calls),
+        "totalOutboundCount": len(calls),
         "remainingOutboundCount": remaining,
         "callsRemaining": remaining,
-        "callsPlaced": finished,
-        "callsAttempted": finished,
-        "dialedCount": finished,
-        "callsAwaitingRedial": 0,
-        "callsLiveAnswer": 0,
-        "liveCount": 0,
-        "answeringMachineCount": 0,
-        "busyCount": 0,
-        "noAnswerCount": 0,
-        "transferCount": 0,
-        "doNotCallCount": sum(1 for item in items if item["state"] == "DNC"),
-        "errorCount": 0,
-        "miscCount": 0,
-        "callsDuration": 0,
-        "billedDuration": 0,
-        "billedAmount": 0.0,
-        "responseRatePercent": 0,
+        "callsPlaced": placed,
+        "callsAttempted": len(records),
+        "dialedCount": placed,
+        "callsAwaitingRedial": _count(calls, "state", "CALLBACK"),
+        "callsLiveAnswer": live,
+        "liveCount": live,
+        "answeringMachineCount": _count(calls, "finalCallResult", "AM"),
+        "busyCount": _count(calls, "finalCallResult", "BUSY"),
+        "noAnswerCount": _count(calls, "finalCallResult", "NO_ANS"),
+        "transferCount": transferred,
+        "doNotCallCount": _count(calls, "finalCallResult", "DNC"),
+        "errorCount": _count(calls, "finalCallResult", *_ERRORS),
+        "miscCount": sum(
+            1
+            for call in calls
+            if call.get("finalCallResult") is not None and call["finalCallResult"] not in known
+        ),
+        "callsDuration": sum(int(r.get("duration") or 0) for r in records),
+        "billedDuration": sum(billed_seconds(int(r.get("duration") or 0)) for r in answered),
+        "billedAmount": round(sum(float(r.get("billedAmount") or 0) for r in records), 4),
+        "responseRatePercent": (100 * (live + transferred)) // placed if placed else 0,
+    }
+
+
+def text_stats(texts: list[dict[str, Any]]) -> dict[str, Any]:
+    """``TextBroadcastStats`` of ``texts``."""
+    records = [record for text in texts for record in text.get("records") or []]
+    sent = _count(texts, "finalTextResult", "SENT")
+    return {
+        "totalOutboundCount": len(texts),
+        "remainingOutboundCount": _count(texts, "state", "READY", "CALLBACK"),
+        "sentCount": sent,
+        "unsentCount": len(texts) - sent,
+        "recievedCount": _count(texts, "finalTextResult", "RECEIVED"),
+        "doNotTextCount": _count(texts, "finalTextResult", "DNT"),
+        "tooBigCount": _count(texts, "finalTextResult", "TOO_BIG"),
+        "errorCount": _count(texts, "finalTextResult", *_ERRORS),
+        "billedAmount": round(sum(float(r.get("billedAmount") or 0) for r in records), 4),
     }
 
 
@@ -277,7 +334,34 @@ def update_campaign_batch(ctx: Context) -> Any:
     batch = require(ctx, "batch", ctx.params["id"], "batch")
     body = body_dict(ctx)
     if body.get("enabled") is not None:
-        batch["enabled"] = body["enabled"] in (True, "true", "TRUE", "True")
+        enabled = body["enabled"] in (True, "true", "TRUE", "True")
+        if enabled != batch.get("enabled", True):
+            _hold_batch(ctx, batch, held=not enabled)
+        batch["enabled"] = enabled
     if body.get("name"):
         batch["name"] = body["name"]
     ctx.tx.put("batch", batch)
+
+
+def _hold_batch(ctx: Context, batch: dict[str, Any], *, held: bool) -> None:
+    """Disabling a batch takes its recipients not yet dialled out of the queue
+    (``DISABLED``, so the broadcast can finish without them); enabling it puts back
+    those it took, and wakes the broadcast. Calls in progress or waiting for a retry
+    go on; recipients disabled one by one stay disabled."""
+    for channel in ("call", "text"):
+        broadcast = ctx.tx.get(f"{channel}_broadcast", int(batch["broadcastId"]))
+        if broadcast is None:
+            continue
+        items, _ = ctx.tx.find(channel, [equals("batchId", batch["id"])], newest_first=False)
+        for item in items:
+            if held and item.get("state") == "READY" and "_queue" in item:
+                del item["_queue"]
+                item["state"], item["_heldByBatch"] = "DISABLED", True
+            elif not held and item.pop("_heldByBatch", False):
+                item["state"], item["_queue"] = "READY", broadcast["id"]
+            else:
+                continue
+            item["modified"] = ctx.now
+            ctx.tx.put(channel, item)
+        _wake(ctx, broadcast)
+        _save(ctx, channel, broadcast)

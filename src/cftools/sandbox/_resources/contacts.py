@@ -2,6 +2,14 @@
 
 A contact remembers the lists it belongs to under a private key (``_lists``), so a
 list's members and its size are one indexed query away.
+
+Validation. CallFire validates a list it creates (from contact ids, numbers, contacts
+or a file) and tells webhooks on ``ContactList`` how it went. The sandbox validates at
+once, in the creating request: a list whose every member has a phone number is
+``ACTIVE`` and emits ``validationFinished``; a list with a member that has none (a CSV
+row without a number, a contact given without phones) is kept with status ``ERRORS`` and
+emits ``validationFailed``. A file that is not CSV text is refused (400) before any list
+exists, so it emits nothing. Adding members to an existing list validates nothing.
 """
 
 from __future__ import annotations
@@ -99,8 +107,9 @@ def _with_size(ctx: Context, doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "size": size}
 
 
-def _add_members(ctx: Context, list_id: int, request: dict[str, Any]) -> None:
-    """Add the contacts a Create/AddContactList request names to list ``list_id``."""
+def _add_members(ctx: Context, list_id: int, request: dict[str, Any]) -> list[dict[str, Any]]:
+    """Add the contacts a Create/AddContactList request names to list ``list_id``;
+    return them."""
     contacts: list[dict[str, Any]] = []
     for contact_id in request.get("contactIds") or []:
         found = ctx.tx.get("contact", int(contact_id))
@@ -115,6 +124,17 @@ def _add_members(ctx: Context, list_id: int, request: dict[str, Any]) -> None:
         if list_id not in contact["_lists"]:
             contact["_lists"].append(list_id)
             ctx.tx.put("contact", contact)
+    return contacts
+
+
+def _validate(ctx: Context, doc: dict[str, Any], members: list[dict[str, Any]]) -> None:
+    """Set a new list's status from its members and tell the ``ContactList`` webhooks."""
+    valid = all(any(member.get(name) for name in PHONE_FIELDS) for member in members)
+    if not valid:
+        doc["status"] = "ERRORS"
+        ctx.tx.put("contact_list", doc)
+    event = "validationFinished" if valid else "validationFailed"
+    ctx.emit("ContactList", event, _with_size(ctx, doc))
 
 
 def _new_list(ctx: Context, name: str | None) -> dict[str, Any]:
@@ -127,7 +147,7 @@ def _new_list(ctx: Context, name: str | None) -> dict[str, Any]:
 def create_contact_list(ctx: Context) -> Any:
     body = body_dict(ctx)
     doc = _new_list(ctx, body.get("name"))
-    _add_members(ctx, doc["id"], body)
+    _validate(ctx, doc, _add_members(ctx, doc["id"], body))
     return {"id": doc["id"]}
 
 
@@ -150,7 +170,7 @@ def create_contact_list_from_file(ctx: Context) -> Any:
         if extra and ctx.param("useCustomFields", True):
             known["properties"] = extra
         contacts.append(known)
-    _add_members(ctx, doc["id"], {"contacts": contacts})
+    _validate(ctx, doc, _add_members(ctx, doc["id"], {"contacts": contacts}))
     return {"id": doc["id"]}
 
 

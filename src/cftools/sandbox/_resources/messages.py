@@ -1,8 +1,10 @@
 """Calls and texts: sent one by one or by broadcasts, found, read; recordings; auto-replies.
 
-A call or a text is created ``READY`` and stays there: moving it through its states is
-the clock's work (a later issue). Each keeps what it was sent with (the recipient, its
-``dialplanXml``) under private keys that the API never shows.
+A call or a text is created ``READY``; the engine (:mod:`cftools.sandbox._engine`) moves
+it through its states on the clock: one sent by ``sendCalls``/``sendTexts`` is due to be
+dialled after :data:`~cftools.sandbox._outcomes.QUEUE_DELAY`, one of a broadcast waits in
+its broadcast's queue. Each keeps what it was sent with (the recipient, its
+``dialplanXml``, the default messages) under private keys that the API never shows.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .._core import ApiFault, Binary, Context, body_list, handles, json_page, page, require
+from .._outcomes import QUEUE_DELAY
 from .._store import Filter, between, equals, has_item, one_of
 from . import audio
 from .common import DEFAULT_FROM, public, recipient_contact
@@ -26,8 +29,13 @@ def create_message(
     campaign_id: int,
     batch_id: int,
     defaults: dict[str, Any],
+    queue: bool = False,
+    dial: bool = True,
 ) -> dict[str, Any]:
-    """Store one call or text for ``recipient`` (a checked recipient object) and return it."""
+    """Store one call or text for ``recipient`` (a checked recipient object) and return it.
+
+    ``queue``: it waits in the queue of its broadcast (``campaign_id``) to be dialled;
+    otherwise, with ``dial``, it is due to be dialled after the queue delay."""
     contact = recipient_contact(ctx, recipient)
     to_number = (
         recipient.get("phoneNumber")
@@ -66,6 +74,13 @@ def create_message(
         doc["notes"] = []
         if recipient.get("dialplanXml"):
             doc["_dialplanXml"] = recipient["dialplanXml"]
+        for which in ("live", "machine"):
+            if defaults.get(f"{which}Message"):
+                doc[f"_{which}Message"] = str(defaults[f"{which}Message"])
+    if queue:
+        doc["_queue"] = campaign_id
+    elif dial:
+        doc["_due"], doc["_step"] = now + QUEUE_DELAY * 1000, "dial"
     return ctx.tx.put(channel, doc)
 
 

@@ -1,7 +1,9 @@
 """Webhooks and the resources they can watch.
 
-The sandbox stores and checks webhooks; firing them when a resource changes is left to
-the store's change listeners (see :meth:`cftools.sandbox._store.Store.listen`).
+The sandbox stores and checks webhooks (a resource and events the specification lists,
+a name, a callback; ``check_request`` has already checked a ``fields`` expression
+against the resource); firing them when an event happens is
+:mod:`cftools.sandbox._deliveries`.
 """
 
 from __future__ import annotations
