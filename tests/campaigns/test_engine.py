@@ -87,6 +87,8 @@ def test_sends_every_recipient_once_and_starts(tmp_path: Path) -> None:
     assert fake.batch_names(report.broadcast_id)[0] == batch_name(report.job, 0)
     assert seen[-1].sent == 1234 and seen[-1].batches_done == 13
     assert json.loads(report.to_json())["sent"] == 1234
+    # nothing was uncertain: one create, 13 batches, one start, and no listing at all
+    assert fake.requests == report.requests == 15
 
 
 def test_async_core_with_call_broadcast(tmp_path: Path) -> None:

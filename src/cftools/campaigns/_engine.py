@@ -235,6 +235,7 @@ class _Engine:
         self.broadcast_id = 0
         self.listing: tuple[float, dict[str, int]] = (float("-inf"), {})
         self.repeated: list[tuple[str, int]] = []
+        self.uncertain = not journal.fresh  # a batch may be on the server twice
         self.began = time.monotonic()
         self.unsettled: list[FailedBatch] = []
 
@@ -429,7 +430,10 @@ class _Engine:
         """Before any start: a batch of this job that the server holds twice (a POST that
         timed out, was settled as absent and sent again, and then landed after all) is
         disabled (``updateCampaignBatch``, ``enabled: false``), all but the one the
-        journal knows, so that nobody is called or texted twice."""
+        journal knows, so that nobody is called or texted twice. Only a job that sent
+        something again after an unknown outcome (or resumed one that may have) looks."""
+        if not self.uncertain:
+            return
         names = await self.batches_on_server(time.monotonic())
         prefix = batch_name(job, 0)[:-6]
         kept = {row[1]: row[7] for row in self.journal.batches("sent")}
@@ -470,6 +474,7 @@ class _Engine:
                 throttles += 1
                 continue
             if outcome.kind == _Outcome.UNKNOWN:
+                self.uncertain = True
                 try:
                     names = await self.batches_on_server(_settle_after(outcome, began, ended))
                 except (ApiError, TransportError) as error:
