@@ -67,6 +67,13 @@ def held_success(pace: RateLimiter) -> None:
     pace.success()
 
 
+def successes(pace: RateLimiter, clock: Clock, count: int, per_second: float) -> None:
+    """``count`` successes ``1 / per_second`` apart, each let go by the limiter."""
+    for _ in range(count):
+        clock.now += 1.0 / per_second
+        held_success(pace)
+
+
 def test_a_rate_raised_while_a_request_waits_brings_its_turn_forward() -> None:
     clock = Clock()
     pace = limiter(1.0, clock)
@@ -103,9 +110,7 @@ def test_a_short_retry_after_cuts_once_per_burst_and_is_honoured() -> None:
 def test_a_long_retry_after_drops_to_what_the_server_accepted_over_the_window() -> None:
     clock = Clock()
     pace = limiter(5.0, clock)
-    for _ in range(80):  # a slow start that overshot: 80 accepted in the last second
-        clock.now += WINDOW / 100
-        held_success(pace)
+    successes(pace, clock, 80, 100 / WINDOW)  # a slow start that overshot: 80 in a second
     refused = pace.rate
     assert refused > 1000
     pace.throttled(1.0, sent_at=clock.now)
@@ -135,9 +140,7 @@ def test_no_retry_after_reads_as_a_window_and_waits_a_second() -> None:
 def test_probing_waits_longer_after_a_costly_429() -> None:
     clock = Clock()
     pace = limiter(5.0, clock)
-    for _ in range(50):
-        clock.now += 0.02
-        held_success(pace)
+    successes(pace, clock, 50, 50)
     pace.throttled(1.0, sent_at=clock.now)
     ceiling = pace.ceiling
     assert ceiling is not None
@@ -179,22 +182,16 @@ def test_max_rate_is_a_ceiling() -> None:
 def test_a_probe_that_finds_the_limit_where_it_was_looks_again_twice_as_late() -> None:
     clock = Clock()
     pace = limiter(5.0, clock)
-
-    def one_second_at(rate: int) -> None:
-        for _ in range(rate):
-            clock.now += 1.0 / rate
-            held_success(pace)
-
-    one_second_at(100)
+    successes(pace, clock, 100, 100)
     pace.throttled(1.0, sent_at=clock.now)
     first = pace._quiet_until - clock.now
     assert first == 1.0 + QUIET * 1.0
     clock.now = pace._quiet_until
-    one_second_at(100)
+    successes(pace, clock, 100, 100)
     pace.throttled(1.0, sent_at=clock.now)  # the same 100 a second again
     assert pace._quiet_until - clock.now == 1.0 + 2 * QUIET * 1.0
     clock.now = pace._quiet_until
-    one_second_at(150)
+    successes(pace, clock, 150, 150)
     pace.throttled(1.0, sent_at=clock.now)  # the limit moved: back to the first quiet time
     assert pace._quiet_until - clock.now == first
 
@@ -202,9 +199,7 @@ def test_a_probe_that_finds_the_limit_where_it_was_looks_again_twice_as_late() -
 def test_a_429_at_a_pace_taken_before_widens_the_margin() -> None:
     clock = Clock()
     pace = limiter(5.0, clock)
-    for _ in range(200):
-        clock.now += 0.01
-        held_success(pace)
+    successes(pace, clock, 200, 100)
     pace.throttled(1.0, sent_at=clock.now)
     assert pace.ceiling == min(MARGIN * 100, 100 - SLACK)
     clock.now += 1.0
