@@ -17,7 +17,6 @@ error), 2 bad usage or a request the checks refuse. Credentials come from
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import pathlib
 import sys
@@ -120,15 +119,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _operation(name: str) -> Operation:
-    from cftools.client import OPERATIONS, method_name
+    from cftools.spec import UnknownOperationError, find_operation
 
-    by_method = {method_name(op_id): op for op_id, op in OPERATIONS.items()}
-    operation = OPERATIONS.get(name) or by_method.get(name)
-    if operation is not None:
-        return operation
-    close = difflib.get_close_matches(name, [*OPERATIONS, *by_method], n=3)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise _Usage(f"no operation {name!r} in the CallFire API v2{hint}")
+    try:
+        return find_operation(name)
+    except UnknownOperationError as error:
+        raise _Usage(str(error)) from None
 
 
 def _params(operation: Operation, pairs: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:

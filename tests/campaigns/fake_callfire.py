@@ -8,6 +8,7 @@ It serves just what :mod:`cftools.campaigns` uses, with the API's paths and shap
 * ``POST /{kind}/broadcasts/{id}/batches``: add a named batch (201 ``{"id": n}``);
 * ``GET /{kind}/broadcasts/{id}/batches``: list batches, paged by ``limit``/``offset``;
 * ``POST /calls/broadcasts/{id}/start``, ``POST /texts/broadcasts/{id}/start``: start;
+* ``PUT /campaigns/batches/{id}``: update a batch (``enabled``);
 * ``GET /calls/recordings/{id}.mp3``: a few bytes, for ``cftools api --output``.
 
 Faults, each chosen per request from a seeded random generator (or forced by a hook):
@@ -18,6 +19,9 @@ Faults, each chosen per request from a seeded random generator (or forced by a h
 * **5xx after the work**: the work is done and stored, the client sees 500;
 * **dropped connection after the work**: the work is done, the client sees
   ``httpx.RemoteProtocolError`` or ``httpx.ConnectError`` raised by the transport;
+* **late** (forced by a hook only, as ``"late:SECONDS"``): the client's read times out
+  (``httpx.ReadTimeout``) and the work is done that many seconds later, as by a server
+  still busy with the request when the client gave up;
 * **killed** (forced by a hook only): ``KilledProcess``, a ``BaseException``, is raised
   before or after the work, as if the client process died with the request in flight.
 
@@ -49,6 +53,7 @@ _ONE = re.compile(r"/(calls|texts)/broadcasts/(\d+)\Z")
 _BATCHES = re.compile(r"/(calls|texts)/broadcasts/(\d+)/batches\Z")
 _START = re.compile(r"/(calls|texts)/broadcasts/(\d+)/start\Z")
 _RECORDING = re.compile(r"/(calls)/recordings/(\d+)\.mp3\Z")
+_BATCH = re.compile(r"/(campaigns)/batches/(\d+)\Z")
 RECORDING = b"ID3\x03\x00fake mp3 bytes"
 
 Hook = Callable[[str, httpx.Request], "str | None"]
@@ -109,6 +114,14 @@ class FakeCallFire:
             stored = self.broadcasts[broadcast_id]
             return [r["phoneNumber"] for b in stored.batches for r in b["recipients"]]
 
+    def enabled_phones(self, broadcast_id: int) -> list[str]:
+        """The phone numbers of the broadcast's enabled batches: who will be reached."""
+        with self._lock:
+            stored = self.broadcasts[broadcast_id]
+            return [
+                r["phoneNumber"] for b in stored.batches if b["enabled"] for r in b["recipients"]
+            ]
+
     def batch_names(self, broadcast_id: int) -> list[str]:
         with self._lock:
             return [b["name"] for b in self.broadcasts[broadcast_id].batches]
@@ -141,6 +154,12 @@ class FakeCallFire:
                     json={"httpStatusCode": 429, "internalCode": 0, "message": "slow down"},
                 )
             fault = forced if forced is not None else self._random_fault(request.method)
+            if fault is not None and fault.startswith("late:"):
+                work = getattr(self, "_" + endpoint)
+                timer = threading.Timer(float(fault[5:]), self._late, (work, request, match))
+                timer.daemon = True
+                timer.start()
+                raise httpx.ReadTimeout("the server is still at work", request=request)
             if fault == "kill_before":
                 raise KilledProcess(endpoint)
             if fault == "error_before":
@@ -161,6 +180,10 @@ class FakeCallFire:
                 )
                 raise error("the connection dropped after the work", request=request)
             return response
+
+    def _late(self, work: Callable[..., httpx.Response], *args: Any) -> None:
+        with self._lock:
+            work(*args)
 
     def _random_fault(self, method: str) -> str | None:
         f = self.faults
@@ -253,6 +276,16 @@ class FakeCallFire:
         broadcast.status = "RUNNING"
         return httpx.Response(204)
 
+    def _update_batch(self, request: httpx.Request, match: re.Match[str]) -> httpx.Response:
+        for broadcast in self.broadcasts.values():
+            for batch in broadcast.batches:
+                if batch["id"] == int(match[2]):
+                    body = json.loads(request.content or b"{}")
+                    if "enabled" in body:
+                        batch["enabled"] = bool(body["enabled"])
+                    return httpx.Response(204)
+        return _error(404, "no such batch")
+
     def _recording(self, request: httpx.Request, match: re.Match[str]) -> httpx.Response:
         return httpx.Response(200, content=RECORDING, headers={"Content-Type": "audio/mpeg"})
 
@@ -268,6 +301,7 @@ def _route(method: str, path: str) -> tuple[str | None, re.Match[str] | None]:
         (_BATCHES, {"POST": "add_batch", "GET": "batches"}),
         (_START, {"POST": "start"}),
         (_RECORDING, {"GET": "recording"}),
+        (_BATCH, {"PUT": "update_batch"}),
     ):
         match = pattern.match(path)
         if match is not None:
@@ -327,7 +361,7 @@ def serve(fake: FakeCallFire) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-        do_GET = do_POST = _serve
+        do_GET = do_POST = do_PUT = _serve
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True

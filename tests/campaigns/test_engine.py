@@ -23,7 +23,13 @@ from cftools.campaigns import (
     send,
     send_async,
 )
-from cftools.client import AsyncClient, Client, ConfigurationError, RequestValidationError
+from cftools.client import (
+    AsyncClient,
+    Client,
+    ConfigurationError,
+    RequestValidationError,
+    RetryPolicy,
+)
 
 TEXT = Broadcast.texts({"fromNumber": "12135551189", "message": "Hello"})
 CALL = Broadcast.calls(
@@ -81,6 +87,8 @@ def test_sends_every_recipient_once_and_starts(tmp_path: Path) -> None:
     assert fake.batch_names(report.broadcast_id)[0] == batch_name(report.job, 0)
     assert seen[-1].sent == 1234 and seen[-1].batches_done == 13
     assert json.loads(report.to_json())["sent"] == 1234
+    # nothing was uncertain: one create, 13 batches, one start, and no listing at all
+    assert fake.requests == report.requests == 15
 
 
 def test_async_core_with_call_broadcast(tmp_path: Path) -> None:
@@ -125,6 +133,33 @@ def test_faults_everywhere_still_exactly_once(tmp_path: Path) -> None:
     assert fake.faulted > 10 and fake.throttled > 0
     assert_exactly_once(fake, report.broadcast_id, rows)
     assert len(fake.broadcasts) == 1
+
+
+def test_retries_wait_by_the_clients_retry_policy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    waits: list[tuple[float, int]] = []
+
+    def backoff(policy: RetryPolicy, attempt: int) -> float:
+        waits.append((policy.base_delay, attempt))
+        return 0.0
+
+    monkeypatch.setattr(RetryPolicy, "backoff", backoff)
+    posts = {"n": 0}
+
+    def two_503s(endpoint: str, request: httpx.Request) -> str | None:
+        posts["n"] += endpoint == "add_batch"
+        return "error_before" if endpoint == "add_batch" and posts["n"] <= 2 else None
+
+    fake = FakeCallFire(hook=two_503s)
+    rows = people(40)
+    report = send(
+        client_for(fake), TEXT, rows, journal=tmp_path / "j", batch_size=5, rate=1e4,
+        concurrency=1, backoff=0.125, max_attempts=20,
+    )  # fmt: skip
+    assert report.ok and report.retried == 2
+    assert waits == [(0.125, 0), (0.125, 1)]  # the first batch, failed twice: longer
+    assert_exactly_once(fake, report.broadcast_id, rows)
 
 
 def test_invalid_rows_stop_the_job_before_any_request(tmp_path: Path) -> None:

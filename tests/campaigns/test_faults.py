@@ -5,6 +5,7 @@ recipient is in the broadcast exactly once, and there is exactly one broadcast."
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +15,7 @@ import httpx
 import pytest
 from fake_callfire import FakeCallFire, KilledProcess
 
-from cftools.campaigns import Broadcast, send
+from cftools.campaigns import Broadcast, _engine, send
 from cftools.campaigns._journal import Journal
 from cftools.client import Client
 
@@ -148,3 +149,47 @@ def test_journal_writes_lost_to_a_power_cut_are_recovered_by_lookup(
     report = run(fake, journal, resume=True)
     assert report.ok and report.started
     check(fake)
+
+
+def first_batch_late(seconds: float) -> Callable[[str, httpx.Request], str | None]:
+    seen = {"n": 0}
+
+    def hook(endpoint: str, request: httpx.Request) -> str | None:
+        if endpoint != "add_batch":
+            return None
+        seen["n"] += 1
+        return f"late:{seconds}" if seen["n"] == 1 else None
+
+    return hook
+
+
+def test_a_timed_out_batch_that_lands_soon_after_is_not_sent_again(tmp_path: Path) -> None:
+    # The server gives up on nothing: the client's read timed out while it was still
+    # at work. A listing taken at once would say "absent" and the batch would go twice.
+    fake = FakeCallFire(hook=first_batch_late(0.3))
+    report = run(fake, tmp_path / "j")
+    time.sleep(0.5)  # whatever was late has landed
+    assert report.ok and report.started and report.disabled == []
+    check(fake)
+    (broadcast_id,) = fake.broadcasts
+    assert len(fake.batch_names(broadcast_id)) == 3
+
+
+def test_a_timed_out_batch_that_lands_after_it_was_sent_again_is_disabled_before_the_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_engine, "MIN_LATE", 0.05)  # the server outlasts the wait
+    fake = FakeCallFire(hook=first_batch_late(0.5))
+    rows = [{"phoneNumber": f"1213555{i:04d}"} for i in range(30)]
+    client = Client("u", "p", base_url="https://api.test/v2", transport=fake.transport(),
+                    max_retries=0)  # fmt: skip
+    with client:  # 30 one-recipient batches at 20 a second: the job outlasts the landing
+        report = send(client, TEXT, rows, journal=tmp_path / "j", batch_size=1, rate=20,
+                      max_rate=20, backoff=0.001)  # fmt: skip
+    (broadcast_id,) = fake.broadcasts
+    names = fake.batch_names(broadcast_id)
+    assert len(names) == 31 and len(set(names)) == 30  # the server holds one twice...
+    assert report.ok and report.started and len(report.disabled) == 1
+    enabled = fake.enabled_phones(broadcast_id)  # ...but only one of them is enabled
+    assert sorted(enabled) == sorted(r["phoneNumber"] for r in rows)
+    assert report.disabled[0] not in report.batch_ids

@@ -84,6 +84,12 @@ def test_backoff_grows_exponentially_with_at_most_a_quarter_of_jitter() -> None:
     assert high.backoff(20) == MAX_DELAY
 
 
+def test_backoff_bounds_are_the_policys_own() -> None:
+    policy = RetryPolicy(9, base_delay=0.01, max_delay=0.05, random=lambda: 0.0)
+    assert [policy.backoff(a) for a in range(5)] == [0.01, 0.02, 0.04, 0.05, 0.05]
+    assert "base_delay=0.01" in repr(policy)
+
+
 def test_retry_after_is_honoured_exactly_up_to_the_limit() -> None:
     policy = RetryPolicy(2)
     assert policy.after_response("GET", 0, 429, 7.0) == 7.0

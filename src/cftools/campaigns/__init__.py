@@ -10,10 +10,15 @@ up by name, and start the broadcast. A SQLite journal records each step, so a jo
 killed at any point resumes (``resume=True``) without sending a batch twice or losing a
 recipient. The result is a :class:`Report` (also as JSON).
 
-What it does not do: it cannot make a request whose client gave up while the server
-still works on it (a read timeout on a slow server) settle correctly if the lookup
-comes before the server finishes; the listing is taken once no batch POST of this job
-is in flight, which covers dropped connections, 5xx answers and killed processes.
+A request the client gave up on while the server may still be at work (a read
+timeout, a gateway's 408 or 504) is looked up only once the server has had as long
+again as it already had (a second at least); should that batch land later still, after
+it was sent again, the server holds it twice, and the copy the journal does not know is
+disabled (``updateCampaignBatch``) before the broadcast starts, so nobody is reached
+twice (:attr:`Report.disabled`). What is left: a request that lands only after the
+job's last listing (taken once every batch is settled, before the start), or a job
+that adds to an existing broadcast already running, can reach its recipients twice; no
+client of an API without idempotency keys can rule that out.
 """
 
 from __future__ import annotations

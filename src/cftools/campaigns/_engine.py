@@ -8,15 +8,17 @@ a dropped connection, a timeout, a killed process) is settled by listing the
 broadcast's batches and looking the name up: found, it is sent; absent, it is sent
 again. The client's own retries are off (``max_retries=0`` is required), so nothing is
 resent behind the engine's back; the listing is taken while no batch POST is in
-flight, so a batch cannot be on its way while the listing says it is absent. The
-broadcast itself is created the same way: its name carries the job's token, the
-journal says ``creating`` before the POST, and an unknown outcome is settled with
-``findCallBroadcasts`` / ``findTextBroadcasts`` by that name.
+flight, so a batch cannot be on its way while the listing says it is absent (after a
+timeout, once the server has had as long again; a batch that lands later still is
+disabled before the start). The broadcast itself is created the same way: its name
+carries the job's token, the journal says ``creating`` before the POST, and an unknown
+outcome is settled with ``findCallBroadcasts`` / ``findTextBroadcasts`` by that name.
 
 Retries: a 429 is never the server doing the work: the shared :class:`RateLimiter` slows
 down and waits out ``Retry-After``, then the request goes again. A 5xx or a network
-failure is retried with exponential backoff (``backoff`` seconds doubled each time, up
-to ``MAX_BACKOFF``, less a random quarter), at most ``max_attempts`` times, settling first
+failure is retried with the client's backoff (:class:`~cftools.client.RetryPolicy`:
+``backoff`` seconds doubled each time, up to its ``max_delay``, less a random quarter),
+at most ``max_attempts`` times, settling first
 when the request was a POST. 401, 403 and 404 stop the job (:class:`CampaignAborted`);
 another 4xx fails the batch, which ``resume`` tries again.
 """
@@ -28,7 +30,6 @@ import contextlib
 import hashlib
 import json
 import os
-import random
 import secrets
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
@@ -55,6 +56,7 @@ from cftools.client import (
     NotFoundError,
     Pager,
     RateLimitError,
+    RetryPolicy,
     ServerError,
     TransportError,
     UnauthorizedError,
@@ -66,8 +68,10 @@ __all__ = ["Broadcast", "send", "send_async"]
 Kind = Literal["calls", "texts"]
 ProgressCallback = Callable[[Progress], object]
 
-MAX_BACKOFF = 8.0
 MAX_THROTTLES = 1000
+MIN_LATE = 1.0
+"""After a timeout, the least time (seconds) a server is given to finish before a listing
+may say that the batch is absent."""
 PAGE = 100
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_NAME = "cftools send"
@@ -80,6 +84,7 @@ _OPERATIONS: dict[str, dict[str, str]] = {
         "add": "addCallBroadcastBatch",
         "list": "getCallBroadcastBatches",
         "start": "startVoiceBroadcast",
+        "update_batch": "updateCampaignBatch",
     },
     "texts": {
         "create": "createTextBroadcast",
@@ -88,6 +93,7 @@ _OPERATIONS: dict[str, dict[str, str]] = {
         "add": "addTextBroadcastBatch",
         "list": "getTextBroadcastBatches",
         "start": "startTextBroadcast",
+        "update_batch": "updateCampaignBatch",
     },
 }
 _STARTED = frozenset({"RUNNING", "START_PENDING", "VALIDATING_START", "FINISHED", "SCHEDULED"})
@@ -209,8 +215,7 @@ class _Engine:
         *,
         concurrency: int,
         limiter: RateLimiter,
-        backoff: float,
-        max_attempts: int,
+        retry: RetryPolicy,
         progress: ProgressCallback | None,
         total: int,
         batches_total: int,
@@ -222,14 +227,15 @@ class _Engine:
         self.report = report
         self.concurrency = concurrency
         self.limiter = limiter
-        self.backoff = backoff
-        self.max_attempts = max_attempts
+        self.retry = retry
         self.progress = progress
         self.total = total
         self.batches_total = batches_total
         self.gate = _Gate()
         self.broadcast_id = 0
         self.listing: tuple[float, dict[str, int]] = (float("-inf"), {})
+        self.repeated: list[tuple[str, int]] = []
+        self.uncertain = not journal.fresh  # a batch may be on the server twice
         self.began = time.monotonic()
         self.unsettled: list[FailedBatch] = []
 
@@ -267,11 +273,12 @@ class _Engine:
         self.limiter.success()
         return _Outcome(_Outcome.OK, value)
 
-    async def get(self, key: str, /, **params: Any) -> Any:
-        """A read, retried until it succeeds or ``max_attempts`` failures."""
+    async def get(self, key: str, /, body: Any = None, **params: Any) -> Any:
+        """A read (or an idempotent write: a PUT with ``body``), retried until it
+        succeeds or fails more than the policy allows."""
         attempts = throttles = 0
         while True:
-            outcome = await self.request(key, **params)
+            outcome = await self.request(key, body, **params)
             if outcome.kind == _Outcome.OK:
                 return outcome.value
             if outcome.kind == _Outcome.THROTTLED:
@@ -280,7 +287,7 @@ class _Engine:
                     continue
             elif outcome.kind == _Outcome.UNKNOWN:
                 attempts += 1
-                if attempts <= self.max_attempts:
+                if attempts <= self.retry.max_retries:
                     await self.pause(attempts)
                     continue
             assert outcome.error is not None
@@ -303,8 +310,7 @@ class _Engine:
 
     async def pause(self, attempt: int) -> None:
         self.report.retried += 1
-        delay = min(MAX_BACKOFF, self.backoff * 2.0 ** (attempt - 1))
-        await asyncio.sleep(delay * (1.0 - 0.25 * random.random()))
+        await asyncio.sleep(self.retry.backoff(attempt - 1))
 
     # -- the broadcast ------------------------------------------------------------------
 
@@ -339,7 +345,7 @@ class _Engine:
                 if found is not None:
                     return self.created(found)
                 attempts += 1
-                if attempts <= self.max_attempts:
+                if attempts <= self.retry.max_retries:
                     await self.pause(attempts)
                     continue
             raise _Fatal(f"cannot create the broadcast: {outcome.error}") from outcome.error
@@ -378,7 +384,7 @@ class _Engine:
                     self.started()
                     return
                 attempts += 1
-                if attempts <= self.max_attempts:
+                if attempts <= self.retry.max_retries:
                     await self.pause(attempts)
                     continue
             raise _Fatal(f"cannot start the broadcast: {outcome.error}") from outcome.error
@@ -394,21 +400,50 @@ class _Engine:
     # -- batches ------------------------------------------------------------------------
 
     async def batches_on_server(self, since: float) -> dict[str, int]:
-        """The broadcast's batches by name, listed after every POST that ended before
-        ``since`` (a listing taken later is reused), while no batch POST is in flight."""
+        """The broadcast's batches by name (the first of each name), listed after
+        ``since`` (a listing taken later is reused; one asked for in the future is
+        waited for) while no batch POST is in flight. Later batches of a name already
+        seen are kept in :attr:`repeated`."""
+        wait = since - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
         async with self.gate.exclusive():
             taken, names = self.listing
-            if taken > since:
+            if taken >= since:
                 return names
             taken = time.monotonic()
-            names = {}
+            names, repeated = {}, []
             async for item in self.pages(
                 "list", id=self.broadcast_id, fields="totalCount,items(id,name)"
             ):
-                if isinstance(item.get("name"), str) and "id" in item:
-                    names[item["name"]] = int(item["id"])
-            self.listing = (taken, names)
+                name = item.get("name")
+                if not isinstance(name, str) or "id" not in item:
+                    continue
+                if name in names:
+                    repeated.append((name, int(item["id"])))
+                else:
+                    names[name] = int(item["id"])
+            self.listing, self.repeated = (taken, names), repeated
             return names
+
+    async def disable_repeats(self, job: str) -> None:
+        """Before any start: a batch of this job that the server holds twice (a POST that
+        timed out, was settled as absent and sent again, and then landed after all) is
+        disabled (``updateCampaignBatch``, ``enabled: false``), all but the one the
+        journal knows, so that nobody is called or texted twice. Only a job that sent
+        something again after an unknown outcome (or resumed one that may have) looks."""
+        if not self.uncertain:
+            return
+        names = await self.batches_on_server(time.monotonic())
+        prefix = batch_name(job, 0)[:-6]
+        kept = {row[1]: row[7] for row in self.journal.batches("sent")}
+        for name, batch_id in [(n, names[n]) for n, _ in self.repeated] + self.repeated:
+            if not name.startswith(prefix) or batch_id == kept.get(name, names[name]):
+                continue
+            if batch_id in self.report.disabled:
+                continue
+            await self.get("update_batch", {"enabled": False}, id=batch_id)
+            self.report.disabled.append(batch_id)
 
     async def settle_journal(self) -> None:
         """On resume: every batch not known as sent is looked up once, by name."""
@@ -428,6 +463,7 @@ class _Engine:
         while True:
             paced_at = await self.limiter.acquire()
             async with self.gate.shared():
+                began = time.monotonic()
                 outcome = await self.request(
                     "add", body, paced=False, paced_at=paced_at, id=self.broadcast_id
                 )
@@ -438,15 +474,16 @@ class _Engine:
                 throttles += 1
                 continue
             if outcome.kind == _Outcome.UNKNOWN:
+                self.uncertain = True
                 try:
-                    names = await self.batches_on_server(ended)
+                    names = await self.batches_on_server(_settle_after(outcome, began, ended))
                 except (ApiError, TransportError) as error:
                     self.unsettled.append(_failed(batch, name, f"unknown outcome: {error}", False))
                     return None
                 if name in names:
                     return self.sent(batch, names[name])
                 attempts += 1
-                if attempts <= self.max_attempts:
+                if attempts <= self.retry.max_retries:
                     await self.pause(attempts)
                     continue
             journal.mark(batch.index, "failed", reason=str(outcome.error))
@@ -506,6 +543,21 @@ class _Engine:
             await asyncio.gather(*tasks, return_exceptions=True)
 
 
+def _settle_after(outcome: _Outcome, began: float, ended: float) -> float:
+    """When a listing can tell whether a batch POST that failed at ``ended`` did its work.
+
+    A failure that came from the server (a 5xx, a dropped connection) means it is done
+    with the request: a listing taken after it tells. A timeout (ours, or a gateway's 408
+    or 504) means it may still be at work: it is given as long again as it already had
+    (``MIN_LATE`` at least) before its absence counts; a batch that lands later still is
+    disabled before the start (:meth:`_Engine.disable_repeats`)."""
+    error = outcome.error
+    late = (isinstance(error, TransportError) and error.timeout) or (
+        isinstance(error, ApiError) and error.status_code in (408, 504)
+    )
+    return ended + max(MIN_LATE, ended - began) if late else ended
+
+
 def batch_name(job: str, index: int) -> str:
     """The name of batch ``index`` of job ``job``: the key that makes it exactly once."""
     return f"cftools-{job}-{index:06d}"
@@ -535,7 +587,7 @@ async def send_async(
     dry_run: bool = False,
     rate: float = 5.0,
     max_rate: float | None = None,
-    backoff: float = 0.5,
+    backoff: float | None = None,
     max_attempts: int = 6,
     progress: ProgressCallback | None = None,
 ) -> Report:
@@ -550,7 +602,9 @@ async def send_async(
     exist unless ``resume`` is true, and then it must be this job's (same broadcast,
     same input). ``name`` names a new broadcast (the job's token is added to it).
     ``rate`` is the initial pace in requests a second (it adapts), ``max_rate`` a
-    ceiling; ``progress`` is called after every batch.
+    ceiling; a 5xx or a network failure is retried at most ``max_attempts`` times,
+    after the client's backoff from ``backoff`` seconds (``None``: the client's own,
+    see :class:`~cftools.client.RetryPolicy`); ``progress`` is called after every batch.
 
     Returns the :class:`Report`; raises :class:`InvalidRecipientsError` (nothing sent)
     when rows are invalid and ``skip_invalid`` is false, :class:`JournalError`,
@@ -600,7 +654,7 @@ def send(
     dry_run: bool = False,
     rate: float = 5.0,
     max_rate: float | None = None,
-    backoff: float = 0.5,
+    backoff: float | None = None,
     max_attempts: int = 6,
     progress: ProgressCallback | None = None,
 ) -> Report:
@@ -654,7 +708,7 @@ async def _campaign(
     dry_run: bool,
     rate: float,
     max_rate: float | None,
-    backoff: float,
+    backoff: float | None,
     max_attempts: int,
     progress: ProgressCallback | None,
 ) -> Report:
@@ -809,7 +863,7 @@ async def _send(
     start: bool,
     rate: float,
     max_rate: float | None,
-    backoff: float,
+    backoff: float | None,
     max_attempts: int,
     progress: ProgressCallback | None,
 ) -> Report:
@@ -821,8 +875,9 @@ async def _send(
         report,
         concurrency=concurrency,
         limiter=limiter,
-        backoff=backoff,
-        max_attempts=max_attempts,
+        retry=RetryPolicy(max_attempts)
+        if backoff is None
+        else RetryPolicy(max_attempts, base_delay=backoff),
         progress=progress,
         total=total,
         batches_total=batches,
@@ -835,6 +890,7 @@ async def _send(
                 await engine.settle_journal()
             engine.tick()
             await engine.run(recipients, batch_size, job)
+            await engine.disable_repeats(job)
             _finish(book, report, engine)
             if start and report.ok:
                 await engine.start()

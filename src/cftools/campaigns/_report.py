@@ -71,6 +71,9 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[FailedBatch] = field(default_factory=list)
     batch_ids: list[int] = field(default_factory=list)
+    disabled: list[int] = field(default_factory=list)
+    """Batches the server held twice (a request that timed out and landed after it was
+    sent again), disabled before the start: their recipients are in ``batch_ids``."""
     batches: int = 0
     started: bool = False
     requests: int = 0

@@ -38,6 +38,7 @@ from cftools.client._errors import (
     UnknownArgumentError,
 )
 from cftools.client._paging import Pager
+from cftools.client._retry import RetryPolicy
 from cftools.client._types import FileInput, FilesArgument
 from cftools.spec._checks import RequestValidationError
 from cftools.spec._naming import method_name
@@ -62,6 +63,7 @@ __all__ = [
     "Parameter",
     "RateLimitError",
     "RequestValidationError",
+    "RetryPolicy",
     "ServerError",
     "TransportError",
     "UnauthorizedError",
@@ -69,7 +71,7 @@ __all__ = [
     "method_name",
 ]
 
-for _cls in (AsyncClient, Client, Pager):
+for _cls in (AsyncClient, Client, Pager, RetryPolicy):
     _cls.__module__ = __name__
 del _cls
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import difflib
 import html
 import io
 import ipaddress
@@ -56,7 +55,7 @@ from cftools.client._wire import (
     to_wire,
 )
 from cftools.spec._checks import check_request, compile_fields, unencodable
-from cftools.spec._naming import method_name
+from cftools.spec._naming import UnknownOperationError, find_operation
 from cftools.spec._operation import Operation
 from cftools.spec._operations import OPERATIONS
 
@@ -423,13 +422,10 @@ class BaseClient:
         name = ref if isinstance(ref, str) else getattr(ref, "__name__", None)
         if not isinstance(name, str):
             raise ConfigurationError(f"not an operation: {ref!r}")
-        operation = self.operations.get(name) or self._by_method_name().get(name)
-        if operation is not None:
-            return operation
-        known = [*self.operations, *self._by_method_name()]
-        close = difflib.get_close_matches(name, known, n=3)
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-        raise ConfigurationError(f"no operation {name!r} in the CallFire API v2{hint}")
+        try:
+            return find_operation(name, self.operations)
+        except UnknownOperationError as error:
+            raise ConfigurationError(str(error)) from None
 
     @staticmethod
     def _api_params(operation: Operation, params: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -441,14 +437,6 @@ class BaseClient:
         if operation.response != "binary":
             raise ConfigurationError(f"{operation.operation_id} does not return a file to download")
         return operation
-
-    def _by_method_name(self) -> dict[str, Operation]:
-        cls = type(self)
-        cached: dict[str, Operation] | None = cls.__dict__.get("_method_index")
-        if cached is None:
-            cached = {method_name(op_id): op for op_id, op in self.operations.items()}
-            cls._method_index = cached  # type: ignore[attr-defined]
-        return cached
 
     def _prepare(
         self,

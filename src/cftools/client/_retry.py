@@ -12,6 +12,9 @@ The rules, from the caller's point of view:
   quarter (jitter), unless the server sent ``Retry-After``: that delay is honoured
   exactly. A ``Retry-After`` longer than ``MAX_RETRY_AFTER`` is not waited out: the
   error is raised with its ``retry_after`` for the caller to decide.
+
+:class:`RetryPolicy` is public (``cftools.client.RetryPolicy``) so that code retrying on
+its own, such as :mod:`cftools.campaigns`, waits by the same rules as the client.
 """
 
 from __future__ import annotations
@@ -42,13 +45,30 @@ _RETRYABLE_NETWORK = (httpx.NetworkError, httpx.TimeoutException, httpx.RemotePr
 
 
 class RetryPolicy:
-    """Retry decisions for one client (``max_retries`` retries after the first try)."""
+    """Retry decisions for one client (``max_retries`` retries after the first try); no
+    I/O. ``base_delay`` and ``max_delay`` bound the backoff (see the module docstring);
+    ``random`` draws the jitter."""
 
-    __slots__ = ("max_retries", "random")
+    __slots__ = ("base_delay", "max_delay", "max_retries", "random")
 
-    def __init__(self, max_retries: int, *, random: Callable[[], float] = random.random) -> None:
+    def __init__(
+        self,
+        max_retries: int,
+        *,
+        base_delay: float = BASE_DELAY,
+        max_delay: float = MAX_DELAY,
+        random: Callable[[], float] = random.random,
+    ) -> None:
         self.max_retries = max_retries
+        self.base_delay = base_delay
+        self.max_delay = max_delay
         self.random = random
+
+    def __repr__(self) -> str:
+        return (
+            f"RetryPolicy({self.max_retries}, base_delay={self.base_delay!r}, "
+            f"max_delay={self.max_delay!r})"
+        )
 
     def after_exception(self, method: str, attempt: int, exc: Exception) -> float | None:
         """Seconds to wait before retry number ``attempt + 1`` after ``exc``, or ``None``
@@ -75,5 +95,5 @@ class RetryPolicy:
 
     def backoff(self, attempt: int) -> float:
         """Exponential backoff with jitter for retry number ``attempt + 1``."""
-        delay = min(MAX_DELAY, BASE_DELAY * 2.0**attempt)
+        delay = min(self.max_delay, self.base_delay * 2.0**attempt)
         return delay * (1.0 - 0.25 * self.random())

@@ -10,7 +10,9 @@ of checks over it.
 - :data:`OPERATIONS`: every operation by operationId, as :class:`Operation` values.
 - :func:`check_request`: every problem of a request at once, as a
   :class:`RequestValidationError` listing :class:`Problem` values; warnings returned.
-- :func:`method_name`: the snake_case Python name of an operationId.
+- :func:`method_name`: the snake_case Python name of an operationId, and
+  :func:`find_operation`: the operation of an operationId or a method name (else an
+  :class:`UnknownOperationError` with suggestions).
 - :func:`response_shape` and :func:`check_fields_names`: the shape of an operation's
   response, and the names of a ``fields`` expression that it lacks.
 - :mod:`cftools.spec.models`: a ``TypedDict`` per definition (imported on demand;
@@ -29,7 +31,7 @@ from cftools.spec._checks import (
     compile_fields,
     response_shape,
 )
-from cftools.spec._naming import method_name
+from cftools.spec._naming import UnknownOperationError, find_operation, method_name
 from cftools.spec._operation import Operation, Parameter
 from cftools.spec._operations import OPERATIONS
 from cftools.spec._reading import read_params
@@ -44,15 +46,17 @@ __all__ = [
     "Problem",
     "RequestValidationError",
     "Schema",
+    "UnknownOperationError",
     "check_fields_names",
     "check_request",
     "compile_fields",
+    "find_operation",
     "method_name",
     "read_params",
     "response_shape",
 ]
 
-for _cls in (Operation, Parameter, Problem):
+for _cls in (Operation, Parameter, Problem, UnknownOperationError):
     _cls.__module__ = __name__
 del _cls
 
