@@ -123,7 +123,7 @@ def test_serve_starts_with_its_faults_and_clock_and_the_commands_drive_it() -> N
         (["--fault-rate-limit", "-1"], r"--fault-rate-limit=-1\.0: a rate limit"),
         (["--fault-latency", "-3"], r"--fault-latency=-3: a latency"),
         (["--fault-latency", "1.5"], r"invalid int value"),
-        (["--fault-operations", "sendCall"], r"did you mean 'sendCalls'\?"),
+        (["--fault-operations", "sendCall"], r"did you mean 'sendCalls'"),
         (["--fault-errors-before", "0.7", "--fault-drop-after", "0.7"], r"add up to more than 1"),
         (["--speed", "0"], r"--speed must be more than 0, not 0"),
         (["--speed", "nan"], r"--speed must be more than 0"),

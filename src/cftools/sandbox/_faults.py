@@ -56,7 +56,7 @@ import httpx
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from cftools._errors import CftoolsError
-from cftools.spec import OPERATIONS, method_name
+from cftools.spec import OPERATIONS, UnknownOperationError, find_operation
 from cftools.spec._checks import _did_you_mean as did_you_mean
 
 from ._core import ApiFault
@@ -117,15 +117,10 @@ class DroppedConnection(httpx.RemoteProtocolError):
 
 def _operation_id(name: object, where: str) -> str:
     """The operationId for an operationId or its snake_case name, or a FaultPlanError."""
-    if isinstance(name, str):
-        if name in OPERATIONS:
-            return name
-        for operation_id in OPERATIONS:
-            if method_name(operation_id) == name:
-                return operation_id
-    known = [*OPERATIONS, *(method_name(o) for o in OPERATIONS)]
-    hint = did_you_mean(str(name), known)
-    raise FaultPlanError(f"{where}: no operation {name!r} in the CallFire API v2{hint}")
+    try:
+        return find_operation(name if isinstance(name, str) else repr(name)).operation_id
+    except UnknownOperationError as error:
+        raise FaultPlanError(f"{where}: {error}") from None
 
 
 @dataclass(frozen=True, slots=True)
