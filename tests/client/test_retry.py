@@ -39,9 +39,17 @@ def test_other_statuses_are_never_retried(status: int) -> None:
     assert RetryPolicy(2).after_response("GET", 0, status, None) is None
 
 
-@pytest.mark.parametrize("status", [429, 502, 503, 504])
-def test_post_is_never_retried_after_a_response(status: int) -> None:
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+def test_post_is_not_retried_after_an_error_answer(status: int) -> None:
     assert RetryPolicy(5).after_response("POST", 0, status, 0.0) is None
+
+
+def test_post_is_retried_after_a_429_which_proves_nothing_was_done() -> None:
+    policy = RetryPolicy(2, random=lambda: 0.0)
+    assert policy.after_response("POST", 0, 429, 3.0) == 3.0
+    assert policy.after_response("POST", 0, 429, None) == policy.backoff(0)
+    assert policy.after_response("POST", 2, 429, 3.0) is None  # retries used up
+    assert policy.after_response("POST", 0, 429, MAX_RETRY_AFTER + 1) is None
 
 
 @pytest.mark.parametrize(

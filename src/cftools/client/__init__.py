@@ -14,8 +14,8 @@ off for one call.
 
 Error responses raise :class:`ApiError` subclasses by status; network failures and
 timeouts raise :class:`TransportError`. Idempotent requests are retried with backoff
-on 429/502/503/504 and network errors; a POST only when the connection failed before
-the request left. Credentials never appear in a repr, a log line or an exception.
+on 429/502/503/504 and network errors; a POST only after a 429 or when the connection
+failed before the request left. Credentials never appear in a repr, a log line or an exception.
 
 This is not an official CallFire library, and it does no I/O until a method is called.
 """

@@ -5,9 +5,10 @@ The rules, from the caller's point of view:
 * GET, PUT and DELETE are idempotent: they are retried on 429, 502, 503 and 504 and on
   any network failure or timeout.
 * POST sends calls and texts, buys numbers, creates things: it is retried only when
-  the connection failed before the request left (``ConnectError``, ``ConnectTimeout``,
-  ``PoolTimeout``), never after a response and never after a read timeout, so nobody
-  is called twice by accident.
+  the server cannot have acted on it: the connection failed before the request left
+  (``ConnectError``, ``ConnectTimeout``, ``PoolTimeout``), or the answer is 429 (the
+  rate limit refused it). Never after another error answer, a dropped connection or a
+  read timeout, so nobody is called twice by accident.
 * The wait grows exponentially from ``BASE_DELAY`` up to ``MAX_DELAY``, less a random
   quarter (jitter), unless the server sent ``Retry-After``: that delay is honoured
   exactly. A ``Retry-After`` longer than ``MAX_RETRY_AFTER`` is not waited out: the
@@ -85,10 +86,10 @@ class RetryPolicy:
         self, method: str, attempt: int, status_code: int, retry_after: float | None
     ) -> float | None:
         """Seconds to wait before retrying after an error status, or ``None``."""
-        if attempt >= self.max_retries or method not in IDEMPOTENT_METHODS:
+        if attempt >= self.max_retries or status_code not in RETRY_STATUSES:
             return None
-        if status_code not in RETRY_STATUSES:
-            return None
+        if method not in IDEMPOTENT_METHODS and status_code != 429:
+            return None  # the server may have done the work before failing
         if retry_after is not None:
             return retry_after if retry_after <= MAX_RETRY_AFTER else None
         return self.backoff(attempt)
