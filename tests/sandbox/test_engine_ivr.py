@@ -109,6 +109,8 @@ def test_an_ivr_call_keeps_its_recordings(world: World) -> None:
     assert [r["id"] for r in listed] == [recording["id"]]
     mp3 = world.http.get(f"/v2/calls/recordings/{recording['id']}.mp3")
     assert mp3.status_code == 200 and mp3.headers["content-type"] == "audio/mpeg"
+    assert recording["mp3Url"] == f"http://localhost/v2/calls/recordings/{recording['id']}.mp3"
+    assert world.http.get(recording["mp3Url"]).content == mp3.content
     by_name = world.http.get(f"/v2/calls/{id}/recordings/comment.mp3")
     assert by_name.status_code == 200 and by_name.content == mp3.content
     # talk time: two prompts, two inputs, the recording and the thank-you

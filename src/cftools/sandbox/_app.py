@@ -161,6 +161,9 @@ class Sandbox:
         self._rng = random.Random(seed)
         self._routes = _compile_routes(OPERATIONS)
         self.events = EventBus()
+        self.base_url: str | None = None
+        """The API's URL as the latest request reached it (``None`` before the first):
+        where URLs the sandbox hands out (a recording's ``mp3Url``) point."""
         self._tickers: list[Callable[[int], None]] = []
         self._resets: list[Callable[[], None]] = []
         self._closers: list[Callable[[], None]] = []
@@ -319,6 +322,7 @@ class Sandbox:
             raise ApiFault(501, f"{operation.operation_id} is not served by the sandbox")
         write = operation.method != "GET"
         base_url = f"{request.url.scheme}://{request.url.netloc}/v2"
+        self.base_url = base_url
         with self.store.transaction(write=write) as tx:
             ctx = Context(
                 operation,

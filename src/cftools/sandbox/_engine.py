@@ -540,6 +540,8 @@ class Engine:
             "lengthInSeconds": RECORDING_SECONDS,
             "lengthInBytes": len(audio.mp3(RECORDING_SECONDS)),
         }
+        if self._sandbox.base_url is not None:  # what getCallRecordingMp3 serves
+            recording["mp3Url"] = f"{self._sandbox.base_url}/calls/recordings/{recording['id']}.mp3"
         return tx.put("recording", recording)
 
     # -- inbound --------------------------------------------------------------------------
