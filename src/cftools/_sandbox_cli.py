@@ -46,6 +46,14 @@ _FAULTS: tuple[tuple[str, str, str, type, str, str], ...] = (
         "share answered 502 once done",
     ),
     ("latency_ms", "latencyMs", "latency", int, "MS", "milliseconds added to each answer"),
+    (
+        "latency_after_ms",
+        "latencyAfterMs",
+        "latency-after",
+        int,
+        "MS",
+        "milliseconds the answer waits once the work is done",
+    ),
     ("drop_before", "dropBefore", "drop-before", float, "P", "share dropped before the work"),
     ("drop_after", "dropAfter", "drop-after", float, "P", "share dropped after the work"),
 )

@@ -92,9 +92,10 @@ def test_serve_starts_with_its_faults_and_clock_and_the_commands_drive_it() -> N
             assert changed.returncode == 0, changed.stderr
             assert http.get("/v2/me/account").status_code == 200
             assert http.post("/v2/contacts/lists", json=NEW_LIST).status_code == 502
-            added = run("faults", "add", "--latency", "1", "--seed", "8")
+            added = run("faults", "add", "--latency", "1", "--latency-after", "2", "--seed", "8")
             assert added.returncode == 0, added.stderr
-            assert [r["latencyMs"] for r in json.loads(added.stdout)["rules"]] == [0, 1]
+            rules = json.loads(added.stdout)["rules"]
+            assert [(r["latencyMs"], r["latencyAfterMs"]) for r in rules] == [(0, 0), (1, 2)]
             assert run("faults", "clear").returncode == 0
             assert http.post("/v2/contacts/lists", json=NEW_LIST).status_code == 200
 
@@ -123,6 +124,7 @@ def test_serve_starts_with_its_faults_and_clock_and_the_commands_drive_it() -> N
         (["--fault-rate-limit", "-1"], r"--fault-rate-limit=-1\.0: a rate limit"),
         (["--fault-latency", "-3"], r"--fault-latency=-3: a latency"),
         (["--fault-latency", "1.5"], r"invalid int value"),
+        (["--fault-latency-after", "-1"], r"--fault-latency-after=-1: a latency"),
         (["--fault-operations", "sendCall"], r"did you mean 'sendCalls'"),
         (["--fault-errors-before", "0.7", "--fault-drop-after", "0.7"], r"add up to more than 1"),
         (["--speed", "0"], r"--speed must be more than 0, not 0"),

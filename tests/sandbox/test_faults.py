@@ -140,6 +140,43 @@ def test_latency_delays_the_answer(site: Site) -> None:
     assert site.sandbox.faults.status()["counts"]["delayed"] == 1
 
 
+def test_latency_after_answers_late_for_work_already_done(site: Site) -> None:
+    site.sandbox.faults.configure(latency_after_ms=150, operations=["createContactList"])
+    started = time.monotonic()
+    answer = site.http.post("/v2/contacts/lists", json={"name": "late"})
+    assert answer.status_code == 200 and "id" in answer.json()
+    assert time.monotonic() - started >= 0.15
+    assert site.count("contact_list") == 1
+    counts = site.sandbox.faults.status()["counts"]
+    assert (counts["delayedAfter"], counts["delayed"]) == (1, 0)
+
+
+def test_a_client_that_gives_up_during_latency_after_leaves_the_work_done() -> None:
+    # The case a read timeout cannot settle: the client saw nothing, the server did it.
+    with SandboxServer() as server:
+        server.sandbox.faults.configure(latency_after_ms=600, operations=["createContactList"])
+        root = server.url.removesuffix("/v2")
+        timeout = httpx.Timeout(5.0, read=0.1)
+        auth = server.sandbox.credentials
+        with (
+            httpx.Client(base_url=root, auth=auth, timeout=timeout) as http,
+            pytest.raises(httpx.ReadTimeout),
+        ):
+            http.post("/v2/contacts/lists", json={"name": "done anyway"})
+        with server.sandbox.store.transaction(write=False) as tx:
+            (made,), _ = tx.find("contact_list")
+        assert made["name"] == "done anyway"
+        server.sandbox.close()
+
+
+def test_latency_after_also_delays_an_error_after_the_work(local: Site) -> None:
+    local.sandbox.faults.configure(latency_after_ms=100, errors_after=1.0, seed=1)
+    started = time.monotonic()
+    assert local.http.post("/v2/contacts/lists", json={"name": "x"}).status_code == 502
+    assert time.monotonic() - started >= 0.1
+    assert local.count("contact_list") == 1
+
+
 def test_a_rate_limit_answers_429_with_an_honest_retry_after(site: Site) -> None:
     site.sandbox.faults.configure(rate_limit=3)
     answers = [site.http.get("/v2/me/account") for _ in range(5)]
@@ -279,6 +316,7 @@ def test_several_rules_stack(local: Site) -> None:
         "dropsBefore": 0,
         "dropsAfter": 0,
         "delayed": 2,
+        "delayedAfter": 0,
     }
 
 
@@ -350,6 +388,7 @@ def test_a_rate_below_one_a_second_allows_one_request_per_period() -> None:
         ({"rate_limit": float("inf")}, r"rate_limit=inf"),
         ({"latency_ms": -5}, r"latency_ms=-5: a latency is a whole number"),
         ({"latency_ms": 1.5}, r"latency_ms=1\.5"),
+        ({"latency_after_ms": -2}, r"latency_after_ms=-2: a latency is a whole number"),
         ({"operations": ["sendCall"]}, r"no operation 'sendCall'.*did you mean 'sendCalls'"),
         ({"operations": ["send_call"]}, r"did you mean [^?]*'send_calls'"),
         ({"operations": []}, r"name at least one operation"),
@@ -433,6 +472,7 @@ def test_post_adds_a_rule_and_delete_clears(local: Site) -> None:
         ("PUT", {"seed": 1.5}, r"seed=1\.5: a seed is a whole number"),
         ("POST", {"dropAfter": "half"}, r"dropAfter='half': a share"),
         ("POST", {"latencyMs": -1}, r"latencyMs=-1"),
+        ("POST", {"latencyAfterMs": 0.5}, r"latencyAfterMs=0\.5"),
     ],
 )
 def test_a_bad_plan_is_a_400_that_says_where(

@@ -19,6 +19,9 @@ API operation or to the operations it names, and may hold any of:
                without an answer.
 ``latency_ms`` Every matching request waits that long first (``asyncio.sleep``: other
                requests go on meanwhile).
+``latency_after_ms`` Every matching request is handled and committed at once, and its
+               answer waits that long: a client whose read timeout is shorter gives up
+               on work that was done (the case a timeout cannot settle).
 ============== ===========================================================================
 
 Shares are between 0 and 1 and, in one rule, add up to at most 1: for each matching
@@ -83,6 +86,7 @@ _JSON_NAMES = {
     "errors_before": "errorsBefore",
     "errors_after": "errorsAfter",
     "latency_ms": "latencyMs",
+    "latency_after_ms": "latencyAfterMs",
     "drop_before": "dropBefore",
     "drop_after": "dropAfter",
     "operations": "operations",
@@ -95,6 +99,7 @@ _COUNTERS = (
     "dropsBefore",
     "dropsAfter",
     "delayed",
+    "delayedAfter",
 )
 _COUNTER_OF = {
     "drop_before": "dropsBefore",
@@ -137,10 +142,12 @@ class FaultRule:
     drop_before: float = 0.0
     drop_after: float = 0.0
     operations: frozenset[str] | None = None
+    latency_after_ms: int = 0
 
     def __post_init__(self) -> None:
         shares = {key: getattr(self, key) for key in _SHARES}
-        _check(self.rate_limit, shares, self.latency_ms, {k: k for k in _JSON_NAMES})
+        latencies = {"latency_ms": self.latency_ms, "latency_after_ms": self.latency_after_ms}
+        _check(self.rate_limit, shares, latencies, {k: k for k in _JSON_NAMES})
         if self.operations is not None and (
             not isinstance(self.operations, frozenset) or not self.operations <= OPERATIONS.keys()
         ):
@@ -160,6 +167,7 @@ class FaultRule:
         drop_before: float = 0.0,
         drop_after: float = 0.0,
         operations: Iterable[str] | None = None,
+        latency_after_ms: int = 0,
         where: str = "",
         names: Mapping[str, str] | None = None,
     ) -> FaultRule:
@@ -175,7 +183,8 @@ class FaultRule:
             "drop_before": drop_before,
             "drop_after": drop_after,
         }
-        _check(rate_limit, shares, latency_ms, shown)
+        latencies = {"latency_ms": latency_ms, "latency_after_ms": latency_after_ms}
+        _check(rate_limit, shares, latencies, shown)
         ids: frozenset[str] | None = None
         if operations is not None:
             if isinstance(operations, str):
@@ -198,6 +207,7 @@ class FaultRule:
             float(drop_before),
             float(drop_after),
             ids,
+            latency_after_ms,
         )
 
     @classmethod
@@ -229,6 +239,7 @@ class FaultRule:
             "errorsBefore": self.errors_before,
             "errorsAfter": self.errors_after,
             "latencyMs": self.latency_ms,
+            "latencyAfterMs": self.latency_after_ms,
             "dropBefore": self.drop_before,
             "dropAfter": self.drop_after,
             "operations": None if self.operations is None else sorted(self.operations),
@@ -251,7 +262,10 @@ class FaultRule:
 
 
 def _check(
-    rate_limit: object, shares: Mapping[str, object], latency_ms: object, shown: Mapping[str, str]
+    rate_limit: object,
+    shares: Mapping[str, object],
+    latencies: Mapping[str, object],
+    shown: Mapping[str, str],
 ) -> None:
     """Refuse a rate, a share or a latency out of range, naming it as ``shown`` says."""
     if rate_limit is not None and (
@@ -275,11 +289,11 @@ def _check(
             f"{listed}: the shares of one rule add up to more than 1; lower them, "
             "or put them in separate rules"
         )
-    if isinstance(latency_ms, bool) or not isinstance(latency_ms, int) or latency_ms < 0:
-        raise FaultPlanError(
-            f"{shown['latency_ms']}={latency_ms!r}: a latency is a whole number of "
-            "milliseconds, 0 or more"
-        )
+    for key, latency in latencies.items():
+        if isinstance(latency, bool) or not isinstance(latency, int) or latency < 0:
+            raise FaultPlanError(
+                f"{shown[key]}={latency!r}: a latency is a whole number of milliseconds, 0 or more"
+            )
 
 
 def _checked(rule: object) -> FaultRule:
@@ -326,6 +340,7 @@ class _Active:
 @dataclass(frozen=True, slots=True)
 class _Verdict:
     latency: float = 0.0
+    latency_after: float = 0.0
     retry_after: float | None = None  # set: refused by a rate limit
     before: str | None = None  # "drop_before" or "errors_before"
     after: str | None = None  # "drop_after" or "errors_after"
@@ -359,6 +374,7 @@ class Faults:
         drop_before: float = 0.0,
         drop_after: float = 0.0,
         operations: Iterable[str] | None = None,
+        latency_after_ms: int = 0,
         seed: int | None = None,
     ) -> None:
         """Replace the plan with one rule (see the module's table for each fault).
@@ -375,6 +391,7 @@ class Faults:
             drop_before=drop_before,
             drop_after=drop_after,
             operations=operations,
+            latency_after_ms=latency_after_ms,
         )
         self.replace([rule], seed=seed)
 
@@ -388,6 +405,7 @@ class Faults:
         drop_before: float = 0.0,
         drop_after: float = 0.0,
         operations: Iterable[str] | None = None,
+        latency_after_ms: int = 0,
         seed: int | None = None,
     ) -> None:
         """Add a rule after the others (same keywords as :meth:`configure`).
@@ -402,6 +420,7 @@ class Faults:
             drop_before=drop_before,
             drop_after=drop_after,
             operations=operations,
+            latency_after_ms=latency_after_ms,
         )
         self.extend([rule], seed=seed)
 
@@ -445,7 +464,8 @@ class Faults:
         """The plan and what it injected: ``{"seed", "rules": [... "counts"], "counts"}``.
 
         ``counts`` (per rule and in total): ``requests`` that matched, ``rateLimited``,
-        ``errorsBefore``, ``errorsAfter``, ``dropsBefore``, ``dropsAfter``, ``delayed``.
+        ``errorsBefore``, ``errorsAfter``, ``dropsBefore``, ``dropsAfter``, ``delayed``,
+        ``delayedAfter``.
         """
         with self._lock:
             totals = dict.fromkeys(_COUNTERS, 0)
@@ -465,12 +485,15 @@ class Faults:
         with self._lock:
             now = self._monotonic()
             matching = [a for a in self._rules if a.rule.matches(operation_id)]
-            latency = 0.0
+            latency = later = 0.0
             for active in matching:
                 active.counts["requests"] += 1
                 if active.rule.latency_ms:
                     active.counts["delayed"] += 1
                     latency += active.rule.latency_ms / 1000
+                if active.rule.latency_after_ms:
+                    active.counts["delayedAfter"] += 1
+                    later += active.rule.latency_after_ms / 1000
             for active in matching:
                 wait = active.admit(now)
                 if wait is not None:
@@ -485,10 +508,10 @@ class Faults:
                     picked = fault
                     active.counts[_COUNTER_OF[fault]] += 1
             if picked is None:
-                return _Verdict(latency) if latency else _NOTHING
+                return _Verdict(latency, later) if latency or later else _NOTHING
             if picked.endswith("_before"):
                 return _Verdict(latency, before=picked)
-            return _Verdict(latency, after=picked)
+            return _Verdict(latency, later, after=picked)
 
     async def serve(
         self, operation_id: str, app: ASGIApp, scope: Scope, receive: Receive, send: Send
@@ -511,10 +534,21 @@ class Faults:
             await _answer(send, ApiFault(BEFORE_STATUS, message), {})
         elif verdict.before == "drop_before":
             await _drop(send, operation_id)
-        elif verdict.after is None:
+        elif verdict.after is None and not verdict.latency_after:
             await app(scope, receive, send)
+        elif verdict.after is None:
+            answer: list[MutableMapping[str, Any]] = []
+
+            async def keep(message: MutableMapping[str, Any]) -> None:
+                answer.append(message)
+
+            await app(scope, receive, keep)  # the work is done and committed now
+            await asyncio.sleep(verdict.latency_after)
+            for part in answer:
+                await send(part)
         else:
             await app(scope, receive, _swallow)
+            await asyncio.sleep(verdict.latency_after)
             if verdict.after == "drop_after":
                 await _drop(send, operation_id)
             else:
