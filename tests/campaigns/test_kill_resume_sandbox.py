@@ -8,13 +8,12 @@ one broadcast exactly once, in batches named once each.
 
 The sandbox keeps its state in a SQLite file (``db``) and runs on a hand-moved clock, so
 nothing moves on its own while the job runs. Bounded: each run is killed or times out.
-It takes minutes: the sandbox finds (or makes) each recipient's contact by scanning
-every contact it holds, so 10,000 new numbers cost it about 50 million row reads.
 
-Ctrl-C is tested here too. What the sandbox cannot do is tested against the fake
-CallFire of ``test_faults.py``: a fault forced at exactly the n-th request, a process
-"killed" with each request in flight or at each journal write, and a request whose work
-lands seconds after the client gave up on it.
+Ctrl-C is tested here too, and batches whose answers come too late for the client's read
+timeout (the sandbox's ``latency_after_ms``: the work is done, the answer waits). What the
+sandbox cannot do is tested against the fake CallFire of ``test_faults.py``: a fault
+forced at exactly the n-th request, a process "killed" with each request in flight or at
+each journal write, and a request whose work lands seconds after the client gave up on it.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import httpx
 import pytest
 
 sandbox = pytest.importorskip("cftools.sandbox")
@@ -155,3 +155,28 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path: Path) -> None:
         statuses, names, sent = on_server(server)
     assert statuses == ["RUNNING"] and len(names) == len(set(names)) == 30
     assert Counter(sent) == Counter(phones)
+
+
+def test_batches_whose_answers_outlast_the_read_timeout_are_settled_not_sent_again(
+    tmp_path: Path,
+) -> None:
+    from cftools.campaigns import Broadcast, send
+
+    rows = [{"phoneNumber": f"1213555{i:04d}"} for i in range(9)]
+    server = sandbox.SandboxServer(clock=sandbox.ManualClock())
+    # Every batch is added and committed at once; its answer comes after the client's
+    # read timeout, so each outcome is unknown and must be settled by name.
+    server.sandbox.faults.configure(latency_after_ms=400, operations=["addTextBroadcastBatch"])
+    timeout = httpx.Timeout(5.0, read=0.1)
+    with server, server.client(max_retries=0, timeout=timeout) as client:
+        report = send(
+            client, Broadcast.texts({"fromNumber": "12135551189", "message": "Hello"}), rows,
+            journal=tmp_path / "j", batch_size=3, concurrency=2, rate=1e4,
+        )  # fmt: skip
+        delayed = server.sandbox.faults.status()["counts"]["delayedAfter"]
+        server.sandbox.faults.clear()
+        statuses, names, sent = on_server(server)
+    assert delayed == 3  # each batch's answer came too late, and none was sent again
+    assert report.ok and report.started and report.disabled == []
+    assert statuses == ["RUNNING"] and len(names) == len(set(names)) == 3
+    assert Counter(sent) == Counter(row["phoneNumber"] for row in rows)
