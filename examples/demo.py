@@ -113,7 +113,10 @@ REACHED: list[str] = []
 
 def demo_client(plan: dialplan.Dialplan) -> None:
     heading("client: checked before it is sent, answered by a local sandbox")
-    local = sandbox.Sandbox(username="demo-login", password="demo-secret")
+    # A hand-driven clock: calls move only when the demo says so (serve runs 60x real time).
+    local = sandbox.Sandbox(
+        username="demo-login", password="demo-secret", clock=sandbox.ManualClock()
+    )
     local.app.add_middleware(RequestCounter)
     with sandbox.SandboxServer(local) as server, server.client() as api:
         print(f"a sandbox serves {server.url} (uvicorn on loopback, state in SQLite)")
@@ -130,13 +133,14 @@ def demo_client(plan: dialplan.Dialplan) -> None:
 
         good = [
             {
-                "phoneNumber": "12135551100",
+                "phoneNumber": "12135550101",  # ...01xx: answered live (docs/sandbox-outcomes.md)
                 "dialplanXml": plan.to_xml(),
-                "attributes": {"ref": "A-1"},
+                "attributes": {"ref": "A-1", "sandbox.keys": "1"},  # the callee presses 1
             }
         ]
         sent = api.send_calls(good, fields="items(id,state)")
         print("\nsent with its IVR validated, fields applied by the sandbox:", sent)
+        call_id = sent["items"][0]["id"]
         more = [{"phoneNumber": f"1213555110{i}"} for i in range(1, 5)]
         api.send_calls(more)
         first = list(
@@ -144,6 +148,9 @@ def demo_client(plan: dialplan.Dialplan) -> None:
         )
         print("paged through findCalls two at a time, first three items:", first)
         print("requests that reached the server:", len(REACHED))
+        local.advance(120)  # two minutes pass: the calls are dialled, the IVR runs
+        done = api.get_call(call_id, fields="state,finalCallResult,records(questionResponses)")
+        print("two minutes later, the IVR call ran in the simulator:", done)
         try:
             api.get_call(id=1)
         except client.NotFoundError as error:

@@ -38,3 +38,6 @@ def test_demo_runs_offline_and_shows_all_three_parts() -> None:
     assert re.search(r"a sandbox serves http://127\.0\.0\.1:\d+/v2", out)
     assert "fields applied by the sandbox: {'items': [{'id': " in out
     assert "requests that reached the server: 4" in out
+    # ... whose clock moved the IVR call through the simulator: the key scripted, stashed
+    assert "'finalCallResult': 'LA'" in out
+    assert "'questionResponses': [{'question': 'answer', 'response': 'confirmed'}]" in out
