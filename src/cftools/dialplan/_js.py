@@ -294,6 +294,8 @@ def _names_in_scope() -> frozenset[str]:
     """Every name a bare identifier resolves to in the sandbox's global scope (the global
     object's properties, inherited ones included), asked of the engine itself once."""
     global _global_names
+    if _global_names is not None:  # asked once; every stash word comes here
+        return _global_names
     with _global_lock:
         if _global_names is None:
             listing = evaluate(
