@@ -194,3 +194,20 @@ def test_events_of_a_request_are_emitted_after_its_commit_and_never_on_failure(m
     finally:
         HANDLERS["getAccount"] = original
     assert seen == [("ContactList", "validationFinished", True)]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"seconds": NaN}', "NaN is not JSON"),
+        (b'{"seconds": Infinity}', "Infinity is not JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"seconds": "\xff"}', "not UTF-8"),
+    ],
+)
+def test_a_control_body_is_read_as_strictly_as_an_api_body(manual, content, message) -> None:  # type: ignore[no-untyped-def]
+    _, clock, http = manual
+    answer = http.post("/_sandbox/clock/advance", content=content)
+    assert answer.status_code == 400
+    assert message in answer.json()["message"]
+    assert clock.now_ms() == 1_000_000

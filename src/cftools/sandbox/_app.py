@@ -59,7 +59,7 @@ from cftools.spec import (
 
 from . import _control
 from ._clock import DEFAULT_SPEED, AdvanceableClock, Clock, ScaledClock
-from ._core import HANDLERS, ApiFault, Binary, Context, JsonPage, Upload
+from ._core import HANDLERS, ApiFault, Binary, Context, JsonPage, Upload, parse_json
 from ._deliveries import Deliveries
 from ._engine import Engine
 from ._events import EventBus
@@ -469,10 +469,6 @@ def _media_type(headers: Headers) -> str:
     return headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
 def _read_json(operation: Operation, headers: Headers, data: bytes) -> Any:
     if operation.body is None:
         raise ApiFault(400, f"{operation.operation_id} takes no request body")
@@ -480,14 +476,7 @@ def _read_json(operation: Operation, headers: Headers, data: bytes) -> Any:
     if media_type != "application/json" and not media_type.endswith("+json"):
         shown = media_type or "none"
         raise ApiFault(400, f"the body must be application/json (Content-Type was {shown})")
-    try:
-        return json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
-    except UnicodeDecodeError:
-        raise ApiFault(400, "the body is not UTF-8 text") from None
-    except RecursionError:
-        raise ApiFault(400, "the JSON body is nested too deeply") from None
-    except ValueError as error:
-        raise ApiFault(400, f"the body is not valid JSON: {error}") from None
+    return parse_json(data)
 
 
 async def _once(data: bytes) -> AsyncGenerator[bytes, None]:

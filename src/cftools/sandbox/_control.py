@@ -10,13 +10,12 @@ request and answers with a JSON value (``None``: 204) or refuses with
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 
-from ._core import ApiFault
+from ._core import ApiFault, parse_json
 from ._faults import FaultPlanError, FaultRule
 
 if TYPE_CHECKING:
@@ -48,10 +47,7 @@ async def json_body(request: Request) -> dict[str, Any]:
     data = await request.body()
     if not data.strip():
         return {}
-    try:
-        value = json.loads(data)
-    except (UnicodeDecodeError, ValueError) as error:
-        raise ApiFault(400, f"the body is not valid JSON: {error}") from None
+    value = parse_json(data)
     if not isinstance(value, dict):
         raise ApiFault(400, "the body must be a JSON object")
     return value

@@ -35,6 +35,7 @@ __all__ = [
     "handles",
     "json_page",
     "page",
+    "parse_json",
     "public",
     "require",
     "require_key",
@@ -249,6 +250,22 @@ def apply_update(doc: dict[str, Any], model: str, body: Any) -> dict[str, Any]:
     if isinstance(body, Mapping):
         doc.update(writable(model, body))
     return doc
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_json(data: bytes) -> Any:
+    """A request body as JSON (UTF-8, no ``NaN``/``Infinity``), or a 400 saying why."""
+    try:
+        return json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+    except UnicodeDecodeError:
+        raise ApiFault(400, "the body is not UTF-8 text") from None
+    except RecursionError:
+        raise ApiFault(400, "the JSON body is nested too deeply") from None
+    except ValueError as error:
+        raise ApiFault(400, f"the body is not valid JSON: {error}") from None
 
 
 def body_dict(ctx: Context) -> dict[str, Any]:
