@@ -264,8 +264,7 @@ class Sandbox:
 
     async def _endpoint(self, request: Request) -> Response:
         try:
-            raw = request.scope.get("raw_path") or request.url.path.encode()
-            path = raw.split(b"?", 1)[0].decode("latin-1")
+            path = _raw_path(request.scope)
             if path == "/_sandbox" or path.startswith("/_sandbox/"):
                 return await self._control(request, unquote(path[len("/_sandbox") :]))
             self.run_due()
@@ -387,9 +386,8 @@ class Sandbox:
     def _operation_of(self, scope: Scope) -> Operation | None:
         """The operation an HTTP request is for, or ``None`` (not an API path); the match
         is kept in the scope for :meth:`_route`."""
-        raw = scope.get("raw_path") or scope["path"].encode()
         try:
-            matched = self._match(scope["method"], raw)
+            matched = self._match(scope["method"], _raw_path(scope))
         except ApiFault:
             return None
         scope[_MATCHED] = matched
@@ -399,11 +397,10 @@ class Sandbox:
         matched: tuple[Operation, dict[str, str]] | None = request.scope.get(_MATCHED)
         if matched is not None:
             return matched
-        raw = request.scope.get("raw_path") or request.url.path.encode()
-        return self._match(request.method, raw)
+        return self._match(request.method, _raw_path(request.scope))
 
-    def _match(self, method: str, raw: bytes) -> tuple[Operation, dict[str, str]]:
-        path = raw.split(b"?", 1)[0].decode("latin-1")
+    def _match(self, method: str, path: str) -> tuple[Operation, dict[str, str]]:
+        """The operation and path parameters for ``path`` as sent (still %-encoded)."""
         if not path.startswith("/v2/"):
             raise ApiFault(404, f"no such resource: {unquote(path)} (the API lives under /v2)")
         path = path[3:]
@@ -420,6 +417,12 @@ class Sandbox:
             methods = ", ".join(sorted(set(allowed)))
             raise ApiFault(405, f"method {method} is not allowed here; use {methods}")
         raise ApiFault(404, f"no such resource: /v2{unquote(path)}")
+
+
+def _raw_path(scope: Scope) -> str:
+    """The request's path as sent, still %-encoded (so ``%2F`` stays inside a segment)."""
+    raw: bytes = scope.get("raw_path") or scope["path"].encode()
+    return raw.split(b"?", 1)[0].decode("latin-1")
 
 
 def _error(fault: ApiFault) -> Response:
