@@ -174,6 +174,11 @@ class _Findings:
     def add(self, path: _Path, message: str, code: str) -> None:
         self.problems.append(Problem(_render(path), message, code))
 
+    def names(self, problems: Iterable[Problem]) -> None:
+        """File ``fields`` name problems: a near miss refuses the request, the rest warn."""
+        for problem in problems:
+            (self.problems if problem.code == "field-name" else self.warnings).append(problem)
+
     def warn(self, path: _Path, message: str, code: str) -> None:
         self.warnings.append(Problem(_render(path), message, code))
 
@@ -619,11 +624,7 @@ def check_request(
         and not found.causes
         and operation.result is not None
     ):
-        for problem in check_fields_names(operation, expression):
-            if problem.code == "field-name":
-                found.problems.append(problem)
-            else:
-                found.warnings.append(problem)
+        found.names(check_fields_names(operation, expression))
     if files:
         for name, value in files.items():
             if name not in plan.files and value is not None:
@@ -659,14 +660,7 @@ def _check_webhook_fields(body: Any, found: _Findings) -> None:
     model = WEBHOOK_RESOURCE_MODELS.get(resource) if isinstance(resource, str) else None
     if type(expression) is not str or model is None:
         return
-    for problem in _names_problems(model, expression):
-        moved = Problem(
-            "body.fields", problem.message.replace("response", "resource"), problem.code
-        )
-        if problem.code == "field-name":
-            found.problems.append(moved)
-        else:
-            found.warnings.append(moved)
+    found.names(_names_problems(model, expression, "body.fields", "resource"))
 
 
 def _unknown_parameter(plan: _Plan, name: str, found: _Findings) -> None:
@@ -747,20 +741,25 @@ def check_fields_names(operation: Operation, expression: str) -> tuple[Problem, 
 
 
 @functools.lru_cache(maxsize=512)
-def _names_problems(result: str, expression: str) -> tuple[Problem, ...]:
+def _names_problems(
+    definition: str, expression: str, location: str = "query.fields", what: str = "response"
+) -> tuple[Problem, ...]:
+    """The names of ``expression`` that ``definition`` lacks, as problems at ``location``
+    (``what`` says what the definition is there: the ``response``, a webhook's
+    ``resource``)."""
     fields = importlib.import_module("cftools.fields")
     found: list[Problem] = []
-    for unknown in fields.check(expression, _shape(result)):
+    for unknown in fields.check(expression, _shape(definition)):
         if unknown.suggestion is not None:
             message = (
-                f"unknown field {unknown.path!r} in the {result} response; "
+                f"unknown field {unknown.path!r} in the {definition} {what}; "
                 f"did you mean {unknown.suggestion!r}?"
             )
-            found.append(Problem("query.fields", message, "field-name"))
+            found.append(Problem(location, message, "field-name"))
         else:
             message = (
-                f"unknown field {unknown.path!r} in the {result} response (sent anyway: "
+                f"unknown field {unknown.path!r} in the {definition} {what} (sent anyway: "
                 "the specification may lag the server)"
             )
-            found.append(Problem("query.fields", message, "field-unknown"))
+            found.append(Problem(location, message, "field-unknown"))
     return tuple(found)
